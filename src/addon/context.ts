@@ -1,0 +1,80 @@
+/**
+ * The per-execution context of the add-on: the active spreadsheet, its time zone, and each
+ * sheet read at most once (one getValues per sheet per execution). Everything that talks
+ * to SpreadsheetApp for reading goes through here.
+ */
+import { type Day, todayIn } from '../domain/dates';
+import { parseTable, type SheetRecord } from '../domain/records';
+import { type TableDef, type TableName, tableDef } from '../domain/schema';
+import { parseSettings, type Settings } from '../domain/settings';
+
+export interface TableSnapshot {
+  readonly def: TableDef;
+  readonly sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  /** All values of the data range (header row first), as getValues returned them. */
+  readonly values: unknown[][];
+  readonly records: SheetRecord[];
+}
+
+export class AddonContext {
+  readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  readonly timeZone: string;
+  private readonly tables = new Map<string, TableSnapshot>();
+  private settingsCache: Settings | null = null;
+
+  constructor(ss?: GoogleAppsScript.Spreadsheet.Spreadsheet) {
+    const active = ss ?? SpreadsheetApp.getActiveSpreadsheet();
+    if (!active)
+      throw new Error('Open the outreach workbook first: this command works on the active spreadsheet.');
+    this.ss = active;
+    this.timeZone = active.getSpreadsheetTimeZone();
+  }
+
+  /** Today in the spreadsheet's time zone. */
+  today(now: Date = new Date()): Day {
+    return todayIn(this.timeZone, now);
+  }
+
+  sheet(name: string): GoogleAppsScript.Spreadsheet.Sheet {
+    const sh = this.ss.getSheetByName(name);
+    if (!sh)
+      throw new Error(
+        `Sheet "${name}" is missing. Run "Set up workbook" from the Outreach Desk menu to create it.`,
+      );
+    return sh;
+  }
+
+  /** Reads a whole sheet once (cached for this execution): 3 service calls whatever its size. */
+  table(name: TableName, fresh = false): TableSnapshot {
+    const hit = this.tables.get(name);
+    if (hit && !fresh) return hit;
+    const def = tableDef(name);
+    const sheet = this.sheet(def.name);
+    const values = readAll(sheet);
+    const snap: TableSnapshot = { def, sheet, values, records: parseTable(def, values, this.timeZone) };
+    this.tables.set(name, snap);
+    if (name === 'Settings') this.settingsCache = null;
+    return snap;
+  }
+
+  settings(): Settings {
+    if (!this.settingsCache)
+      this.settingsCache = parseSettings(this.table('Settings').records, this.timeZone);
+    return this.settingsCache;
+  }
+
+  /** Forget cached reads (after writing). */
+  invalidate(name?: TableName): void {
+    if (name) this.tables.delete(name);
+    else this.tables.clear();
+    if (!name || name === 'Settings') this.settingsCache = null;
+  }
+}
+
+/** All values of a sheet from A1 to its last row and column; [] for an empty sheet. */
+export function readAll(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[][] {
+  const lastRow = sheet.getLastRow();
+  const lastCol = sheet.getLastColumn();
+  if (lastRow === 0 || lastCol === 0) return [];
+  return sheet.getRange(1, 1, lastRow, lastCol).getValues();
+}

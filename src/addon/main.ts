@@ -1,0 +1,64 @@
+/**
+ * Entry points of the add-on. Every function exported here becomes a top-level global
+ * function of the Apps Script bundle (scripts/build.ts writes one delegating stub per
+ * export), so Apps Script can call it from the menu, a trigger or google.script.run.
+ */
+import type { TableName } from '../domain/schema';
+import { AddonContext } from './context';
+import { buildMenu } from './menu';
+import { setUpWorkbook } from './setup';
+import { openRecordSidebar } from './sidebar';
+
+export { sidebarForm, sidebarGet, sidebarSave, sidebarSearch } from './sidebar';
+
+type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode | string } | undefined;
+
+/** Simple trigger: adds the menu. In AuthMode.NONE only the Ui may be touched. */
+export function onOpen(e?: OpenEvent): void {
+  buildMenu(SpreadsheetApp.getUi(), runsAsAddon(e));
+}
+
+/**
+ * An installed add-on gets the add-on menu (Extensions ▸ Outreach Desk); a script bound to
+ * the workbook gets its own named menu. Bound scripts never open in AuthMode.NONE; for the
+ * other modes ScriptApp.getInstallationSource() tells an add-on install from a bound script.
+ */
+function runsAsAddon(e: OpenEvent): boolean {
+  if (e?.authMode !== undefined && String(e.authMode) === String(ScriptApp.AuthMode.NONE)) return true;
+  try {
+    return String(ScriptApp.getInstallationSource()) !== String(ScriptApp.InstallationSource.NONE);
+  } catch {
+    return false;
+  }
+}
+
+/** Runs when the add-on is installed from the store or a test deployment. */
+export function onInstall(e?: OpenEvent): void {
+  onOpen(e);
+}
+
+export function menuSetUpWorkbook(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  ss.toast('Setting up sheets, headers and dropdowns…', 'Outreach Desk', 10);
+  const r = setUpWorkbook(ss);
+  const lines: string[] = [];
+  if (r.createdSheets.length) lines.push(`Created sheets: ${r.createdSheets.join(', ')}.`);
+  if (r.addedColumns.length) lines.push(`Added columns: ${r.addedColumns.join(', ')}.`);
+  if (r.validationsSet.length) lines.push(`Dropdowns set on ${r.validationsSet.length} columns.`);
+  if (r.seededSettings.length) lines.push(`Settings added: ${r.seededSettings.join(', ')}.`);
+  if (lines.length === 0) lines.push('Everything was already in place: nothing was changed.');
+  SpreadsheetApp.getUi().alert('Set up workbook', lines.join('\n'), SpreadsheetApp.getUi().ButtonSet.OK);
+}
+
+const edit = (t: TableName) => () => {
+  new AddonContext().sheet(t); // fails clearly when the sheet is missing
+  openRecordSidebar(t);
+};
+export const menuEditSponsors = edit('Sponsors');
+export const menuEditContacts = edit('Contacts');
+export const menuEditMeetings = edit('Meetings');
+export const menuEditLedger = edit('Ledger');
+export const menuEditEvents = edit('Events');
+export const menuEditMembers = edit('Members');
+
+export { MENU_ITEMS as __menuItems, TRIGGER_FUNCTIONS as __triggerFunctions } from './menu';

@@ -1,0 +1,147 @@
+/**
+ * "Set up workbook": creates missing sheets and headers, adds missing columns at the end
+ * (never moving or touching users' data), applies dropdown validation to enumerated
+ * columns, freezes the header row and seeds Settings. Idempotent: every write is preceded
+ * by a read that shows whether it is needed, so a second run writes nothing.
+ *
+ * Service calls: per sheet a fixed number (header read, frozen rows, one validation read
+ * of the header-width row 2, writes only where something differs), whatever the data size.
+ */
+import { mapHeaders, normHeader } from '../domain/records';
+import { type FieldDef, KNOWN_SETTINGS, SETTINGS, TABLES, type TableDef } from '../domain/schema';
+import { withDocumentLock } from './store';
+
+export interface SetupReport {
+  createdSheets: string[];
+  addedColumns: string[];
+  validationsSet: string[];
+  frozen: string[];
+  seededSettings: string[];
+  /** Number of cells or properties written; 0 on a workbook already set up. */
+  writes: number;
+}
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The validation a column should carry, described without Apps Script objects. */
+interface WantedRule {
+  criteria: string;
+  values: unknown[];
+  allowInvalid: boolean;
+}
+
+function wantedRule(f: FieldDef): WantedRule | null {
+  if (f.type === 'enum' && f.options)
+    return { criteria: 'VALUE_IN_LIST', values: [f.options, true], allowInvalid: false };
+  if (f.type === 'text' && f.options)
+    return { criteria: 'VALUE_IN_LIST', values: [f.options, true], allowInvalid: true };
+  if (f.type === 'boolean') return { criteria: 'CHECKBOX', values: [], allowInvalid: false };
+  return null;
+}
+
+function buildRule(w: WantedRule, f: FieldDef): GoogleAppsScript.Spreadsheet.DataValidation {
+  const b = SpreadsheetApp.newDataValidation();
+  if (w.criteria === 'CHECKBOX') b.requireCheckbox();
+  else b.requireValueInList(w.values[0] as string[], true);
+  return b
+    .setAllowInvalid(w.allowInvalid)
+    .setHelpText(f.options ? `${f.header}: ${f.options.join(', ')}` : `${f.header}: TRUE or FALSE`)
+    .build();
+}
+
+function sameRule(rule: GoogleAppsScript.Spreadsheet.DataValidation | null, w: WantedRule): boolean {
+  if (!rule) return false;
+  if (String(rule.getCriteriaType()) !== w.criteria) return false;
+  if (rule.getAllowInvalid() !== w.allowInvalid) return false;
+  return JSON.stringify(rule.getCriteriaValues()) === JSON.stringify(w.values);
+}
+
+export function setUpWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SetupReport {
+  const report: SetupReport = {
+    createdSheets: [],
+    addedColumns: [],
+    validationsSet: [],
+    frozen: [],
+    seededSettings: [],
+    writes: 0,
+  };
+  withDocumentLock(() => {
+    for (const def of TABLES) setUpSheet(ss, def, report);
+    seedSettings(ss, report);
+  });
+  return report;
+}
+
+function setUpSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: TableDef, report: SetupReport): void {
+  let sheet = ss.getSheetByName(def.name);
+  if (!sheet) {
+    sheet = ss.insertSheet(def.name);
+    report.createdSheets.push(def.name);
+  }
+  const lastCol = sheet.getLastColumn();
+  const header: unknown[] = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0]! : [];
+  const present = new Set(header.map(normHeader));
+  const missing = def.fields.filter((f) => !present.has(normHeader(f.header)));
+  if (missing.length) {
+    // Missing columns go after the last used column: users' columns and data never move.
+    const start = lastCol + 1;
+    const need = start + missing.length - 1;
+    if (need > sheet.getMaxColumns())
+      sheet.insertColumnsAfter(sheet.getMaxColumns(), need - sheet.getMaxColumns());
+    const range = sheet.getRange(1, start, 1, missing.length);
+    range.setValues([missing.map((f) => f.header)]);
+    range.setFontWeight('bold');
+    report.addedColumns.push(...missing.map((f) => `${def.name}!${f.header}`));
+    report.writes += missing.length;
+    for (let i = 0; i < missing.length; i++) header.push(missing[i]!.header);
+  }
+  if (sheet.getFrozenRows() !== 1) {
+    sheet.setFrozenRows(1);
+    report.frozen.push(def.name);
+    report.writes++;
+  }
+  applyValidation(sheet, def, header, report);
+}
+
+function applyValidation(sheet: Sheet, def: TableDef, header: unknown[], report: SetupReport): void {
+  const cols = mapHeaders(def, header);
+  const wanted = def.fields
+    .map((f) => ({ f, w: wantedRule(f), col: cols[f.key]! + 1 }))
+    .filter((x): x is { f: FieldDef; w: WantedRule; col: number } => x.w !== null);
+  if (wanted.length === 0) return;
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < 2) return;
+  // One read of row 2's rules across the header's width shows which columns need a rule.
+  const current = sheet.getRange(2, 1, 1, header.length).getDataValidations()[0]!;
+  for (const { f, w, col } of wanted) {
+    if (sameRule(current[col - 1] ?? null, w)) continue;
+    sheet.getRange(2, col, maxRows - 1, 1).setDataValidation(buildRule(w, f));
+    report.validationsSet.push(`${def.name}!${f.header}`);
+    report.writes++;
+  }
+}
+
+function seedSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, report: SetupReport): void {
+  const sheet = ss.getSheetByName(SETTINGS.name)!;
+  const lastRow = sheet.getLastRow();
+  const lastCol = sheet.getLastColumn();
+  const values = sheet.getRange(1, 1, Math.max(lastRow, 1), Math.max(lastCol, 1)).getValues();
+  const cols = mapHeaders(SETTINGS, values[0]!);
+  const have = new Set(values.slice(1).map((r) => normHeader(r[cols.setting!])));
+  const toAdd = KNOWN_SETTINGS.filter((s) => !have.has(normHeader(s.setting)));
+  if (toAdd.length === 0) return;
+  const width = values[0]!.length;
+  const rows = toAdd.map((s) => {
+    const row: unknown[] = new Array(width).fill('');
+    row[cols.setting!] = s.setting;
+    // Values are typed input: a leading apostrophe keeps "30" and "CNY" exactly as written.
+    row[cols.value!] = s.value === '' ? '' : `'${s.value}`;
+    row[cols.notes!] = s.notes;
+    return row;
+  });
+  const start = lastRow + 1;
+  if (start + rows.length - 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length);
+  sheet.getRange(start, 1, rows.length, width).setValues(rows);
+  report.seededSettings.push(...toAdd.map((s) => s.setting));
+  report.writes += rows.length;
+}

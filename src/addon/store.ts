@@ -1,0 +1,160 @@
+/**
+ * Writing records safely while many members work at once. A save takes the document lock,
+ * re-reads the sheet it writes (never trusting what the form saw), validates, allocates the
+ * ID under the lock, writes the whole row in one setValues call, appends an audit entry and
+ * releases the lock. IDs are never reused: a high-water mark per table is kept in the
+ * document properties, so deleting the last row never frees its ID.
+ */
+import {
+  buildRow as buildRowCells,
+  type FieldError,
+  mapHeaders,
+  nextId,
+  type RecordData,
+  validateRecord,
+} from '../domain/records';
+import { type TableDef, type TableName, tableDef } from '../domain/schema';
+import { type AddonContext, readAll } from './context';
+
+export const LOCK_WAIT_MS = 30_000;
+export const AUDIT_SHEET = '_Audit';
+const AUDIT_HEADER = ['When', 'Who', 'Action', 'Sheet', 'Record ID', 'Row', 'Details'];
+
+export class ValidationFailed extends Error {
+  constructor(readonly errors: { field: string; message: string }[]) {
+    super(errors.map((e) => e.message).join(' '));
+    this.name = 'ValidationFailed';
+  }
+}
+
+export interface SaveResult {
+  id: string;
+  row: number;
+  created: boolean;
+}
+
+/** Runs `fn` holding the document lock; a busy lock gives a clear, retryable error. */
+export function withDocumentLock<T>(fn: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock) throw new Error('No document lock: open the workbook first.');
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    throw new Error(
+      'Another member is saving right now and the workbook stayed busy for 30 seconds. Nothing was saved: try again.',
+    );
+  }
+  try {
+    return fn();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+const hwmKey = (def: TableDef) => `od.nextId.${def.name}`;
+
+/**
+ * Creates (no `id`) or updates (with `id`) one record. Only the fields present in
+ * `input` change on update; other columns of the row (users' own columns) are kept.
+ */
+export function saveRecord(
+  ctx: AddonContext,
+  table: TableName,
+  input: Record<string, unknown>,
+  who: string,
+): SaveResult {
+  const def = tableDef(table);
+  if (!def.idPrefix) throw new Error(`${def.name} is not edited with record forms.`);
+  const updating = input.id !== undefined && input.id !== null && String(input.id).trim() !== '';
+  const partial: Record<string, unknown> = { ...input };
+  delete partial.id;
+
+  return withDocumentLock(() => {
+    const sheet = ctx.sheet(def.name);
+    const values = readAll(sheet);
+    if (values.length === 0)
+      throw new Error(`Sheet "${def.name}" has no header row. Run "Set up workbook" first.`);
+    const header = values[0]!;
+    const cols = mapHeaders(def, header);
+    const idCol = cols.id!;
+
+    let rowIndex = -1; // 0-based index into values
+    let existing: unknown[] | null = null;
+    const id = updating ? String(input.id).trim().toUpperCase() : '';
+    if (updating) {
+      rowIndex = values.findIndex(
+        (r, i) =>
+          i > 0 &&
+          String(r[idCol] ?? '')
+            .trim()
+            .toUpperCase() === id,
+      );
+      if (rowIndex < 0) throw new Error(`${def.name}: no record with ID ${id} (it may have been deleted).`);
+      existing = values[rowIndex]!;
+    }
+
+    // Validate only what was sent when updating; the whole record when creating.
+    const fieldsSent = updating ? def.fields.filter((f) => f.key in partial && f.type !== 'id') : def.fields;
+    const sub: TableDef = { ...def, fields: fieldsSent };
+    const { data, errors } = validateRecord(sub, partial, { timeZone: ctx.timeZone });
+    if (errors.length)
+      throw new ValidationFailed(errors.map((e: FieldError) => ({ field: e.field, message: e.message })));
+
+    const props = PropertiesService.getDocumentProperties();
+    let newId = id;
+    let hwm = 0;
+    if (!updating) {
+      hwm = Number(props?.getProperty(hwmKey(def)) ?? 0) || 0;
+      const next = nextId(
+        def,
+        values.slice(1).map((r) => r[idCol]),
+        hwm,
+      );
+      newId = next.id;
+      hwm = next.n;
+      data.id = newId;
+    }
+
+    const width = Math.max(header.length, 1);
+    const row = buildRowCells(def, cols, width, data, existing, ctx.timeZone);
+    let sheetRow: number;
+    if (updating) {
+      sheetRow = rowIndex + 1;
+    } else {
+      sheetRow = values.length + 1;
+      if (sheetRow > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), 100);
+    }
+    sheet.getRange(sheetRow, 1, 1, width).setValues([row]);
+    if (!updating) props?.setProperty(hwmKey(def), String(hwm));
+    appendAudit(ctx, who, updating ? 'update' : 'create', def.name, newId, sheetRow, summarize(data));
+    ctx.invalidate(table);
+    return { id: newId, row: sheetRow, created: !updating };
+  });
+}
+
+function summarize(data: RecordData): string {
+  const parts = Object.entries(data)
+    .filter(([k, v]) => k !== 'id' && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0))
+    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(', ') : String(v)}`);
+  const s = parts.join('; ');
+  return s.length > 1000 ? `${s.slice(0, 997)}...` : s;
+}
+
+/** One audit row per write, in a hidden sheet created on first use. */
+export function appendAudit(
+  ctx: AddonContext,
+  who: string,
+  action: string,
+  sheetName: string,
+  id: string,
+  row: number,
+  details: string,
+): void {
+  let audit = ctx.ss.getSheetByName(AUDIT_SHEET);
+  if (!audit) {
+    audit = ctx.ss.insertSheet(AUDIT_SHEET);
+    audit.getRange(1, 1, 1, AUDIT_HEADER.length).setValues([AUDIT_HEADER]);
+    audit.setFrozenRows(1);
+    audit.hideSheet();
+  }
+  // Texts are written with a leading apostrophe so nothing a member typed becomes a formula.
+  audit.appendRow([new Date(), `'${who}`, action, sheetName, id, row, `'${details}`]);
+}

@@ -1,0 +1,66 @@
+/**
+ * Counting of Apps Script service calls. Every method called on an emulated service object
+ * (SpreadsheetApp, a Range, a Lock, a Document body…) is one call, counted as
+ * `Class.method`. In Google each such call is a round trip to a backend, so the number of
+ * calls per operation is what the benchmark budgets.
+ */
+
+export class CallCounter {
+  readonly counts = new Map<string, number>();
+  total = 0;
+  /** Called before each counted call; may throw to inject a fault (e.g. a time-out). */
+  onCall: ((name: string, n: number) => void) | null = null;
+
+  count(name: string): void {
+    this.total++;
+    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+    this.onCall?.(name, this.total);
+  }
+
+  reset(): void {
+    this.counts.clear();
+    this.total = 0;
+  }
+
+  of(prefix: string): number {
+    let n = 0;
+    for (const [k, v] of this.counts) if (k === prefix || k.startsWith(`${prefix}.`)) n += v;
+    return n;
+  }
+
+  snapshot(): Record<string, number> {
+    return Object.fromEntries([...this.counts.entries()].sort((a, b) => b[1] - a[1]));
+  }
+}
+
+const TRACKED = Symbol('tracked');
+
+/**
+ * Wraps an emulated service object so that each method call is counted under
+ * `className.method`. Values returned are passed through unchanged (emulated classes wrap
+ * their own instances when they create them).
+ */
+export function track<T extends object>(obj: T, className: string, counter: CallCounter): T {
+  if ((obj as any)[TRACKED]) return obj;
+  const cache = new Map<PropertyKey, unknown>();
+  const proxy: T = new Proxy(obj, {
+    get(target, prop, receiver) {
+      if (prop === TRACKED) return true;
+      const v = Reflect.get(target, prop, receiver);
+      if (typeof v !== 'function' || typeof prop === 'symbol' || prop === 'constructor') return v;
+      if (prop.startsWith('_')) return v;
+      let w = cache.get(prop);
+      if (!w) {
+        const name = `${className}.${prop}`;
+        w = function (this: unknown, ...args: unknown[]) {
+          counter.count(name);
+          const r = (v as (...a: unknown[]) => unknown).apply(target, args);
+          return r === target ? proxy : r; // builder chains stay counted
+        };
+        cache.set(prop, w);
+      }
+      return w;
+    },
+  });
+  return proxy;
+}

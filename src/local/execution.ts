@@ -1,0 +1,140 @@
+/**
+ * One execution of the add-on in the local runtime: what Apps Script starts for a menu
+ * click, a sidebar call (`google.script.run`) or a trigger. It has a user, an auth mode,
+ * an active spreadsheet and a call counter, and builds the Apps Script globals the bundle
+ * sees. Locks it still holds are released when it ends, as in Apps Script.
+ */
+import type { LocalGoogle, LockState } from './backend';
+import { CallCounter, track } from './counter';
+import {
+  CacheServiceImpl,
+  HtmlServiceImpl,
+  LockServiceImpl,
+  LoggerImpl,
+  MailAppImpl,
+  PropertiesServiceImpl,
+  ScriptAppImpl,
+  SessionImpl,
+  UtilitiesImpl,
+} from './services/misc';
+import { GasError, LocalSpreadsheetApp } from './services/spreadsheet';
+import { formatDate } from './services/utilities';
+
+export type AuthMode = 'NONE' | 'LIMITED' | 'FULL';
+
+export interface ExecutionOptions {
+  user?: string;
+  authMode?: AuthMode;
+  spreadsheetId?: string | null;
+  locale?: string;
+  /** True when started by a trigger (no Ui available). */
+  trigger?: boolean;
+  /** Files of the script project (name → content), for HtmlService.createHtmlOutputFromFile. */
+  projectFiles?: Map<string, string>;
+  counter?: CallCounter;
+}
+
+/** Extra services registered by other modules (DocumentApp, DriveApp…). */
+export type ServiceFactory = (x: Execution) => Record<string, unknown>;
+const extraServices: ServiceFactory[] = [];
+export function registerServices(f: ServiceFactory): void {
+  extraServices.push(f);
+}
+
+let executionSeq = 0;
+
+/** Largest value Sheets accepts in one cell. */
+export const MAX_CELL_CHARS = 50_000;
+
+export class Execution {
+  readonly id = `exec-${++executionSeq}`;
+  readonly counter: CallCounter;
+  readonly user: string;
+  readonly authMode: AuthMode;
+  readonly spreadsheetId: string | null;
+  readonly locale: string;
+  readonly trigger: boolean;
+  readonly projectFiles: Map<string, string>;
+  readonly heldLocks = new Set<LockState>();
+  private _globals: Record<string, unknown> | null = null;
+
+  constructor(
+    readonly google: LocalGoogle,
+    opts: ExecutionOptions = {},
+  ) {
+    this.counter = opts.counter ?? new CallCounter();
+    this.user = opts.user ?? google.defaultUser;
+    this.authMode = opts.authMode ?? 'FULL';
+    this.spreadsheetId = opts.spreadsheetId ?? null;
+    this.locale = opts.locale ?? 'en';
+    this.trigger = opts.trigger ?? false;
+    this.projectFiles = opts.projectFiles ?? new Map();
+  }
+
+  /** Wraps an emulated object so its method calls are counted as `className.method`. */
+  wrap<T extends object>(obj: T, className: string): T {
+    return track(obj, className, this.counter);
+  }
+
+  formatDate(d: Date, tz: string, pattern: string): string {
+    return formatDate(d, tz, pattern);
+  }
+
+  checkCellSize(v: unknown): void {
+    if (typeof v === 'string' && v.length > MAX_CELL_CHARS) {
+      throw new GasError(
+        `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`,
+      );
+    }
+  }
+
+  /** The Apps Script globals, as the bundle sees them. */
+  get globals(): Record<string, unknown> {
+    if (this._globals) return this._globals;
+    const needsAuth = (name: string, svc: object) =>
+      this.authMode === 'NONE' ? denyInNoneMode(name, svc, this.spreadsheetId !== null) : svc;
+    const g: Record<string, unknown> = {
+      SpreadsheetApp: needsAuth('SpreadsheetApp', this.wrap(new LocalSpreadsheetApp(this), 'SpreadsheetApp')),
+      LockService: needsAuth('LockService', this.wrap(new LockServiceImpl(this), 'LockService')),
+      PropertiesService: needsAuth(
+        'PropertiesService',
+        this.wrap(new PropertiesServiceImpl(this), 'PropertiesService'),
+      ),
+      CacheService: this.wrap(new CacheServiceImpl(this), 'CacheService'),
+      Session: this.wrap(new SessionImpl(this), 'Session'),
+      Utilities: this.wrap(new UtilitiesImpl(this), 'Utilities'),
+      HtmlService: this.wrap(new HtmlServiceImpl(this), 'HtmlService'),
+      Logger: this.wrap(new LoggerImpl(this), 'Logger'),
+      MailApp: needsAuth('MailApp', this.wrap(new MailAppImpl(this), 'MailApp')),
+      ScriptApp: this.wrap(new ScriptAppImpl(this), 'ScriptApp'),
+    };
+    for (const f of extraServices) Object.assign(g, f(this));
+    this._globals = g;
+    return g;
+  }
+
+  /** Ends the execution: locks it holds are released. */
+  end(): void {
+    for (const l of this.heldLocks) if (l.owner === this.id) l.owner = null;
+    this.heldLocks.clear();
+  }
+}
+
+/**
+ * In AuthMode.NONE (onOpen of an add-on not yet used in this document) only the Ui may be
+ * used: any other service access throws, as Apps Script's authorization model does.
+ */
+function denyInNoneMode(name: string, svc: object, hasDoc: boolean): object {
+  return new Proxy(svc, {
+    get(target, prop, receiver) {
+      const v = Reflect.get(target, prop, receiver);
+      if (typeof v !== 'function' || typeof prop === 'symbol') return v;
+      if (name === 'SpreadsheetApp' && prop === 'getUi' && hasDoc) return v;
+      return () => {
+        throw new GasError(
+          `You do not have permission to call ${name}.${String(prop)}. Required permissions are not granted in AuthMode.NONE.`,
+        );
+      };
+    },
+  });
+}

@@ -1,0 +1,507 @@
+/**
+ * The smaller services: LockService, PropertiesService, CacheService, Session, Utilities,
+ * HtmlService, Logger, MailApp and ScriptApp, emulated after the Apps Script reference.
+ */
+import type { LockState, TriggerModel } from '../backend';
+import type { Execution } from '../execution';
+import { GasError } from './spreadsheet';
+
+// ---------------------------------------------------------------- LockService
+
+export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';
+
+export class Lock {
+  constructor(
+    private readonly x: Execution,
+    readonly _state: LockState,
+  ) {}
+  /** Acquires the lock if free (or already ours); never waits. Not a service call. */
+  _tryAcquire(): boolean {
+    if (this._state.owner === null || this._state.owner === this.x.id) {
+      this._state.owner = this.x.id;
+      this.x.heldLocks.add(this._state);
+      return true;
+    }
+    return false;
+  }
+  tryLock(timeoutInMillis: number): boolean {
+    void timeoutInMillis;
+    // In one thread nobody else can release the lock while we wait: time out at once.
+    // Executions in worker threads wait for real (see rpc.ts).
+    return this._tryAcquire();
+  }
+  waitLock(timeoutInMillis: number): void {
+    if (!this.tryLock(timeoutInMillis)) throw new GasError(LOCK_TIMEOUT_MESSAGE);
+  }
+  hasLock(): boolean {
+    return this._state.owner === this.x.id;
+  }
+  releaseLock(): void {
+    if (this._state.owner === this.x.id) {
+      this._state.owner = null;
+      this.x.heldLocks.delete(this._state);
+    }
+  }
+}
+
+export class LockServiceImpl {
+  constructor(private readonly x: Execution) {}
+  getDocumentLock(): Lock | null {
+    const id = this.x.spreadsheetId;
+    if (!id) return null;
+    return this.x.wrap(new Lock(this.x, this.x.google.documentLock(id)), 'Lock');
+  }
+  getScriptLock(): Lock {
+    return this.x.wrap(new Lock(this.x, this.x.google.scriptLock), 'Lock');
+  }
+  getUserLock(): Lock {
+    return this.x.wrap(new Lock(this.x, this.x.google.userLock(this.x.user)), 'Lock');
+  }
+}
+
+// ---------------------------------------------------------------- PropertiesService
+
+export class Properties {
+  constructor(readonly _m: Map<string, string>) {}
+  getProperty(k: string): string | null {
+    return this._m.get(String(k)) ?? null;
+  }
+  setProperty(k: string, v: unknown): Properties {
+    this._m.set(String(k), String(v));
+    return this;
+  }
+  getProperties(): Record<string, string> {
+    return Object.fromEntries(this._m);
+  }
+  setProperties(props: Record<string, unknown>, deleteAllOthers = false): Properties {
+    if (deleteAllOthers) this._m.clear();
+    for (const [k, v] of Object.entries(props)) this._m.set(k, String(v));
+    return this;
+  }
+  getKeys(): string[] {
+    return [...this._m.keys()];
+  }
+  deleteProperty(k: string): Properties {
+    this._m.delete(String(k));
+    return this;
+  }
+  deleteAllProperties(): Properties {
+    this._m.clear();
+    return this;
+  }
+}
+
+export class PropertiesServiceImpl {
+  constructor(private readonly x: Execution) {}
+  getScriptProperties(): Properties {
+    return this.x.wrap(new Properties(this.x.google.scriptProperties), 'Properties');
+  }
+  getDocumentProperties(): Properties | null {
+    const id = this.x.spreadsheetId;
+    if (!id) return null;
+    let m = this.x.google.documentProperties.get(id);
+    if (!m) this.x.google.documentProperties.set(id, (m = new Map()));
+    return this.x.wrap(new Properties(m), 'Properties');
+  }
+  getUserProperties(): Properties {
+    let m = this.x.google.userProperties.get(this.x.user);
+    if (!m) this.x.google.userProperties.set(this.x.user, (m = new Map()));
+    return this.x.wrap(new Properties(m), 'Properties');
+  }
+}
+
+// ---------------------------------------------------------------- CacheService
+
+export class Cache {
+  constructor(
+    private readonly x: Execution,
+    private readonly m: Map<string, { value: string; expires: number }>,
+  ) {}
+  get(k: string): string | null {
+    const e = this.m.get(String(k));
+    if (!e) return null;
+    if (e.expires <= this.x.google.now().getTime()) {
+      this.m.delete(String(k));
+      return null;
+    }
+    return e.value;
+  }
+  put(k: string, v: string, expirationInSeconds = 600): void {
+    const s = String(v);
+    if (s.length > 100 * 1024) throw new GasError('Argument too large: value');
+    const ttl = Math.min(Math.max(1, expirationInSeconds), 21_600);
+    this.m.set(String(k), { value: s, expires: this.x.google.now().getTime() + ttl * 1000 });
+  }
+  remove(k: string): void {
+    this.m.delete(String(k));
+  }
+  getAll(keys: string[]): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const k of keys) {
+      const v = this.get(k);
+      if (v !== null) out[k] = v;
+    }
+    return out;
+  }
+  putAll(values: Record<string, string>, ttl = 600): void {
+    for (const [k, v] of Object.entries(values)) this.put(k, v, ttl);
+  }
+}
+
+export class CacheServiceImpl {
+  constructor(private readonly x: Execution) {}
+  private cache(name: string): Cache {
+    let m = this.x.google.caches.get(name);
+    if (!m) this.x.google.caches.set(name, (m = new Map()));
+    return this.x.wrap(new Cache(this.x, m), 'Cache');
+  }
+  getScriptCache(): Cache {
+    return this.cache('script');
+  }
+  getDocumentCache(): Cache | null {
+    return this.x.spreadsheetId ? this.cache(`doc:${this.x.spreadsheetId}`) : null;
+  }
+  getUserCache(): Cache {
+    return this.cache(`user:${this.x.user}`);
+  }
+}
+
+// ---------------------------------------------------------------- Session
+
+export class SessionImpl {
+  constructor(private readonly x: Execution) {}
+  getActiveUser(): { getEmail(): string } {
+    // In simple triggers and for consumer accounts outside the owner's domain the email is ''.
+    const email = this.x.authMode === 'FULL' || this.x.authMode === 'LIMITED' ? this.x.user : '';
+    return { getEmail: () => email };
+  }
+  getEffectiveUser(): { getEmail(): string } {
+    const email = this.x.authMode === 'NONE' ? '' : this.x.user;
+    return { getEmail: () => email };
+  }
+  getScriptTimeZone(): string {
+    return this.x.google.scriptTimeZone;
+  }
+  getActiveUserLocale(): string {
+    return this.x.locale;
+  }
+  getTemporaryActiveUserKey(): string {
+    return `key-${this.x.user}`;
+  }
+}
+
+// ---------------------------------------------------------------- Utilities
+
+export class UtilitiesImpl {
+  constructor(private readonly x: Execution) {}
+  formatDate(date: Date, timeZone: string, format: string): string {
+    return this.x.formatDate(date, timeZone, format);
+  }
+  sleep(ms: number): void {
+    const until = Date.now() + Math.min(ms, 300_000);
+    while (Date.now() < until) {
+      /* busy wait, as short as asked */
+    }
+  }
+  getUuid(): string {
+    return globalThis.crypto.randomUUID();
+  }
+  formatString(template: string, ...args: unknown[]): string {
+    let i = 0;
+    return template.replace(/%[sd]/g, () => String(args[i++]));
+  }
+  base64Encode(data: string | number[]): string {
+    return Buffer.from(typeof data === 'string' ? data : Uint8Array.from(data)).toString('base64');
+  }
+  newBlob(data: string | number[] | Uint8Array, contentType = 'application/octet-stream', name = ''): Blob {
+    const bytes =
+      typeof data === 'string'
+        ? new TextEncoder().encode(data)
+        : data instanceof Uint8Array
+          ? data
+          : Uint8Array.from(data);
+    return this.x.wrap(new Blob(bytes, contentType, name), 'Blob');
+  }
+}
+
+export class Blob {
+  constructor(
+    readonly _bytes: Uint8Array,
+    private contentType: string,
+    private name: string,
+  ) {}
+  getBytes(): number[] {
+    return Array.from(this._bytes, (b) => (b > 127 ? b - 256 : b));
+  }
+  getDataAsString(): string {
+    return new TextDecoder().decode(this._bytes);
+  }
+  getContentType(): string {
+    return this.contentType;
+  }
+  setContentType(t: string): Blob {
+    this.contentType = t;
+    return this;
+  }
+  getName(): string {
+    return this.name;
+  }
+  setName(n: string): Blob {
+    this.name = n;
+    return this;
+  }
+  getBlob(): Blob {
+    return this;
+  }
+}
+
+// ---------------------------------------------------------------- HtmlService
+
+export class HtmlOutput {
+  private title = '';
+  private width = 300;
+  private height = 500;
+  constructor(private content: string) {}
+  getContent(): string {
+    return this.content;
+  }
+  setContent(c: string): HtmlOutput {
+    this.content = String(c);
+    return this;
+  }
+  append(c: string): HtmlOutput {
+    this.content += String(c);
+    return this;
+  }
+  getTitle(): string {
+    return this.title;
+  }
+  setTitle(t: string): HtmlOutput {
+    this.title = String(t);
+    return this;
+  }
+  setWidth(w: number): HtmlOutput {
+    this.width = w;
+    return this;
+  }
+  getWidth(): number {
+    return this.width;
+  }
+  setHeight(h: number): HtmlOutput {
+    this.height = h;
+    return this;
+  }
+  getHeight(): number {
+    return this.height;
+  }
+  setSandboxMode(): HtmlOutput {
+    return this;
+  }
+  setXFrameOptionsMode(): HtmlOutput {
+    return this;
+  }
+  addMetaTag(): HtmlOutput {
+    return this;
+  }
+}
+
+export class HtmlServiceImpl {
+  readonly SandboxMode = { IFRAME: 'IFRAME', NATIVE: 'NATIVE', EMULATED: 'EMULATED' };
+  readonly XFrameOptionsMode = { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' };
+  constructor(private readonly x: Execution) {}
+  createHtmlOutput(html = ''): HtmlOutput {
+    return this.x.wrap(new HtmlOutput(String(html)), 'HtmlOutput');
+  }
+  createHtmlOutputFromFile(name: string): HtmlOutput {
+    const file = this.x.projectFiles.get(`${name}.html`) ?? this.x.projectFiles.get(name);
+    if (file === undefined) throw new GasError(`No HTML file named ${name} was found.`);
+    return this.x.wrap(new HtmlOutput(file), 'HtmlOutput');
+  }
+}
+
+// ---------------------------------------------------------------- Logger
+
+export class LoggerImpl {
+  constructor(private readonly x: Execution) {}
+  log(fmt: unknown, ...args: unknown[]): LoggerImpl {
+    const s =
+      typeof fmt === 'string' && args.length ? fmt.replace(/%s/g, () => String(args.shift())) : String(fmt);
+    this.x.google.logs.push(s);
+    return this;
+  }
+}
+
+// ---------------------------------------------------------------- MailApp
+
+export const MAIL_QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
+
+interface MailOptions {
+  to?: string;
+  subject?: string;
+  body?: string;
+  htmlBody?: string;
+  name?: string;
+  replyTo?: string;
+  cc?: string;
+  bcc?: string;
+  noReply?: boolean;
+}
+
+export class MailAppImpl {
+  constructor(private readonly x: Execution) {}
+  getRemainingDailyQuota(): number {
+    const used = this.x.google.mailUsed.get(this.x.google.mailKey(this.x.user, this.x.google.now())) ?? 0;
+    return Math.max(0, this.x.google.mailDailyQuota - used);
+  }
+  sendEmail(
+    a: string | MailOptions,
+    subject?: string,
+    body?: string,
+    options: MailOptions = {},
+  ): MailAppImpl {
+    const m: MailOptions = typeof a === 'object' ? { ...a } : { ...options, to: a, subject, body };
+    if (!m.to) throw new GasError('Failed to send email: no recipient');
+    const to = [m.to, m.cc, m.bcc]
+      .filter(Boolean)
+      .flatMap((s) => String(s).split(','))
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const bad = to.find((s) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s));
+    if (bad) throw new GasError(`Invalid email: ${bad}`);
+    const k = this.x.google.mailKey(this.x.user, this.x.google.now());
+    const used = this.x.google.mailUsed.get(k) ?? 0;
+    if (used + to.length > this.x.google.mailDailyQuota) throw new GasError(MAIL_QUOTA_MESSAGE);
+    this.x.google.mailUsed.set(k, used + to.length);
+    this.x.google.outbox.push({
+      from: this.x.user,
+      senderName: m.name ?? this.x.user,
+      to,
+      subject: String(m.subject ?? ''),
+      body: String(m.body ?? ''),
+      htmlBody: m.htmlBody,
+      replyTo: m.replyTo,
+      at: this.x.google.now(),
+    });
+    return this;
+  }
+}
+
+// ---------------------------------------------------------------- ScriptApp
+
+export class Trigger {
+  constructor(readonly _t: TriggerModel) {}
+  getUniqueId(): string {
+    return this._t.id;
+  }
+  getHandlerFunction(): string {
+    return this._t.handler;
+  }
+  getEventType(): string {
+    return this._t.kind;
+  }
+  getTriggerSource(): string {
+    return this._t.kind === 'CLOCK' ? 'CLOCK' : 'SPREADSHEETS';
+  }
+  getTriggerSourceId(): string | null {
+    return this._t.sourceId ?? null;
+  }
+}
+
+export class ClockTriggerBuilder {
+  constructor(
+    private readonly x: Execution,
+    private readonly t: Partial<TriggerModel>,
+  ) {}
+  everyDays(n: number): ClockTriggerBuilder {
+    this.t.everyDays = n;
+    return this;
+  }
+  atHour(h: number): ClockTriggerBuilder {
+    if (!Number.isInteger(h) || h < 0 || h > 23) throw new GasError('Hour must be an integer from 0 to 23.');
+    this.t.atHour = h;
+    return this;
+  }
+  nearMinute(): ClockTriggerBuilder {
+    return this;
+  }
+  inTimezone(tz: string): ClockTriggerBuilder {
+    this.t.timeZone = tz;
+    return this;
+  }
+  create(): Trigger {
+    const g = this.x.google;
+    const mine = g.triggers.filter((t) => t.owner === this.x.user);
+    if (mine.length >= 20)
+      throw new GasError(
+        'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+      );
+    const t: TriggerModel = {
+      id: g.newId('tr'),
+      handler: this.t.handler!,
+      owner: this.x.user,
+      kind: 'CLOCK',
+      sourceId: this.x.spreadsheetId ?? undefined,
+      everyDays: this.t.everyDays ?? 1,
+      atHour: this.t.atHour,
+      timeZone: this.t.timeZone ?? g.scriptTimeZone,
+      createdAt: g.now(),
+    };
+    g.triggers.push(t);
+    return this.x.wrap(new Trigger(t), 'Trigger');
+  }
+}
+
+export class TriggerBuilder {
+  constructor(
+    private readonly x: Execution,
+    private readonly handler: string,
+  ) {}
+  timeBased(): ClockTriggerBuilder {
+    return this.x.wrap(new ClockTriggerBuilder(this.x, { handler: this.handler }), 'ClockTriggerBuilder');
+  }
+}
+
+export class ScriptAppImpl {
+  readonly AuthMode = { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' };
+  readonly TriggerSource = { SPREADSHEETS: 'SPREADSHEETS', CLOCK: 'CLOCK' };
+  readonly EventType = { CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT' };
+  readonly InstallationSource = {
+    APPS_MARKETPLACE_DOMAIN_ADD_ON: 'APPS_MARKETPLACE_DOMAIN_ADD_ON',
+    NONE: 'NONE',
+    WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON',
+  };
+  constructor(private readonly x: Execution) {}
+  newTrigger(handler: string): TriggerBuilder {
+    return this.x.wrap(new TriggerBuilder(this.x, String(handler)), 'TriggerBuilder');
+  }
+  /** Installable triggers of this project owned by the current user (others' are invisible). */
+  getProjectTriggers(): Trigger[] {
+    return this.x.google.triggers
+      .filter((t) => t.owner === this.x.user)
+      .map((t) => this.x.wrap(new Trigger(t), 'Trigger'));
+  }
+  getUserTriggers(ss: { getId(): string }): Trigger[] {
+    const id = ss.getId();
+    return this.x.google.triggers
+      .filter((t) => t.owner === this.x.user && t.sourceId === id)
+      .map((t) => this.x.wrap(new Trigger(t), 'Trigger'));
+  }
+  deleteTrigger(trigger: Trigger): void {
+    const g = this.x.google;
+    const i = g.triggers.findIndex((t) => t.id === trigger.getUniqueId());
+    if (i < 0) return;
+    if (g.triggers[i]!.owner !== this.x.user)
+      throw new GasError('You do not have permission to delete this trigger.');
+    g.triggers.splice(i, 1);
+  }
+  /** NONE for a bound script; an add-on install source when the runtime runs as an add-on. */
+  getInstallationSource(): string {
+    return this.x.google.installedAsAddon ? 'WEB_STORE_ADD_ON' : 'NONE';
+  }
+  getOAuthToken(): string {
+    return 'local-token';
+  }
+  getScriptId(): string {
+    return 'local-script';
+  }
+}
