@@ -6,17 +6,17 @@
  */
 import type { LocalGoogle, LockState } from './backend';
 import { CallCounter, track } from './counter';
+import { MailAppImpl } from './services/mail';
 import {
   CacheServiceImpl,
   HtmlServiceImpl,
   LockServiceImpl,
   LoggerImpl,
-  MailAppImpl,
   PropertiesServiceImpl,
-  ScriptAppImpl,
   SessionImpl,
   UtilitiesImpl,
 } from './services/misc';
+import { ScriptAppImpl } from './services/script';
 import { GasError, LocalSpreadsheetApp } from './services/spreadsheet';
 import { formatDate } from './services/utilities';
 

@@ -1,0 +1,59 @@
+/**
+ * MailApp, emulated: an outbox and a daily recipient quota per user, as Apps Script counts
+ * it (developers.google.com/apps-script/guides/services/quotas).
+ */
+import type { Execution } from '../execution';
+import { GasError } from './spreadsheet';
+
+export const MAIL_QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
+
+interface MailOptions {
+  to?: string;
+  subject?: string;
+  body?: string;
+  htmlBody?: string;
+  name?: string;
+  replyTo?: string;
+  cc?: string;
+  bcc?: string;
+  noReply?: boolean;
+}
+
+export class MailAppImpl {
+  constructor(private readonly x: Execution) {}
+  getRemainingDailyQuota(): number {
+    const used = this.x.google.mailUsed.get(this.x.google.mailKey(this.x.user, this.x.google.now())) ?? 0;
+    return Math.max(0, this.x.google.mailDailyQuota - used);
+  }
+  sendEmail(
+    a: string | MailOptions,
+    subject?: string,
+    body?: string,
+    options: MailOptions = {},
+  ): MailAppImpl {
+    const m: MailOptions = typeof a === 'object' ? { ...a } : { ...options, to: a, subject, body };
+    if (!m.to) throw new GasError('Failed to send email: no recipient');
+    const to = [m.to, m.cc, m.bcc]
+      .filter(Boolean)
+      .flatMap((s) => String(s).split(','))
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const bad = to.find((s) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s));
+    if (bad) throw new GasError(`Invalid email: ${bad}`);
+    const k = this.x.google.mailKey(this.x.user, this.x.google.now());
+    const used = this.x.google.mailUsed.get(k) ?? 0;
+    if (used + to.length > this.x.google.mailDailyQuota) throw new GasError(MAIL_QUOTA_MESSAGE);
+    this.x.google.mailUsed.set(k, used + to.length);
+    this.x.google.outbox.push({
+      from: this.x.user,
+      senderName: m.name ?? this.x.user,
+      to,
+      subject: String(m.subject ?? ''),
+      body: String(m.body ?? ''),
+      htmlBody: m.htmlBody,
+      replyTo: m.replyTo,
+      at: this.x.google.now(),
+    });
+    return this;
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * ScriptApp, emulated: installable triggers owned by the user who created them, auth modes
+ * and installation source.
+ */
+import type { TriggerModel } from '../backend';
+import type { Execution } from '../execution';
+import { GasError } from './spreadsheet';
+
+export class Trigger {
+  constructor(readonly _t: TriggerModel) {}
+  getUniqueId(): string {
+    return this._t.id;
+  }
+  getHandlerFunction(): string {
+    return this._t.handler;
+  }
+  getEventType(): string {
+    return this._t.kind;
+  }
+  getTriggerSource(): string {
+    return this._t.kind === 'CLOCK' ? 'CLOCK' : 'SPREADSHEETS';
+  }
+  getTriggerSourceId(): string | null {
+    return this._t.sourceId ?? null;
+  }
+}
+
+export class ClockTriggerBuilder {
+  constructor(
+    private readonly x: Execution,
+    private readonly t: Partial<TriggerModel>,
+  ) {}
+  everyDays(n: number): ClockTriggerBuilder {
+    this.t.everyDays = n;
+    return this;
+  }
+  atHour(h: number): ClockTriggerBuilder {
+    if (!Number.isInteger(h) || h < 0 || h > 23) throw new GasError('Hour must be an integer from 0 to 23.');
+    this.t.atHour = h;
+    return this;
+  }
+  nearMinute(): ClockTriggerBuilder {
+    return this;
+  }
+  inTimezone(tz: string): ClockTriggerBuilder {
+    this.t.timeZone = tz;
+    return this;
+  }
+  create(): Trigger {
+    const g = this.x.google;
+    const mine = g.triggers.filter((t) => t.owner === this.x.user);
+    if (mine.length >= 20)
+      throw new GasError(
+        'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+      );
+    const t: TriggerModel = {
+      id: g.newId('tr'),
+      handler: this.t.handler!,
+      owner: this.x.user,
+      kind: 'CLOCK',
+      sourceId: this.x.spreadsheetId ?? undefined,
+      everyDays: this.t.everyDays ?? 1,
+      atHour: this.t.atHour,
+      timeZone: this.t.timeZone ?? g.scriptTimeZone,
+      createdAt: g.now(),
+    };
+    g.triggers.push(t);
+    return this.x.wrap(new Trigger(t), 'Trigger');
+  }
+}
+
+export class TriggerBuilder {
+  constructor(
+    private readonly x: Execution,
+    private readonly handler: string,
+  ) {}
+  timeBased(): ClockTriggerBuilder {
+    return this.x.wrap(new ClockTriggerBuilder(this.x, { handler: this.handler }), 'ClockTriggerBuilder');
+  }
+}
+
+export class ScriptAppImpl {
+  readonly AuthMode = { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' };
+  readonly TriggerSource = { SPREADSHEETS: 'SPREADSHEETS', CLOCK: 'CLOCK' };
+  readonly EventType = { CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT' };
+  readonly InstallationSource = {
+    APPS_MARKETPLACE_DOMAIN_ADD_ON: 'APPS_MARKETPLACE_DOMAIN_ADD_ON',
+    NONE: 'NONE',
+    WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON',
+  };
+  constructor(private readonly x: Execution) {}
+  newTrigger(handler: string): TriggerBuilder {
+    return this.x.wrap(new TriggerBuilder(this.x, String(handler)), 'TriggerBuilder');
+  }
+  /** Installable triggers of this project owned by the current user (others' are invisible). */
+  getProjectTriggers(): Trigger[] {
+    return this.x.google.triggers
+      .filter((t) => t.owner === this.x.user)
+      .map((t) => this.x.wrap(new Trigger(t), 'Trigger'));
+  }
+  getUserTriggers(ss: { getId(): string }): Trigger[] {
+    const id = ss.getId();
+    return this.x.google.triggers
+      .filter((t) => t.owner === this.x.user && t.sourceId === id)
+      .map((t) => this.x.wrap(new Trigger(t), 'Trigger'));
+  }
+  deleteTrigger(trigger: Trigger): void {
+    const g = this.x.google;
+    const i = g.triggers.findIndex((t) => t.id === trigger.getUniqueId());
+    if (i < 0) return;
+    if (g.triggers[i]!.owner !== this.x.user)
+      throw new GasError('You do not have permission to delete this trigger.');
+    g.triggers.splice(i, 1);
+  }
+  /** NONE for a bound script; an add-on install source when the runtime runs as an add-on. */
+  getInstallationSource(): string {
+    return this.x.google.installedAsAddon ? 'WEB_STORE_ADD_ON' : 'NONE';
+  }
+  getOAuthToken(): string {
+    return 'local-token';
+  }
+  getScriptId(): string {
+    return 'local-script';
+  }
+}
