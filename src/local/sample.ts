@@ -1,0 +1,484 @@
+/**
+ * The sample department: a realistic External Relations department of a student union,
+ * generated deterministically (seeded), set up by the add-on's own "Set up workbook".
+ * At scale 1: 14 members, 32 sponsors, 110 contacts, ~60 meetings, ~70 ledger entries,
+ * 6 events. `scale` multiplies every table (members included) for the benchmark.
+ * Dates are placed around `today`, inside a term that contains it.
+ */
+import { setUpWorkbook } from '../addon/setup';
+import { addDays, type Day, dayOf, instantOf } from '../domain/dates';
+import { formatId } from '../domain/records';
+import { TABLE_BY_NAME, type TableName } from '../domain/schema';
+import type { LocalGoogle } from './backend';
+import { Execution } from './execution';
+import { withGlobals } from './inprocess';
+import { SpreadsheetModel } from './services/spreadsheet';
+
+export interface SampleOptions {
+  scale?: number;
+  timeZone?: string;
+  today?: Day;
+  id?: string;
+  seed?: number;
+}
+
+function rng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
+    chance: (p: number) => next() < p,
+  };
+}
+
+const MEMBER_NAMES = [
+  ['李明', 'Minister'],
+  ['Chen Jing', 'Vice Minister'],
+  ['王芳', 'Treasurer'],
+  ['Zhang Wei', 'Officer'],
+  ['刘洋', 'Officer'],
+  ['Zoë Martin', 'Officer'],
+  ['赵敏', 'Officer'],
+  ['Huang Lei', 'Officer'],
+  ['周婷', 'Officer'],
+  ['Wu Hao', 'Officer'],
+  ['孙悦', 'Officer'],
+  ['Lin Xiaoyu', 'Officer'],
+  ['郭强', 'Officer'],
+  ['He Na', 'Officer'],
+] as const;
+const PINYIN: Record<string, string> = {
+  李明: 'li.ming',
+  王芳: 'wang.fang',
+  刘洋: 'liu.yang',
+  赵敏: 'zhao.min',
+  周婷: 'zhou.ting',
+  孙悦: 'sun.yue',
+  郭强: 'guo.qiang',
+};
+
+const SPONSOR_BASES: [string, string][] = [
+  ['China Unicom Campus Store', 'Telecom'],
+  ['China Mobile Service Hall', 'Telecom'],
+  ['中国电信校园营业厅', 'Telecom'],
+  ['Xinhua Bookstore', 'Retail'],
+  ['FamilyMart (South Gate)', 'Retail'],
+  ['Sunshine Stationery', 'Retail'],
+  ['蜜雪冰城 (学府路店)', 'Food & Drink'],
+  ['Luckin Coffee Campus', 'Food & Drink'],
+  ['Old Street Noodle House', 'Food & Drink'],
+  ['Hongjun Hotpot', 'Food & Drink'],
+  ['New Horizon English School', 'Education'],
+  ['Bright Future Driving School', 'Education'],
+  ['启航考研培训', 'Education'],
+  ['Peak Sports Outlet', 'Clothing'],
+  ['Anta Flagship Store', 'Clothing'],
+  ['Campus Print & Copy', 'Media'],
+  ['Nanchang Evening News', 'Media'],
+  ['Jiangxi Campus Radio', 'Media'],
+  ['Green Leaf Florist', 'Other'],
+  ['Swift Courier Station', 'Other'],
+];
+const STAGES_WEIGHTED = [
+  'Prospect',
+  'Prospect',
+  'Contacted',
+  'Contacted',
+  'Negotiating',
+  'Committed',
+  'Delivered',
+  'Thanked',
+  'Thanked',
+  'Declined',
+  'Dormant',
+];
+const ORGS: [string, string][] = [
+  ['Nanchang University Student Union', 'Brother University'],
+  ['Jiangxi Normal University Outreach Dept.', 'Brother University'],
+  ['East China Jiaotong University SU', 'Brother University'],
+  ['Jiangxi University of Finance SU', 'Brother University'],
+  ['Youth League Committee', 'College Department'],
+  ['School of Mechanical Engineering Office', 'College Department'],
+  ['Career Guidance Center', 'College Department'],
+  ['Volunteer Association', 'Student Organization'],
+  ['Photography Club', 'Student Organization'],
+  ['Basketball Association', 'Student Organization'],
+  ['Red Cross Campus Branch', 'Public Welfare'],
+  ['Hope Project Jiangxi', 'Public Welfare'],
+  ['Campus Daily', 'Media'],
+  ['Invited speakers', 'Speaker'],
+];
+const SURNAMES = [
+  'Wang',
+  'Li',
+  'Zhang',
+  'Liu',
+  'Chen',
+  'Yang',
+  'Zhao',
+  'Huang',
+  'Zhou',
+  'Wu',
+  'Xu',
+  'Sun',
+  'Ma',
+  'Hu',
+];
+const GIVEN = [
+  'Fang',
+  'Jie',
+  'Lei',
+  'Min',
+  'Tao',
+  'Yan',
+  'Qiang',
+  'Hui',
+  'Na',
+  'Bo',
+  'Xin',
+  'Yu',
+  'Lan',
+  'Kai',
+];
+const CN_NAMES = [
+  '王芳',
+  '李娜',
+  '张伟',
+  '刘强',
+  '陈静',
+  '杨洋',
+  '赵磊',
+  '黄敏',
+  '周杰',
+  '吴婷',
+  '徐涛',
+  '孙丽',
+];
+const TITLES = [
+  'Outreach Minister',
+  'President',
+  'Store Manager',
+  'Marketing Officer',
+  'Secretary',
+  'Teacher',
+  'Coordinator',
+];
+const EVENTS = [
+  ['Freshman Welcome Fair', 8000, 5000],
+  ['Basketball Competition', 6000, 4000],
+  ['Career Lecture: Internships', 2000, 1500],
+  ['Inter-school Networking Night', 5000, 3000],
+  ["New Year's Day Party", 12000, 8000],
+  ['Spring Sports Meet', 7000, 5000],
+] as const;
+
+/** The term containing `today`: autumn Sep 1 – Jan 15, spring Feb 20 – Jul 10. */
+export function sampleTerm(today: Day): { label: string; start: Day; end: Day } {
+  const y = Number(today.slice(0, 4));
+  const md = today.slice(5);
+  if (md >= '08-01') return { label: `${y} Autumn`, start: `${y}-09-01`, end: `${y + 1}-01-15` };
+  if (md < '02-01') return { label: `${y - 1} Autumn`, start: `${y - 1}-09-01`, end: `${y}-01-15` };
+  return { label: `${y} Spring`, start: `${y}-02-20`, end: `${y}-07-10` };
+}
+
+export function buildSample(google: LocalGoogle, opts: SampleOptions = {}): SpreadsheetModel {
+  const scale = Math.max(1, Math.floor(opts.scale ?? 1));
+  const tz = opts.timeZone ?? 'Asia/Shanghai';
+  const today = opts.today ?? dayOf(google.now(), tz);
+  const r = rng(opts.seed ?? 20260901);
+  const term = sampleTerm(today);
+  const ss = new SpreadsheetModel(opts.id ?? google.newId('ss'), 'Outreach Desk — sample department', tz);
+  ss.addSheet('Sheet1');
+  google.spreadsheets.set(ss.id, ss);
+
+  const x = new Execution(google, { spreadsheetId: ss.id, user: google.defaultUser });
+  withGlobals(x, () => {
+    const api = SpreadsheetApp.getActiveSpreadsheet();
+    setUpWorkbook(api);
+    api.deleteSheet(api.getSheetByName('Sheet1')!);
+  });
+
+  const d = (day: Day | null, hour = 0) => (day ? instantOf(day, tz, hour) : '');
+  const termDays = Math.max(1, (Date.parse(term.end) - Date.parse(term.start)) / 86_400_000);
+  const inTermBefore = (maxDay: Day) => {
+    const span = Math.max(1, Math.min(termDays, (Date.parse(maxDay) - Date.parse(term.start)) / 86_400_000));
+    return addDays(term.start, r.int(0, span));
+  };
+
+  // Members ------------------------------------------------------------------------
+  const members: { email: string; role: string; active: boolean }[] = [];
+  const memberRows: unknown[][] = [];
+  for (let s = 0; s < scale; s++) {
+    MEMBER_NAMES.forEach(([name, role], i) => {
+      const n = s * MEMBER_NAMES.length + i + 1;
+      const local = PINYIN[name] ?? name.toLowerCase().replace(/[^a-z]+/g, '.');
+      const email = `${local}${s ? s : ''}@example.edu`;
+      const roleHere = s === 0 ? role : 'Officer';
+      const active = !(i === 12 && s === 0) && r.chance(0.97);
+      members.push({ email, role: roleHere, active });
+      memberRows.push([
+        formatId('M', n),
+        s ? `${name} ${s + 1}` : name,
+        email,
+        `'138${String(10000000 + n * 7919).slice(-8)}`,
+        roleHere,
+        roleHere === 'Officer' ? r.pick(['Planning', 'Outreach', 'Etiquette']) : '',
+        active,
+        d(addDays(term.start, -r.int(30, 400))),
+        i === 12 && s === 0 ? 'Studying abroad this term' : '',
+      ]);
+    });
+  }
+  if (!members.some((m) => m.email === google.defaultUser)) {
+    members[0]!.email = google.defaultUser;
+    memberRows[0]![2] = google.defaultUser;
+  }
+  const active = members.filter((m) => m.active);
+  const owner = () => r.pick(active).email;
+
+  // Events -------------------------------------------------------------------------
+  const eventRows: unknown[][] = [];
+  const events: { id: string; day: Day; status: string; lead: string }[] = [];
+  for (let s = 0; s < scale; s++) {
+    EVENTS.forEach(([name, budget, target], i) => {
+      const n = s * EVENTS.length + i + 1;
+      const day = addDays(term.start, Math.round(((i + 0.5) / EVENTS.length) * termDays));
+      const status =
+        day < today ? (r.chance(0.9) ? 'Done' : 'Cancelled') : r.chance(0.5) ? 'Confirmed' : 'Planning';
+      const lead = owner();
+      const feedback = status === 'Done' && r.chance(0.5) ? addDays(day, r.int(3, 10)) : null;
+      events.push({ id: formatId('E', n), day, status, lead });
+      eventRows.push([
+        formatId('E', n),
+        s ? `${name} (${s + 1})` : name,
+        d(day),
+        lead,
+        budget,
+        target,
+        status,
+        d(feedback && feedback < today ? feedback : null),
+        '',
+      ]);
+    });
+  }
+
+  // Sponsors -----------------------------------------------------------------------
+  const sponsorRows: unknown[][] = [];
+  const sponsors: { id: string; owner: string; stage: string }[] = [];
+  const nSponsors = 32 * scale;
+  for (let i = 0; i < nSponsors; i++) {
+    const [base, category] = SPONSOR_BASES[i % SPONSOR_BASES.length]!;
+    const round = Math.floor(i / SPONSOR_BASES.length);
+    const id = formatId('S', i + 1);
+    const stage = r.pick(STAGES_WEIGHTED);
+    const o = owner();
+    sponsors.push({ id, owner: o, stage });
+    const pledged = ['Committed', 'Delivered', 'Thanked'].includes(stage) ? r.int(5, 60) * 100 : 0;
+    sponsorRows.push([
+      id,
+      round ? `${base} #${round + 1}` : base,
+      category,
+      stage,
+      o,
+      `0791-${String(8000000 + i * 37).slice(-7)}`,
+      `contact${i + 1}@merchant.example.com`,
+      `${r.int(1, 300)} Xuefu Road, Nanchang`,
+      pledged || '',
+      category === 'Telecom' || category === 'Retail'
+        ? r.pick(['', '20 tents', '2 banners', '10 tents, 2 banners'])
+        : '',
+      d(r.chance(0.8) ? inTermBefore(today) : null),
+      d(stage === 'Declined' || stage === 'Dormant' ? null : addDays(today, r.int(-10, 25))),
+      '',
+    ]);
+  }
+
+  // Contacts -----------------------------------------------------------------------
+  const contactRows: unknown[][] = [];
+  const nContacts = 110 * scale;
+  for (let i = 0; i < nContacts; i++) {
+    const [org, orgType] = r.chance(0.25)
+      ? [SPONSOR_BASES[i % SPONSOR_BASES.length]![0], 'Business']
+      : ORGS[i % ORGS.length]!;
+    const name = r.chance(0.5) ? r.pick(CN_NAMES) : `${r.pick(SURNAMES)} ${r.pick(GIVEN)}`;
+    const sponsorLink = orgType === 'Business' ? sponsors[i % sponsors.length]!.id : '';
+    contactRows.push([
+      formatId('C', i + 1),
+      name,
+      org,
+      r.pick(TITLES),
+      orgType,
+      sponsorLink,
+      `'139${String(20000000 + i * 4231).slice(-8)}`,
+      `c${i + 1}@partner.example.org`,
+      r.chance(0.4) ? `WeChat: od_${i + 1}` : '',
+      owner(),
+      r.chance(0.4) ? r.pick([14, 21, 45, 60]) : '',
+      d(r.chance(0.85) ? addDays(today, -r.int(0, 70)) : null),
+      r.chance(0.5),
+      '',
+    ]);
+  }
+
+  // Meetings -----------------------------------------------------------------------
+  const meetingRows: unknown[][] = [];
+  let m = 0;
+  for (let s = 0; s < scale; s++) {
+    for (let day = addDays(term.start, 3); day <= term.end; day = addDays(day, 14)) {
+      const done = day < today;
+      const att: string[] = [];
+      const exc: string[] = [];
+      const abs: string[] = [];
+      for (const mem of active.slice(s * MEMBER_NAMES.length, (s + 1) * MEMBER_NAMES.length)) {
+        const p = r.next();
+        if (!done) continue;
+        if (p < 0.8) att.push(mem.email);
+        else if (p < 0.92) exc.push(mem.email);
+        else abs.push(mem.email);
+      }
+      m++;
+      meetingRows.push([
+        formatId('MT', m),
+        d(day, 19),
+        'Department Meeting',
+        `Department meeting ${day}`,
+        '',
+        members[0]!.email,
+        att.join(', '),
+        exc.join(', '),
+        abs.join(', '),
+        done ? 'Done' : 'Planned',
+        'Review sponsorship progress; assign visits',
+        done ? 'Progress reviewed; visits assigned' : '',
+        '',
+        '',
+      ]);
+    }
+  }
+  const nVisits = 40 * scale;
+  for (let i = 0; i < nVisits; i++) {
+    const sp = sponsors[i % sponsors.length]!;
+    const type = r.pick([
+      'Sponsor Visit',
+      'Sponsor Visit',
+      'Call',
+      'Inter-school Exchange',
+      'Event Debrief',
+      'Other',
+    ]);
+    const day = addDays(today, r.int(-60, 10));
+    const done = day < today ? r.chance(0.9) : false;
+    const cancelled = !done && day < today;
+    m++;
+    const contactRef = formatId('C', (i % nContacts) + 1);
+    meetingRows.push([
+      formatId('MT', m),
+      d(day, r.int(9, 17)),
+      type,
+      type === 'Inter-school Exchange' ? 'Exchange with brother university' : `${type}: ${sp.id}`,
+      type === 'Inter-school Exchange' ? contactRef : `${sp.id}, ${contactRef}`,
+      sp.owner,
+      sp.owner,
+      '',
+      '',
+      done ? 'Done' : cancelled ? 'Cancelled' : 'Planned',
+      'Present sponsorship plan and benefits',
+      done && r.chance(0.8) ? 'Agreed to discuss with head office; positive' : '',
+      done ? 'Send written proposal' : '',
+      d(done ? addDays(day, r.int(3, 30)) : null),
+    ]);
+  }
+
+  // Ledger -------------------------------------------------------------------------
+  const ledgerRows: unknown[][] = [];
+  const nLedger = 70 * scale;
+  for (let i = 0; i < nLedger; i++) {
+    const type = r.pick(['Income', 'Income', 'In-kind', 'Expense', 'Expense']);
+    const ev = r.chance(0.8) ? r.pick(events) : null;
+    const sp = type === 'Expense' ? null : r.pick(sponsors);
+    const day = inTermBefore(today);
+    const old = Date.parse(today) - Date.parse(day) > 20 * 86_400_000;
+    const status = old ? r.pick(['Settled', 'Filed', 'Filed', 'Pending']) : r.pick(['Pending', 'Settled']);
+    const desc =
+      type === 'Expense'
+        ? r.pick(['Banner printing', 'Water and snacks', 'Venue decoration', 'Transport for visit', 'Prizes'])
+        : type === 'In-kind'
+          ? r.pick([
+              'Tents for basketball final',
+              'Drinks for volunteers',
+              'Printed posters',
+              'Prize vouchers',
+            ])
+          : r.pick(['Sponsorship fee', 'Title sponsorship', 'Booth fee']);
+    const treasurer = members.find((x) => x.role === 'Treasurer')!.email;
+    ledgerRows.push([
+      formatId('L', i + 1),
+      d(day),
+      type,
+      ev?.id ?? '',
+      sp?.id ?? '',
+      desc,
+      type === 'In-kind' ? r.int(2, 30) : '',
+      r.int(2, 80) * 50,
+      type === 'Expense' ? treasurer : (sp?.owner ?? owner()),
+      status === 'Pending' ? '' : `REC-${2000 + i}`,
+      status,
+      '',
+    ]);
+  }
+
+  // Settings -----------------------------------------------------------------------
+  const year = Number(term.start.slice(0, 4));
+  const settings: [string, unknown, string][] = [
+    ['Department', 'External Relations Department, Student Union of Nanchang Institute of Technology', ''],
+    ['Term', term.label, ''],
+    ['Semester start', d(term.start), ''],
+    ['Semester end', d(term.end), ''],
+    ['Currency', 'CNY', ''],
+    ['Default cadence (days)', 30, ''],
+    ['Reminder hour', 8, ''],
+    ['Holiday', d(`${year}-10-01`), 'National Day'],
+    ['Holiday', d(`${year}-12-25`), 'Christmas'],
+    ['Holiday', d(`${year + 1}-01-01`), "New Year's Day"],
+    ['Holiday', d(`${year + 1}-05-04`), 'Youth Day'],
+  ];
+
+  const x2 = new Execution(google, { spreadsheetId: ss.id, user: google.defaultUser });
+  withGlobals(x2, () => {
+    const api = SpreadsheetApp.getActiveSpreadsheet();
+    const write = (name: TableName, rows: unknown[][]) => {
+      if (!rows.length) return;
+      const sheet = api.getSheetByName(name)!;
+      const width = TABLE_BY_NAME[name].fields.length;
+      const need = rows.length + 1;
+      if (need > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), need - sheet.getMaxRows());
+      sheet.getRange(2, 1, rows.length, width).setValues(rows);
+    };
+    write('Members', memberRows);
+    write('Sponsors', sponsorRows);
+    write('Contacts', contactRows);
+    write('Meetings', meetingRows);
+    write('Ledger', ledgerRows);
+    write('Events', eventRows);
+    // Settings: overwrite the seeded defaults' values by name, append holidays.
+    const sh = api.getSheetByName('Settings')!;
+    const vals = sh.getRange(1, 1, sh.getLastRow(), 3).getValues();
+    const rows = vals.slice(1).map((row) => [...row]);
+    for (const [k, v, notes] of settings) {
+      const at = k === 'Holiday' ? -1 : rows.findIndex((row) => row[0] === k);
+      if (at >= 0) rows[at]![1] = v;
+      else rows.push([k, v, notes]);
+    }
+    sh.getRange(2, 1, rows.length, 3).setValues(rows);
+  });
+  ss.touch();
+  return ss;
+}
