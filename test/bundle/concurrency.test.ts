@@ -1,0 +1,76 @@
+/**
+ * Many members save at once. Each save below is its own execution of the built bundle in
+ * its own worker thread; every service call is a round trip to the one shared local
+ * Google, so executions interleave between calls as they do in Apps Script.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseTable } from '../../src/domain/records';
+import { CONTACTS } from '../../src/domain/schema';
+import { LocalGoogle } from '../../src/local/backend';
+import { runParallel } from '../../src/local/rpc';
+import { buildSample } from '../../src/local/sample';
+
+const dir = join(__dirname, '../../appsscript');
+
+function contacts(google: LocalGoogle, id: string) {
+  const ss = google.spreadsheets.get(id)!;
+  const sh = ss.sheetByName('Contacts')!;
+  return parseTable(CONTACTS, sh.cells, ss.timeZone);
+}
+
+describe('parallel saves', () => {
+  it('the harness really interleaves: an unlocked read-then-append loses writes', async () => {
+    // Control experiment: without the lock, two executions read the same last row and
+    // write over each other. If this ever stopped happening the harness would prove nothing.
+    const google = new LocalGoogle();
+    const ss = buildSample(google, { today: '2026-11-23' });
+    const naive = (i: number) => `(function(){
+      var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Contacts');
+      var n = sh.getLastRow();
+      Utilities.sleep(20);
+      sh.getRange(n + 1, 1, 1, 2).setValues([['C-9${String(i).padStart(3, '0')}', 'Naive ${i}']]);
+    })()`;
+    const before = contacts(google, ss.id).length;
+    const res = await runParallel(
+      google,
+      dir,
+      Array.from({ length: 6 }, (_, i) => ({ fn: '', code: naive(i), options: { spreadsheetId: ss.id } })),
+    );
+    expect(res.every((r) => r.ok)).toBe(true);
+    expect(contacts(google, ss.id).length - before).toBeLessThan(6);
+  });
+
+  it('saves from 8 members at once all land, with distinct consecutive IDs, nothing lost', async () => {
+    const google = new LocalGoogle();
+    const ss = buildSample(google, { today: '2026-11-23' });
+    const before = contacts(google, ss.id);
+    const maxBefore = Math.max(...before.map((r) => Number(String(r.data.id).slice(2))));
+    const runs = Array.from({ length: 24 }, (_, i) => ({
+      fn: 'sidebarSave',
+      args: [
+        'Contacts',
+        {
+          name: `Parallel ${i}`,
+          organization: 'Load Test U',
+          orgType: 'Other',
+          owner: 'li.ming@example.edu',
+        },
+      ],
+      options: { spreadsheetId: ss.id, user: `member${i % 8}@example.edu` },
+    }));
+    const res = await runParallel(google, dir, runs);
+    for (const r of res) expect(r.error ?? '').toBe('');
+    const after = contacts(google, ss.id);
+    expect(after.length).toBe(before.length + 24);
+    const added = after.filter((r) => String(r.data.name).startsWith('Parallel '));
+    expect(new Set(added.map((r) => r.data.name)).size).toBe(24);
+    const ids = added.map((r) => Number(String(r.data.id).slice(2))).sort((a, b) => a - b);
+    expect(ids).toEqual(Array.from({ length: 24 }, (_, i) => maxBefore + 1 + i));
+    // Every save returned the ID that is now in the sheet, and each wrote an audit row.
+    const returned = res.map((r) => (r.value as { id: string }).id).sort();
+    expect(returned).toEqual(added.map((r) => String(r.data.id)).sort());
+    const audit = ss.sheetByName('_Audit')!;
+    expect(audit.lastRow() - 1).toBe(24);
+  });
+});
