@@ -96,5 +96,5 @@ try {
   else value = ctx[fn](...args);
   parentPort.postMessage({ done: true, ok: true, value: JSON.parse(JSON.stringify(value ?? null)) });
 } catch (e) {
-  parentPort.postMessage({ done: true, ok: false, error: e && e.message ? e.message : String(e) });
+  parentPort.postMessage({ done: true, ok: false, error: e?.message ? e.message : String(e) });
 }
