@@ -7,10 +7,13 @@
  */
 import {
   buildRow as buildRowCells,
+  dayPart,
   type FieldError,
   mapHeaders,
   nextId,
+  parseTable,
   type RecordData,
+  toCell,
   validateRecord,
 } from '../domain/records';
 import { type TableDef, type TableName, tableDef } from '../domain/schema';
@@ -126,8 +129,48 @@ export function saveRecord(
     if (!updating) props?.setProperty(hwmKey(def), String(hwm));
     appendAudit(ctx, who, updating ? 'update' : 'create', def.name, newId, sheetRow, summarize(data));
     ctx.invalidate(table);
+    if (def.name === 'Meetings') {
+      const saved = parseTable(def, [header, row], ctx.timeZone)[0];
+      if (saved) touchLastContacted(ctx, saved.data, who);
+    }
     return { id: newId, row: sheetRow, created: !updating };
   });
+}
+
+/**
+ * A meeting logged as Done updates `Last Contacted` of every sponsor and contact it was
+ * with (`With`), when the meeting is later than what the record says. One read per sheet,
+ * one write per record that changes: bounded by the IDs in `With`, not by the sheet size.
+ */
+function touchLastContacted(ctx: AddonContext, meeting: RecordData, who: string): void {
+  const day = dayPart(meeting.date ?? null);
+  if (meeting.status !== 'Done' || !day) return;
+  const refs = new Set((Array.isArray(meeting.with) ? meeting.with : []).map((s) => s.toUpperCase()));
+  if (refs.size === 0) return;
+  for (const name of ['Sponsors', 'Contacts'] as const) {
+    const def = tableDef(name);
+    const mine = [...refs].filter((id) => id.startsWith(`${def.idPrefix}-`));
+    if (mine.length === 0) continue;
+    const snap = ctx.table(name, true);
+    const col = mapHeaders(def, snap.values[0]!).lastContacted! + 1;
+    const field = def.fields.find((f) => f.key === 'lastContacted')!;
+    for (const rec of snap.records) {
+      if (!refs.has(String(rec.data.id))) continue;
+      const current = rec.data.lastContacted;
+      if (typeof current === 'string' && current >= day) continue;
+      snap.sheet.getRange(rec.row, col).setValue(toCell(field, day, ctx.timeZone));
+      appendAudit(
+        ctx,
+        who,
+        'last-contacted',
+        name,
+        String(rec.data.id),
+        rec.row,
+        `lastContacted=${day} (meeting ${meeting.id})`,
+      );
+    }
+    ctx.invalidate(name);
+  }
 }
 
 function summarize(data: RecordData): string {
