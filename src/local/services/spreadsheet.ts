@@ -6,7 +6,7 @@
  * Behaviour follows the Apps Script reference (developers.google.com/apps-script/reference/
  * spreadsheet); each behaviour the add-on relies on has a conformance test citing it.
  */
-import { instantOf, isDate, parseDayText, parseTimeText } from '../../domain/dates';
+import { instantOf, isDate, parseDayText, parseTimeText, wallTime } from '../../domain/dates';
 import type { MenuItemModel, MenuModel } from '../backend';
 import type { Execution } from '../execution';
 
@@ -197,19 +197,36 @@ export class SpreadsheetModel {
 // Value interpretation, as when a user types into a cell ("USER_ENTERED").
 
 const NUMBER_RE = /^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i;
+/** en_US grouping (1,234,567.89) and percentages (12.5%), as Sheets reads typed input. */
+const GROUPED_RE = /^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+const PERCENT_RE = /^[-+]?(\d+(\.\d*)?|\.\d+)%$/;
+const TEXT_DATE_RE = /^\d{4}[-/]\d{1,2}[-/]\d{1,2}( \d{1,2}:\d{2}(:\d{2})?)?$/;
+
+/** Number format Sheets gives a cell when a script writes a Date into an unformatted cell. */
+export const DEFAULT_DATE_TIME_FORMAT = 'M/d/yyyy H:mm:ss';
+
+/** The number a typed text stands for, or null when it is not a number. */
+function numberOfText(t: string): number | null {
+  if (NUMBER_RE.test(t)) return Number(t);
+  if (GROUPED_RE.test(t)) return Number(t.replace(/,/g, ''));
+  if (PERCENT_RE.test(t)) return Number(t.slice(0, -1)) / 100;
+  return null;
+}
 
 /**
  * How Sheets stores a string written with setValue(s): a leading apostrophe forces text
- * (and is not stored), `=` starts a formula, numbers, booleans and dates are recognised;
- * a cell formatted as plain text (`@`) keeps the string as it is.
+ * (and is not stored), `=` starts a formula, so does `+` or `-` before anything that is not
+ * a number; numbers (also `1,234` and `50%`), booleans and dates are recognised; a cell
+ * formatted as plain text (`@`) keeps the string as it is. `format` is the number format
+ * Sheets gives an unformatted cell for the value (dates).
  */
 export function interpretInput(
   v: unknown,
   timeZone: string,
   plainText: boolean,
-): { value: CellValue; formula?: string } {
+): { value: CellValue; formula?: string; format?: string } {
   if (v === null || v === undefined) return { value: '' };
-  if (isDate(v)) return { value: new Date(v.getTime()) };
+  if (isDate(v)) return { value: new Date(v.getTime()), format: DEFAULT_DATE_TIME_FORMAT };
   if (typeof v === 'number') return { value: Number.isFinite(v) ? v : '#NUM!' };
   if (typeof v === 'boolean') return { value: v };
   if (typeof v !== 'string') return { value: String(v) };
@@ -217,14 +234,187 @@ export function interpretInput(
   if (v.startsWith("'")) return { value: v.slice(1) };
   if (v.startsWith('=') && v.length > 1) return { value: '#NAME?', formula: v };
   const t = v.trim();
-  if (NUMBER_RE.test(t)) return { value: Number(t) };
+  const n = numberOfText(t);
+  if (n !== null) return { value: n };
+  if ((v.startsWith('+') || v.startsWith('-')) && t.length > 1) return { value: '#ERROR!', formula: `=${v}` };
   if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === 'true' };
   const day = parseDayText(t);
-  if (day && /^\d{4}[-/]\d{1,2}[-/]\d{1,2}( \d{1,2}:\d{2}(:\d{2})?)?$/.test(t)) {
+  if (day && TEXT_DATE_RE.test(t)) {
     const tm = parseTimeText(t);
-    return { value: instantOf(day, timeZone, tm?.hour ?? 0, tm?.minute ?? 0) };
+    const sep = t.includes('/') ? '/' : '-';
+    return {
+      value: instantOf(day, timeZone, tm?.hour ?? 0, tm?.minute ?? 0),
+      format: `yyyy${sep}mm${sep}dd${tm ? ' h:mm:ss' : ''}`,
+    };
   }
   return { value: v };
+}
+
+// ------------------------------------------------------------------------------------
+// Display: Sheets number formats (https://developers.google.com/sheets/api/guides/formats).
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+type DateToken = { kind: 'lit'; text: string } | { kind: 'tok'; ch: string; n: number };
+
+function tokenizeDateFormat(fmt: string): DateToken[] {
+  const out: DateToken[] = [];
+  let i = 0;
+  while (i < fmt.length) {
+    const ch = fmt[i]!;
+    if (ch === '"') {
+      const end = fmt.indexOf('"', i + 1);
+      out.push({ kind: 'lit', text: fmt.slice(i + 1, end < 0 ? undefined : end) });
+      i = end < 0 ? fmt.length : end + 1;
+    } else if (ch === '\\' && i + 1 < fmt.length) {
+      out.push({ kind: 'lit', text: fmt[i + 1]! });
+      i += 2;
+    } else if (/am\/pm/i.test(fmt.slice(i, i + 5))) {
+      out.push({ kind: 'tok', ch: 'ampm', n: 5 });
+      i += 5;
+    } else if (/a\/p/i.test(fmt.slice(i, i + 3))) {
+      out.push({ kind: 'tok', ch: 'ap', n: 3 });
+      i += 3;
+    } else if (/[dmyhs]/i.test(ch)) {
+      let n = 1;
+      while (fmt[i + n]?.toLowerCase() === ch.toLowerCase()) n++;
+      out.push({ kind: 'tok', ch: ch.toLowerCase(), n });
+      i += n;
+    } else {
+      out.push({ kind: 'lit', text: ch });
+      i++;
+    }
+  }
+  return out;
+}
+
+/** A Date shown with a Sheets date/time format, in the spreadsheet's time zone. */
+export function formatDateCell(d: Date, timeZone: string, fmt: string): string {
+  const w = wallTime(d, timeZone);
+  const weekday = new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay();
+  const toks = tokenizeDateFormat(fmt);
+  const twelve = toks.some((t) => t.kind === 'tok' && (t.ch === 'ampm' || t.ch === 'ap'));
+  const pad = (v: number, n: number) => String(v).padStart(Math.min(n, 2), '0');
+  const tokAt = (j: number) => (toks[j]?.kind === 'tok' ? (toks[j] as { ch: string }).ch : null);
+  // m/mm is minutes right after an hour or right before seconds (literals in between skipped).
+  const near = (j: number, step: number, want: string) => {
+    for (let k = j + step; k >= 0 && k < toks.length; k += step) {
+      const t = tokAt(k);
+      if (t) return t === want;
+    }
+    return false;
+  };
+  let out = '';
+  toks.forEach((t, j) => {
+    if (t.kind === 'lit') {
+      out += t.text;
+      return;
+    }
+    switch (t.ch) {
+      case 'y':
+        out += t.n <= 2 ? String(w.year % 100).padStart(2, '0') : String(w.year);
+        break;
+      case 'd':
+        out +=
+          t.n >= 4
+            ? WEEKDAY_NAMES[weekday]
+            : t.n === 3
+              ? WEEKDAY_NAMES[weekday]!.slice(0, 3)
+              : pad(w.day, t.n);
+        break;
+      case 'm':
+        if (t.n <= 2 && (near(j, -1, 'h') || near(j, 1, 's'))) out += pad(w.minute, t.n);
+        else if (t.n >= 5) out += MONTH_NAMES[w.month - 1]![0];
+        else if (t.n === 4) out += MONTH_NAMES[w.month - 1];
+        else if (t.n === 3) out += MONTH_NAMES[w.month - 1]!.slice(0, 3);
+        else out += pad(w.month, t.n);
+        break;
+      case 'h':
+        out += pad(twelve ? w.hour % 12 || 12 : w.hour, t.n);
+        break;
+      case 's':
+        out += pad(w.second, t.n);
+        break;
+      case 'ampm':
+        out += w.hour < 12 ? 'AM' : 'PM';
+        break;
+      case 'ap':
+        out += w.hour < 12 ? 'a' : 'p';
+        break;
+    }
+  });
+  return out;
+}
+
+/** A number shown with Sheets' automatic format: integers in full, else 10 significant digits. */
+function generalNumber(v: number): string {
+  if (Number.isInteger(v) && Math.abs(v) < 1e15) return String(v);
+  return String(Number(v.toPrecision(10)));
+}
+
+/** A number shown with a Sheets number format such as `0.00`, `#,##0`, `0%`, `"¥"#,##0.00`. */
+export function formatNumberCell(v: number, fmt: string): string {
+  const sections = fmt.split(';');
+  let f = sections[0]!;
+  let sign = v < 0 ? '-' : '';
+  if (v < 0 && sections[1] !== undefined) {
+    f = sections[1];
+    sign = '';
+  }
+  let a = Math.abs(v);
+  const start = f.search(/[0#?]/);
+  if (start < 0) return sign + generalNumber(a);
+  let end = start;
+  while (end < f.length && /[0#?,.]/.test(f[end]!)) end++;
+  const body = f.slice(start, end);
+  const lit = (s: string) =>
+    s
+      .replace(/\[\$([^\]-]*)[^\]]*\]/g, '$1')
+      .replace(/"([^"]*)"/g, '$1')
+      .replace(/\\(.)/g, '$1');
+  const prefix = lit(f.slice(0, start));
+  const suffix = lit(f.slice(end));
+  if (suffix.includes('%') || prefix.includes('%')) a *= 100;
+  const dot = body.indexOf('.');
+  const decimals = dot < 0 ? 0 : body.slice(dot + 1).replace(/[^0#?]/g, '').length;
+  const minDecimals = dot < 0 ? 0 : body.slice(dot + 1).replace(/[^0]/g, '').length;
+  let text = a.toFixed(decimals);
+  if (decimals > minDecimals) {
+    const [i, d = ''] = text.split('.');
+    let dd = d;
+    while (dd.length > minDecimals && dd.endsWith('0')) dd = dd.slice(0, -1);
+    text = dd ? `${i}.${dd}` : i!;
+  }
+  const intDigits = (dot < 0 ? body : body.slice(0, dot)).replace(/[^0]/g, '').length;
+  let [ip = '', dp] = text.split('.');
+  if (ip === '0' && intDigits === 0) ip = '';
+  if (body.slice(0, dot < 0 ? undefined : dot).includes(',')) ip = ip.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${prefix}${ip}${dp !== undefined ? `.${dp}` : ''}${suffix}`;
+}
+
+/** What a cell shows: getDisplayValue(s). */
+export function displayCell(v: CellValue, fmt: string | undefined, timeZone: string): string {
+  if (isDate(v)) return formatDateCell(v, timeZone, fmt && fmt !== 'General' ? fmt : 'yyyy-mm-dd');
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number') {
+    if (!fmt || fmt === 'General' || fmt === '@' || !/[0#?]/.test(fmt)) return generalNumber(v);
+    return formatNumberCell(v, fmt);
+  }
+  return String(v);
 }
 
 // ------------------------------------------------------------------------------------
@@ -282,6 +472,17 @@ export function parseA1(a1: string): A1 | null {
 // The API objects.
 
 const key = (r: number, c: number) => `${r},${c}`;
+
+/** Stores one value as Sheets does when a script writes it (see interpretInput). */
+function writeCell(ss: SpreadsheetModel, s: SheetModel, r: number, c: number, v: unknown): void {
+  const k = key(r, c);
+  const fmt = s.numberFormats.get(k);
+  const { value, formula, format } = interpretInput(v, ss.timeZone, fmt === '@');
+  s.set(r, c, value);
+  if (formula) s.formulas.set(k, formula);
+  else s.formulas.delete(k);
+  if (format && (fmt === undefined || fmt === 'General')) s.numberFormats.set(k, format);
+}
 
 function checkInt(name: string, v: unknown): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) {
@@ -572,14 +773,12 @@ export class Sheet {
         "The parameters (number[]) don't match the method signature for SpreadsheetApp.Sheet.appendRow.",
       );
     }
+    for (const v of values) this.x.checkCellSize(v);
     const r = this._m.lastRow() + 1;
     if (r > this._m.maxRows) this._m.maxRows = r;
     if (values.length > this._m.maxColumns) this._m.maxColumns = values.length;
-    const plain = (c: number) => this._m.numberFormats.get(key(r, c)) === '@';
     values.forEach((v, i) => {
-      const { value, formula } = interpretInput(v, this._ss.timeZone, plain(i + 1));
-      this._m.set(r, i + 1, value);
-      if (formula) this._m.formulas.set(key(r, i + 1), formula);
+      writeCell(this._ss, this._m, r, i + 1, v);
     });
     this._ss.touch();
     return this;
@@ -700,13 +899,7 @@ export class Range {
     return this.display(this._r, this._c);
   }
   private display(r: number, c: number): string {
-    const v = this._s.get(r, c);
-    if (isDate(v)) {
-      const fmt = this._s.numberFormats.get(key(r, c)) ?? 'yyyy-MM-dd';
-      return this.x.formatDate(v, this._ss.timeZone, fmt);
-    }
-    if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-    return String(v);
+    return displayCell(this._s.get(r, c), this._s.numberFormats.get(key(r, c)), this._ss.timeZone);
   }
   getFormulas(): string[][] {
     return this.grid((r, c) => this._s.formulas.get(key(r, c)) ?? '');
@@ -729,16 +922,10 @@ export class Range {
         );
       }
     }
-    const tz = this._ss.timeZone;
+    for (const row of values) for (const v of row) this.x.checkCellSize(v);
     values.forEach((row, i) => {
       row.forEach((v, j) => {
-        const r = this._r + i;
-        const c = this._c + j;
-        this.x.checkCellSize(v);
-        const { value, formula } = interpretInput(v, tz, this._s.numberFormats.get(key(r, c)) === '@');
-        this._s.set(r, c, value);
-        if (formula) this._s.formulas.set(key(r, c), formula);
-        else this._s.formulas.delete(key(r, c));
+        writeCell(this._ss, this._s, this._r + i, this._c + j, v);
       });
     });
     this._ss.touch();
