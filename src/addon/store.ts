@@ -121,11 +121,13 @@ export function saveRecord(
     let sheetRow: number;
     if (updating) {
       sheetRow = rowIndex + 1;
+      sheet.getRange(sheetRow, 1, 1, width).setValues([row]);
     } else {
+      // appendRow writes after the last row with content (what readAll read up to) and
+      // grows the sheet when it is full: one call, whatever the sheet's size.
       sheetRow = values.length + 1;
-      if (sheetRow > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), 100);
+      sheet.appendRow(row);
     }
-    sheet.getRange(sheetRow, 1, 1, width).setValues([row]);
     if (!updating) props?.setProperty(hwmKey(def), String(hwm));
     appendAudit(ctx, who, updating ? 'update' : 'create', def.name, newId, sheetRow, summarize(data));
     ctx.invalidate(table);
