@@ -1,0 +1,387 @@
+/**
+ * The record sidebar: pick a sheet, search its records, create or edit one with a form
+ * built from the server's FormSpec. Every call goes through google.script.run (one
+ * execution each); field errors come back as data and are shown next to their inputs.
+ *
+ * Security: everything from the workbook is shown with textContent / DOM properties, never
+ * innerHTML, so a cell holding `<img onerror=…>` is displayed, not executed.
+ * https://developers.google.com/apps-script/guides/html/reference/run
+ */
+import type { FormField, FormSpec, ListItem, SaveResponse } from '../addon/sidebar';
+
+interface Runner {
+  withSuccessHandler(f: (v: any, user?: unknown) => void): Runner;
+  withFailureHandler(f: (e: Error, user?: unknown) => void): Runner;
+  [fn: string]: any;
+}
+
+type RecordValues = { id: string; row: number; values: Record<string, string> } | null;
+
+declare global {
+  interface Window {
+    OD_INITIAL_TABLE?: string;
+  }
+}
+
+function call<T>(fn: string, ...args: unknown[]): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const run = (window as any).google?.script?.run as Runner | undefined;
+    if (!run) {
+      reject(new Error('google.script.run is not available: open this page from the add-on.'));
+      return;
+    }
+    run
+      .withSuccessHandler((v: T) => resolve(v))
+      .withFailureHandler((e: Error) => reject(e))
+      [fn](...args);
+  });
+}
+
+const SINGULAR: Record<string, string> = {
+  Members: 'member',
+  Sponsors: 'sponsor',
+  Contacts: 'contact',
+  Meetings: 'meeting',
+  Ledger: 'ledger entry',
+  Events: 'event',
+};
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<Record<string, string>> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) if (v !== undefined) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+interface Control {
+  field: FormField;
+  get(): string | boolean;
+  set(v: string): void;
+  focus(): void;
+  error: HTMLElement;
+  wrap: HTMLElement;
+}
+
+const state = {
+  table: '',
+  spec: null as FormSpec | null,
+  controls: [] as Control[],
+  currentId: '',
+  searchSeq: 0,
+  saving: false,
+};
+
+function errorId(key: string): string {
+  return `od-err-${key}`;
+}
+
+function buildControl(f: FormField): Control {
+  const wrap = el('div', { class: `field field-${f.type}`, 'data-key': f.key });
+  const inputId = `od-f-${f.key}`;
+  const error = el('p', { class: 'error', id: errorId(f.key), role: 'alert' });
+  const label = el('label', { for: inputId }, f.header);
+  if (f.required) label.appendChild(el('span', { class: 'req', 'aria-hidden': 'true' }, ' *'));
+  const describe = (input: HTMLElement) => {
+    input.setAttribute('aria-describedby', errorId(f.key));
+    input.setAttribute('name', f.key);
+    input.id = inputId;
+    if (f.required) input.setAttribute('aria-required', 'true');
+  };
+  const withMax = (input: HTMLInputElement | HTMLTextAreaElement) => {
+    if (f.maxLength) input.maxLength = f.maxLength;
+  };
+
+  let ctl: Omit<Control, 'field' | 'error' | 'wrap'>;
+  switch (f.type) {
+    case 'boolean': {
+      const input = el('input', { type: 'checkbox' });
+      describe(input);
+      const row = el('label', { class: 'check', for: inputId });
+      row.append(input, document.createTextNode(` ${f.header}`));
+      wrap.append(row, error);
+      ctl = {
+        get: () => input.checked,
+        set: (v) => {
+          input.checked = /^(true|yes|1)$/i.test(v.trim());
+        },
+        focus: () => input.focus(),
+      };
+      return { field: f, error, wrap, ...ctl };
+    }
+    case 'longtext': {
+      const input = el('textarea', { rows: '3' });
+      describe(input);
+      withMax(input);
+      wrap.append(label, input);
+      ctl = { get: () => input.value, set: (v) => (input.value = v), focus: () => input.focus() };
+      break;
+    }
+    case 'enum': {
+      const input = el('select');
+      describe(input);
+      input.appendChild(el('option', { value: '' }, f.required ? '— choose —' : '—'));
+      for (const o of f.options) input.appendChild(el('option', { value: o }, o));
+      wrap.append(label, input);
+      ctl = {
+        get: () => input.value,
+        set: (v) => {
+          // A value the sheet holds that isn't an option is shown as it is (saving reports it).
+          if (v && !Array.from(input.options).some((o) => o.value === v)) {
+            input.appendChild(el('option', { value: v, class: 'unknown' }, v));
+          }
+          input.value = v;
+        },
+        focus: () => input.focus(),
+      };
+      break;
+    }
+    case 'date': {
+      const input = el('input', { type: 'date' });
+      describe(input);
+      wrap.append(label, input);
+      ctl = {
+        get: () => input.value,
+        set: (v) => (input.value = /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : ''),
+        focus: () => input.focus(),
+      };
+      break;
+    }
+    case 'datetime': {
+      const day = el('input', { type: 'date' });
+      describe(day);
+      const time = el('input', { type: 'time', 'aria-label': `${f.header} (time, optional)` });
+      const pair = el('div', { class: 'pair' });
+      pair.append(day, time);
+      wrap.append(label, pair);
+      ctl = {
+        get: () => (day.value ? (time.value ? `${day.value} ${time.value}` : day.value) : time.value),
+        set: (v) => {
+          const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}))?/.exec(v);
+          day.value = m?.[1] ?? '';
+          time.value = m?.[2] ?? '';
+        },
+        focus: () => day.focus(),
+      };
+      break;
+    }
+    default: {
+      const input = el('input', { type: f.type === 'email' ? 'email' : 'text', autocomplete: 'off' });
+      describe(input);
+      withMax(input);
+      // Numbers are typed as text so "abc" reaches the server and gets a clear message
+      // (an <input type=number> would silently turn it into an empty value).
+      if (f.type === 'number') input.inputMode = 'decimal';
+      if (f.type === 'integer') input.inputMode = 'numeric';
+      if (f.type === 'emails' || f.type === 'refs') input.placeholder = 'comma-separated';
+      if (f.type === 'ref') input.placeholder = 'e.g. S-0001';
+      wrap.append(label, input);
+      if (f.options.length) {
+        const list = el('datalist', { id: `od-dl-${f.key}` });
+        for (const o of f.options) list.appendChild(el('option', { value: o }));
+        input.setAttribute('list', list.id);
+        wrap.appendChild(list);
+      }
+      ctl = { get: () => input.value, set: (v) => (input.value = v), focus: () => input.focus() };
+    }
+  }
+  wrap.appendChild(error);
+  return { field: f, error, wrap, ...ctl };
+}
+
+function setStatus(text: string, kind: 'ok' | 'error' | 'info' = 'info'): void {
+  const s = $('od-status');
+  s.textContent = text;
+  s.className = `status ${kind}`;
+}
+
+function clearErrors(): void {
+  for (const c of state.controls) {
+    c.error.textContent = '';
+    c.wrap.classList.remove('invalid');
+  }
+}
+
+function setTitle(): void {
+  const noun = SINGULAR[state.table] ?? state.table;
+  $('od-title').textContent = state.currentId ? `Edit ${noun} ${state.currentId}` : `New ${noun}`;
+}
+
+function resetForm(): void {
+  state.currentId = '';
+  for (const c of state.controls) c.set('');
+  clearErrors();
+  setTitle();
+  markSelected();
+}
+
+function renderForm(spec: FormSpec): void {
+  state.spec = spec;
+  const tables = $<HTMLSelectElement>('od-table');
+  if (tables.options.length === 0) {
+    for (const t of spec.tables) tables.appendChild(el('option', { value: t }, t));
+  }
+  tables.value = spec.table;
+  const box = $('od-fields');
+  box.replaceChildren();
+  state.controls = spec.fields.filter((f) => f.type !== 'id').map(buildControl);
+  for (const c of state.controls) box.appendChild(c.wrap);
+  $<HTMLButtonElement>('od-save').disabled = false;
+  resetForm();
+}
+
+function markSelected(): void {
+  for (const li of Array.from($('od-results').querySelectorAll('li'))) {
+    li.classList.toggle('selected', li.getAttribute('data-id') === state.currentId);
+  }
+}
+
+function renderResults(items: ListItem[], query: string): void {
+  const ul = $('od-results');
+  ul.replaceChildren();
+  for (const it of items) {
+    const li = el('li', { 'data-id': it.id });
+    const b = el('button', { type: 'button', class: 'item' });
+    b.appendChild(el('span', { class: 'item-title' }, it.title));
+    b.appendChild(el('span', { class: 'item-id' }, it.id));
+    if (it.subtitle) b.appendChild(el('span', { class: 'item-sub' }, it.subtitle));
+    b.addEventListener('click', () => void openRecord(it.id));
+    li.appendChild(b);
+    ul.appendChild(li);
+  }
+  const note = $('od-results-note');
+  note.textContent = items.length
+    ? ''
+    : query
+      ? `No ${state.table.toLowerCase()} match “${query}”.`
+      : `No ${state.table.toLowerCase()} yet.`;
+  markSelected();
+}
+
+async function search(): Promise<void> {
+  const seq = ++state.searchSeq;
+  const query = $<HTMLInputElement>('od-search').value.trim();
+  try {
+    const items = await call<ListItem[]>('sidebarSearch', state.table, query, 50);
+    if (seq === state.searchSeq) renderResults(items, query);
+  } catch (e) {
+    if (seq === state.searchSeq) $('od-results-note').textContent = `Search failed: ${messageOf(e)}`;
+  }
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+async function openRecord(id: string): Promise<void> {
+  setStatus(`Opening ${id}…`);
+  try {
+    const rec = await call<RecordValues>('sidebarGet', state.table, id);
+    if (!rec) {
+      setStatus(`${id} is no longer in ${state.table} (it may have been deleted).`, 'error');
+      void search();
+      return;
+    }
+    clearErrors();
+    state.currentId = rec.id;
+    for (const c of state.controls) c.set(rec.values[c.field.key] ?? '');
+    setTitle();
+    markSelected();
+    setStatus(`Row ${rec.row}.`);
+  } catch (e) {
+    setStatus(`Could not open ${id}: ${messageOf(e)}`, 'error');
+  }
+}
+
+async function loadTable(table: string): Promise<void> {
+  state.table = table;
+  setStatus('');
+  $('od-title').textContent = 'Loading…';
+  $<HTMLButtonElement>('od-save').disabled = true;
+  try {
+    const spec = await call<FormSpec>('sidebarForm', table);
+    if (state.table !== table) return;
+    renderForm(spec);
+    await search();
+  } catch (e) {
+    $('od-title').textContent = table;
+    setStatus(messageOf(e), 'error');
+  }
+}
+
+async function save(ev: Event): Promise<void> {
+  ev.preventDefault();
+  if (state.saving || !state.spec) return;
+  clearErrors();
+  const input: Record<string, string | boolean> = {};
+  for (const c of state.controls) input[c.field.key] = c.get();
+  if (state.currentId) input.id = state.currentId;
+  const button = $<HTMLButtonElement>('od-save');
+  state.saving = true;
+  button.disabled = true;
+  button.textContent = 'Saving…';
+  document.body.classList.add('busy');
+  setStatus('Saving…');
+  try {
+    const r = await call<SaveResponse>('sidebarSave', state.table, input);
+    if (r.ok) {
+      state.currentId = r.id;
+      setTitle();
+      setStatus(
+        r.created
+          ? `Saved new ${SINGULAR[state.table] ?? 'record'} ${r.id} (row ${r.row}).`
+          : `Saved ${r.id}.`,
+        'ok',
+      );
+      void search();
+    } else {
+      const general: string[] = [];
+      let first: Control | undefined;
+      for (const err of r.errors) {
+        const c = state.controls.find((x) => x.field.key === err.field);
+        if (c) {
+          c.error.textContent = c.error.textContent ? `${c.error.textContent} ${err.message}` : err.message;
+          c.wrap.classList.add('invalid');
+          first ??= c;
+        } else general.push(err.message);
+      }
+      setStatus(
+        general.length ? general.join(' ') : 'Nothing was saved: correct the fields marked below.',
+        'error',
+      );
+      first?.focus();
+    }
+  } catch (e) {
+    setStatus(`Nothing was saved: ${messageOf(e)}`, 'error');
+  } finally {
+    state.saving = false;
+    button.disabled = false;
+    button.textContent = 'Save';
+    document.body.classList.remove('busy');
+  }
+}
+
+function init(): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  $<HTMLInputElement>('od-search').addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void search(), 250);
+  });
+  $('od-table').addEventListener('change', (e) => void loadTable((e.target as HTMLSelectElement).value));
+  $('od-new').addEventListener('click', () => {
+    resetForm();
+    setStatus('');
+    state.controls[0]?.focus();
+  });
+  $('od-form').addEventListener('submit', (e) => void save(e));
+  void loadTable(window.OD_INITIAL_TABLE || 'Sponsors');
+}
+
+// The server appends `window.OD_INITIAL_TABLE = …` after this page, so start once it's parsed.
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
+else init();
