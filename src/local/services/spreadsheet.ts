@@ -125,6 +125,14 @@ export class SheetModel {
   deleteRows(start: number, n: number): void {
     this.cells.splice(start - 1, n);
     this.shiftKeyed((r, c) => (r >= start + n ? [r - n, c] : r >= start ? null : [r, c]));
+    const end = start + n - 1;
+    // Areas inside the deleted rows go; the others shrink or move up with their rows.
+    this.validations = this.validations
+      .filter((a) => !(a.r1 >= start && a.r2 <= end))
+      .map((a) => {
+        const keep = (r: number) => (r < start ? r : r > end ? r - n : start);
+        return { ...a, r1: keep(a.r1), r2: a.r2 > end ? a.r2 - n : Math.min(a.r2, start - 1) };
+      });
     this.maxRows -= n;
   }
   insertColumns(after: number, n: number): void {
@@ -182,8 +190,12 @@ export class SpreadsheetModel {
     else this.sheets.splice(Math.max(0, index), 0, s);
     return s;
   }
+  /** Sheet names are unique ignoring case; an exact match wins. */
   sheetByName(name: string): SheetModel | undefined {
-    return this.sheets.find((s) => s.name === name);
+    const lower = name.toLowerCase();
+    return (
+      this.sheets.find((s) => s.name === name) ?? this.sheets.find((s) => s.name.toLowerCase() === lower)
+    );
   }
   newProtectionId(): number {
     return this.nextProtectionId++;
@@ -665,7 +677,8 @@ export class Sheet {
     return this._m.name;
   }
   setName(name: string): Sheet {
-    if (this._ss.sheets.some((s) => s !== this._m && s.name === name)) {
+    const lower = String(name).toLowerCase();
+    if (this._ss.sheets.some((s) => s !== this._m && s.name.toLowerCase() === lower)) {
       throw new GasError(`A sheet with the name "${name}" already exists. Please enter another name.`);
     }
     this._m.name = name;
@@ -753,6 +766,15 @@ export class Sheet {
     return this.x.wrap(new Range(this.x, this._ss, this._m, row, col, nr, nc), 'Range');
   }
   _rangeFromA1(p: A1): Range {
+    const range = this._rangeFromA1Bounds(p);
+    range._open = {
+      rowStart: p.r1 === null,
+      rowEnd: p.r2 === null,
+      cols: p.c1 === null && p.c2 === null,
+    };
+    return range;
+  }
+  private _rangeFromA1Bounds(p: A1): Range {
     const r1 = p.r1 ?? 1;
     const c1 = p.c1 ?? 1;
     const r2 = p.r2 ?? this._m.maxRows;
@@ -803,6 +825,9 @@ export class Sheet {
   }
   deleteRows(start: number, n: number): Sheet {
     if (start < 1 || start + n - 1 > this._m.maxRows) throw new GasError('Those rows are out of bounds.');
+    if (this._m.maxRows - n <= this._m.frozenRows) {
+      throw new GasError('Sorry, it is not possible to delete all non-frozen rows.');
+    }
     this._m.deleteRows(start, n);
     this._ss.touch();
     return this;
@@ -867,7 +892,15 @@ export class Range {
   getSheet(): Sheet {
     return this.x.wrap(new Sheet(this.x, this._ss, this._s), 'Sheet');
   }
+  /** Set for ranges from open-ended A1 notation (A:A, 2:2, A2:C), which keep that form. */
+  _open: { rowStart: boolean; rowEnd: boolean; cols: boolean } | null = null;
   getA1Notation(): string {
+    const c1 = columnToLetters(this._c);
+    const c2 = columnToLetters(this._c + this._nc - 1);
+    const r2 = this._r + this._nr - 1;
+    if (this._open?.cols) return `${this._r}:${r2}`;
+    if (this._open?.rowStart && this._open.rowEnd) return `${c1}:${c2}`;
+    if (this._open?.rowEnd) return `${c1}${this._r}:${c2}`;
     const a = `${columnToLetters(this._c)}${this._r}`;
     if (this._nr === 1 && this._nc === 1) return a;
     return `${a}:${columnToLetters(this._c + this._nc - 1)}${this._r + this._nr - 1}`;
