@@ -1078,9 +1078,9 @@ export class DataValidationBuilder {
     this.rule.args = [[...values].map(String), showDropdown];
     return this;
   }
-  requireCheckbox(): DataValidationBuilder {
+  requireCheckbox(checkedValue?: unknown, uncheckedValue?: unknown): DataValidationBuilder {
     this.rule.criteria = 'CHECKBOX';
-    this.rule.args = [];
+    this.rule.args = [checkedValue, uncheckedValue].filter((v) => v !== undefined);
     return this;
   }
   requireDate(): DataValidationBuilder {
@@ -1134,8 +1134,9 @@ export class DataValidation {
   getAllowInvalid(): boolean {
     return this._rule.allowInvalid;
   }
-  getHelpText(): string {
-    return this._rule.helpText;
+  /** The help text, or null when none is set (as Apps Script returns). */
+  getHelpText(): string | null {
+    return this._rule.helpText || null;
   }
   copy(): DataValidationBuilder {
     const b = new DataValidationBuilder(this.x);
