@@ -92,3 +92,53 @@ describe('bundle: onOpen and Set up workbook', () => {
     expect(google.ui.at(-1)?.message).toMatch(/nothing was changed/);
   });
 });
+
+describe('bundle: Set up workbook repairs a workbook members have changed', () => {
+  it('keeps reordered and extra columns and their data, adds what is missing at the end, restores dropdowns', async () => {
+    const { buildSample } = await import('../../src/local/sample');
+    const google = new LocalGoogle();
+    const ss = buildSample(google, { today: '2026-11-23' });
+    const sh = ss.sheetByName('Sponsors')!;
+    // A member moved "Stage" to the front, deleted "Notes", added their own column, and
+    // cleared the Stage dropdown.
+    const h = () => sh.cells[0]!.map(String);
+    const stage = h().indexOf('Stage');
+    for (const row of sh.cells) row.unshift(row.splice(stage, 1)[0] ?? '');
+    const notes = h().indexOf('Notes');
+    sh.deleteColumns(notes + 1, 1);
+    const own = h().length + 1;
+    sh.set(1, own, 'Gift ideas');
+    sh.set(2, own, 'mooncakes');
+    sh.setValidation(2, 1, sh.maxRows, 1, null);
+    const before = sh.cells.map((r) => r.slice(0, own));
+
+    const run = project.run(google, 'menuSetUpWorkbook', [], { spreadsheetId: ss.id });
+    expect(run.calls.total).toBeGreaterThan(0);
+    expect(h().slice(0, own)).toEqual(before[0]!.map(String));
+    expect(h()[own]).toBe('Notes');
+    expect(sh.cells.slice(1).map((r) => r.slice(0, own))).toEqual(before.slice(1));
+    expect(sh.validationAt(5, 1)?.criteria).toBe('VALUE_IN_LIST');
+    expect((sh.validationAt(5, 1)?.args[0] as string[])[0]).toBe('Prospect');
+    expect(google.ui.at(-1)?.message).toMatch(/Added columns: Sponsors!Notes/);
+
+    const rev = ss.revision;
+    project.run(google, 'menuSetUpWorkbook', [], { spreadsheetId: ss.id });
+    expect(ss.revision).toBe(rev);
+  });
+
+  it('creates only the sheets that are missing and seeds only missing settings', async () => {
+    const { buildSample } = await import('../../src/local/sample');
+    const google = new LocalGoogle();
+    const ss = buildSample(google, { today: '2026-11-23' });
+    ss.sheets = ss.sheets.filter((s) => s.name !== 'Events');
+    const settings = ss.sheetByName('Settings')!;
+    const currencyRow = settings.cells.findIndex((r) => r[0] === 'Currency');
+    settings.cells.splice(currencyRow, 1);
+    const term = settings.cells.find((r) => r[0] === 'Term')![1];
+    project.run(google, 'menuSetUpWorkbook', [], { spreadsheetId: ss.id });
+    expect(ss.sheetByName('Events')!.cells[0]![0]).toBe('Event ID');
+    expect(settings.cells.find((r) => r[0] === 'Currency')![1]).toBe('CNY');
+    expect(settings.cells.find((r) => r[0] === 'Term')![1]).toBe(term);
+    expect(google.ui.at(-1)?.message).toMatch(/Created sheets: Events\./);
+  });
+});
