@@ -118,7 +118,7 @@ describe('bundle: Set up workbook repairs a workbook members have changed', () =
     expect(h()[own]).toBe('Notes');
     expect(sh.cells.slice(1).map((r) => r.slice(0, own))).toEqual(before.slice(1));
     expect(sh.validationAt(5, 1)?.criteria).toBe('VALUE_IN_LIST');
-    expect((sh.validationAt(5, 1)?.args[0] as string[])[0]).toBe('Prospect');
+    expect((sh.validationAt(5, 1)!.args[0] as string[])[0]).toBe('Prospect');
     expect(google.ui.at(-1)?.message).toMatch(/Added columns: Sponsors!Notes/);
 
     const rev = ss.revision;
