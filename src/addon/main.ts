@@ -61,4 +61,13 @@ export const menuEditLedger = edit('Ledger');
 export const menuEditEvents = edit('Events');
 export const menuEditMembers = edit('Members');
 
+// Reminders (issue 4): menu items, the daily trigger's handler, the preview sidebar's API.
+export {
+  menuInstallReminders,
+  menuPreviewReminders,
+  menuSendRemindersNow,
+  remindersDaily,
+  remindersPreview,
+} from './reminders';
+
 export { MENU_ITEMS as __menuItems, TRIGGER_FUNCTIONS as __triggerFunctions } from './menu';

@@ -23,10 +23,14 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { caption: 'Add or edit ledger entries', functionName: 'menuEditLedger' },
   { caption: 'Add or edit events', functionName: 'menuEditEvents' },
   { caption: 'Add or edit members', functionName: 'menuEditMembers', separatorAfter: true },
+  // Reminders (issue 4)
+  { caption: 'Send reminders now', functionName: 'menuSendRemindersNow' },
+  { caption: 'Install reminders (daily, from your account)', functionName: 'menuInstallReminders' },
+  { caption: "Preview tomorrow's reminders", functionName: 'menuPreviewReminders', separatorAfter: true },
 ];
 
 /** Functions run by triggers the add-on installs (checked by the build like menu items). */
-export const TRIGGER_FUNCTIONS: readonly string[] = [];
+export const TRIGGER_FUNCTIONS: readonly string[] = ['remindersDaily'];
 
 /** Builds the menu: an add-on menu when installed as an add-on, a named menu otherwise. */
 export function buildMenu(ui: GoogleAppsScript.Base.Ui, asAddon: boolean): void {

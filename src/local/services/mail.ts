@@ -2,6 +2,7 @@
  * MailApp, emulated: an outbox and a daily recipient quota per user, as Apps Script counts
  * it (developers.google.com/apps-script/guides/services/quotas).
  */
+import type { LocalGoogle } from '../backend';
 import type { Execution } from '../execution';
 import { GasError } from './spreadsheet';
 
@@ -19,11 +20,30 @@ interface MailOptions {
   noReply?: boolean;
 }
 
+/**
+ * Per-user daily recipient quota (e.g. 1,500 for a Workspace account among consumer ones);
+ * users not listed get `google.mailDailyQuota`.
+ */
+const quotaByUser = new WeakMap<LocalGoogle, Map<string, number>>();
+export function setMailQuota(google: LocalGoogle, user: string, perDay: number): void {
+  let m = quotaByUser.get(google);
+  if (!m) quotaByUser.set(google, (m = new Map()));
+  m.set(user, perDay);
+}
+export function mailQuotaOf(google: LocalGoogle, user: string): number {
+  return quotaByUser.get(google)?.get(user) ?? google.mailDailyQuota;
+}
+/** Recipients `user` has left today (the quota is per user per day, counted in recipients). */
+export function remainingMailQuota(google: LocalGoogle, user: string): number {
+  const used = google.mailUsed.get(google.mailKey(user, google.now())) ?? 0;
+  return Math.max(0, mailQuotaOf(google, user) - used);
+}
+
 export class MailAppImpl {
   constructor(private readonly x: Execution) {}
+  /** Recipients the effective user may still mail today (MailApp.getRemainingDailyQuota). */
   getRemainingDailyQuota(): number {
-    const used = this.x.google.mailUsed.get(this.x.google.mailKey(this.x.user, this.x.google.now())) ?? 0;
-    return Math.max(0, this.x.google.mailDailyQuota - used);
+    return remainingMailQuota(this.x.google, this.x.user);
   }
   sendEmail(
     a: string | MailOptions,
@@ -42,7 +62,7 @@ export class MailAppImpl {
     if (bad) throw new GasError(`Invalid email: ${bad}`);
     const k = this.x.google.mailKey(this.x.user, this.x.google.now());
     const used = this.x.google.mailUsed.get(k) ?? 0;
-    if (used + to.length > this.x.google.mailDailyQuota) throw new GasError(MAIL_QUOTA_MESSAGE);
+    if (used + to.length > mailQuotaOf(this.x.google, this.x.user)) throw new GasError(MAIL_QUOTA_MESSAGE);
     this.x.google.mailUsed.set(k, used + to.length);
     this.x.google.outbox.push({
       from: this.x.user,

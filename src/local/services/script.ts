@@ -6,6 +6,15 @@ import type { TriggerModel } from '../backend';
 import type { Execution } from '../execution';
 import { GasError } from './spreadsheet';
 
+/**
+ * A time-driven trigger. `sourceId` keeps the spreadsheet the script is bound to (the
+ * local runtime runs the handler with it as the active spreadsheet, as Apps Script does
+ * for a bound script); the API does not expose it (getTriggerSourceId is null for CLOCK).
+ */
+export interface ClockTriggerModel extends TriggerModel {
+  nearMinute?: number;
+}
+
 export class Trigger {
   constructor(readonly _t: TriggerModel) {}
   getUniqueId(): string {
@@ -20,8 +29,9 @@ export class Trigger {
   getTriggerSource(): string {
     return this._t.kind === 'CLOCK' ? 'CLOCK' : 'SPREADSHEETS';
   }
+  /** The source's id (a spreadsheet's id); null for time-driven triggers, which have no source document. */
   getTriggerSourceId(): string | null {
-    return this._t.sourceId ?? null;
+    return this._t.kind === 'CLOCK' ? null : (this._t.sourceId ?? null);
   }
 }
 
@@ -39,7 +49,10 @@ export class ClockTriggerBuilder {
     this.t.atHour = h;
     return this;
   }
-  nearMinute(): ClockTriggerBuilder {
+  nearMinute(minute: number): ClockTriggerBuilder {
+    if (!Number.isInteger(minute) || minute < 0 || minute > 59)
+      throw new GasError('Minute must be an integer from 0 to 59.');
+    (this.t as ClockTriggerModel).nearMinute = minute;
     return this;
   }
   inTimezone(tz: string): ClockTriggerBuilder {
@@ -53,7 +66,8 @@ export class ClockTriggerBuilder {
       throw new GasError(
         'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
       );
-    const t: TriggerModel = {
+    const t: ClockTriggerModel = {
+      nearMinute: (this.t as ClockTriggerModel).nearMinute,
       id: g.newId('tr'),
       handler: this.t.handler!,
       owner: this.x.user,

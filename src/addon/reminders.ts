@@ -1,0 +1,620 @@
+/**
+ * The daily reminder job, its trigger and its preview.
+ *
+ *  - runReminders: reads each sheet it needs once, plans what is due today (in the
+ *    spreadsheet's time zone), and mails one digest per member who has something due and
+ *    was not mailed today. Each email is followed at once by a row in the hidden
+ *    `_Reminders` log, so a rerun — or a run killed half-way — sends no duplicate and
+ *    resumes with whoever was not mailed. When MailApp's remaining daily quota is short,
+ *    it mails as many as it allows (members deferred on an earlier run first, then the
+ *    Minister and the Treasurer, then the Vice Minister, then officers) and logs the rest
+ *    as deferred to the next run.
+ *  - installReminders: exactly one daily time-driven trigger at the `Reminder hour`, in the
+ *    spreadsheet's time zone. An installable trigger runs as the member who installed it
+ *    and sends from their account, on their quota; that member is recorded in the document
+ *    properties and in the Settings row "Reminders run by". A trigger whose owner is no
+ *    longer the designated member (someone else installed since) or no longer an active
+ *    member does nothing and deletes itself.
+ *
+ * Service calls do not grow with the number of rows: one read per sheet, then two calls
+ * per email sent (sendEmail + the log row).
+ */
+import { addDays, cellToDay, type Day } from '../domain/dates';
+import { type DigestContext, type DigestView, digestView, renderDigest } from '../domain/digest';
+import { mapHeaders, normHeader } from '../domain/records';
+import {
+  type Language,
+  type MemberDigestPlan,
+  type MemberInfo,
+  memberIndex,
+  parseLanguage,
+  planReminders,
+  type ReminderPlan,
+  rolePriority,
+} from '../domain/reminders';
+import { SETTINGS, type TableName } from '../domain/schema';
+import { AddonContext, readAll } from './context';
+
+export const REMINDER_HANDLER = 'remindersDaily';
+export const REMINDER_LOG_SHEET = '_Reminders';
+export const REMINDER_LOG_HEADER = ['Date', 'Member', 'Items', 'Sent At', 'Status', 'Run By'] as const;
+export const RUN_BY_SETTING = 'Reminders run by';
+export const REMINDERS_SIDEBAR_FILE = 'Reminders';
+
+const PROP_OWNER = 'od.reminders.owner';
+const PROP_TRIGGER = 'od.reminders.triggerId';
+const PROP_HOUR = 'od.reminders.hour';
+const PROP_TZ = 'od.reminders.timeZone';
+/** User property: JSON map of this user's reminder trigger ids → spreadsheet id. */
+const PROP_USER_TRIGGERS = 'od.reminders.triggers';
+const LOCK_WAIT_MS = 20_000;
+
+export const STATUS_SENT = 'Sent';
+export const STATUS_DEFERRED = 'Deferred';
+
+export interface MemberLine {
+  email: string;
+  name: string;
+  items: number;
+}
+export interface SkippedLine extends MemberLine {
+  reason: string;
+}
+
+export interface RunSummary {
+  day: Day;
+  runBy: string;
+  /** 'trigger' when started by the daily trigger, 'manual' for Send reminders now. */
+  mode: 'trigger' | 'manual';
+  sent: MemberLine[];
+  skipped: SkippedLine[];
+  deferred: MemberLine[];
+  failed: SkippedLine[];
+  quotaLeft: number;
+  /** Set when the run did nothing at all (e.g. a trigger that is no longer the designated one). */
+  note?: string;
+}
+
+interface ReminderTables {
+  ctx: AddonContext;
+  plan: ReminderPlan;
+  digestCtx: DigestContext;
+}
+
+const TABLES_READ: readonly TableName[] = ['Members', 'Contacts', 'Sponsors', 'Meetings', 'Events', 'Ledger'];
+
+/** Per-member language from an optional "Language" column in Members (extra columns are allowed). */
+function memberLanguages(values: readonly (readonly unknown[])[]): Map<string, Language> {
+  const out = new Map<string, Language>();
+  const header = values[0] ?? [];
+  const langCol = header.findIndex((h) => normHeader(h) === 'language');
+  const emailCol = header.findIndex((h) => normHeader(h) === 'email');
+  if (langCol < 0 || emailCol < 0) return out;
+  for (let r = 1; r < values.length; r++) {
+    const lang = parseLanguage(values[r]![langCol]);
+    const email = String(values[r]![emailCol] ?? '')
+      .trim()
+      .toLowerCase();
+    if (lang && email) out.set(email, lang);
+  }
+  return out;
+}
+
+/** Reads every sheet the plan needs (once each) and plans `day`. */
+function loadPlan(ctx: AddonContext, day: Day): ReminderTables {
+  const settings = ctx.settings();
+  const t = Object.fromEntries(TABLES_READ.map((n) => [n, ctx.table(n)])) as Record<
+    (typeof TABLES_READ)[number],
+    ReturnType<AddonContext['table']>
+  >;
+  const plan = planReminders({
+    today: day,
+    settings,
+    members: t.Members.records,
+    contacts: t.Contacts.records,
+    sponsors: t.Sponsors.records,
+    meetings: t.Meetings.records,
+    events: t.Events.records,
+    ledger: t.Ledger.records,
+    languageByEmail: memberLanguages(t.Members.values),
+  });
+  // Sheet ids for the row links: only for the sheets that appear in some digest.
+  const used = new Set<TableName>();
+  for (const d of plan.digests) for (const i of d.items) used.add(i.table);
+  const sheetIds: Partial<Record<TableName, number>> = {};
+  for (const n of used) sheetIds[n] = ctx.table(n).sheet.getSheetId();
+  const digestCtx: DigestContext = {
+    spreadsheetId: plan.digests.length ? ctx.ss.getId() : '',
+    sheetIds,
+    department: settings.department,
+    currency: settings.currency,
+    today: day,
+  };
+  return { ctx, plan, digestCtx };
+}
+
+// ---------------------------------------------------------------------------------------
+// The reminder log.
+
+interface LogState {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  /** Members already mailed on `day`. */
+  sentToday: Set<string>;
+  /** Members whose latest log row is Deferred (not mailed since): mailed first. */
+  deferredBefore: Set<string>;
+  /** Number of rows in the sheet (header included). */
+  rows: number;
+}
+
+function readLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, day: Day, timeZone: string): LogState {
+  let sheet = ss.getSheetByName(REMINDER_LOG_SHEET);
+  if (!sheet) {
+    sheet = ss.insertSheet(REMINDER_LOG_SHEET);
+    sheet.getRange(1, 1, 1, REMINDER_LOG_HEADER.length).setValues([[...REMINDER_LOG_HEADER]]);
+    sheet.setFrozenRows(1);
+    sheet.hideSheet();
+    return { sheet, sentToday: new Set(), deferredBefore: new Set(), rows: 1 };
+  }
+  const values = readAll(sheet);
+  const header = (values[0] ?? []).map(normHeader);
+  const col = (h: string) => header.indexOf(h.toLowerCase());
+  const [cDate, cMember, cStatus] = [col('Date'), col('Member'), col('Status')];
+  const sentToday = new Set<string>();
+  const latest = new Map<string, string>();
+  if (cDate >= 0 && cMember >= 0 && cStatus >= 0) {
+    for (let r = 1; r < values.length; r++) {
+      const row = values[r]!;
+      const member = String(row[cMember] ?? '')
+        .trim()
+        .toLowerCase();
+      if (!member) continue;
+      const status = String(row[cStatus] ?? '').trim();
+      const isSent = status === STATUS_SENT;
+      if (isSent && cellToDay(row[cDate], timeZone) === day) sentToday.add(member);
+      if (isSent || status.startsWith(STATUS_DEFERRED)) latest.set(member, status);
+    }
+  }
+  const deferredBefore = new Set([...latest].filter(([, s]) => s !== STATUS_SENT).map(([m]) => m));
+  return { sheet, sentToday, deferredBefore, rows: Math.max(values.length, 1) };
+}
+
+/** A log row; texts carry a leading apostrophe so nothing becomes a date or a formula. */
+function logRow(day: Day, member: string, items: number, status: string, runBy: string): unknown[] {
+  return [`'${day}`, `'${member}`, items, new Date(), `'${status}`, `'${runBy}`];
+}
+
+function appendLogRows(log: LogState, rows: unknown[][]): void {
+  if (!rows.length) return;
+  const start = log.rows + 1;
+  const need = start + rows.length - 1;
+  const max = log.sheet.getMaxRows();
+  if (need > max) log.sheet.insertRowsAfter(max, need - max);
+  log.sheet.getRange(start, 1, rows.length, REMINDER_LOG_HEADER.length).setValues(rows);
+  log.rows += rows.length;
+}
+
+// ---------------------------------------------------------------------------------------
+// The job.
+
+const QUOTA_ERROR = /too many times for one day: email|quota/i;
+const ADDRESS_ERROR = /invalid email|no recipient/i;
+
+function currentUser(): string {
+  return (Session.getEffectiveUser().getEmail() || Session.getActiveUser().getEmail() || '').toLowerCase();
+}
+
+/**
+ * Runs the reminder job on the active spreadsheet: mails today's digests not yet sent.
+ * Holds the script lock for the run, so two runs (the trigger and Send reminders now)
+ * never mail the same member twice; record saves use the document lock and are not held up.
+ */
+export function runReminders(mode: 'trigger' | 'manual', ctxIn?: AddonContext): RunSummary {
+  const ctx = ctxIn ?? new AddonContext();
+  const runBy = currentUser();
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    throw new Error(
+      'Another reminder run is in progress. Nothing was sent by this one: try again in a minute.',
+    );
+  }
+  try {
+    const day = ctx.today();
+    const { plan, digestCtx } = loadPlan(ctx, day);
+    const log = readLog(ctx.ss, day, ctx.timeZone);
+    const summary: RunSummary = {
+      day,
+      runBy,
+      mode,
+      sent: [],
+      skipped: [],
+      deferred: [],
+      failed: [],
+      quotaLeft: 0,
+    };
+    const line = (m: MemberInfo, items: number): MemberLine => ({ email: m.email, name: m.name, items });
+    for (const i of plan.idle) {
+      summary.skipped.push({
+        ...line(i.member, 0),
+        reason: i.reason === 'inactive' ? 'inactive member' : 'nothing due',
+      });
+    }
+    const todo: MemberDigestPlan[] = [];
+    for (const d of plan.digests) {
+      if (log.sentToday.has(d.member.email))
+        summary.skipped.push({ ...line(d.member, d.items.length), reason: 'already mailed today' });
+      else todo.push(d);
+    }
+    todo.sort(
+      (a, b) =>
+        Number(!log.deferredBefore.has(a.member.email)) - Number(!log.deferredBefore.has(b.member.email)) ||
+        rolePriority(a.member.role) - rolePriority(b.member.role) ||
+        a.member.row - b.member.row,
+    );
+
+    let quota = MailApp.getRemainingDailyQuota();
+    const deferredRows: unknown[][] = [];
+    for (let k = 0; k < todo.length; k++) {
+      const d = todo[k]!;
+      if (quota < 1) {
+        summary.deferred.push(line(d.member, d.items.length));
+        continue;
+      }
+      const mail = renderDigest(d, digestCtx);
+      try {
+        MailApp.sendEmail(mail.to, mail.subject, mail.body, { htmlBody: mail.htmlBody, name: mail.name });
+      } catch (e) {
+        const msg = e instanceof Error ? e.message : String(e);
+        if (QUOTA_ERROR.test(msg)) {
+          quota = 0;
+          summary.deferred.push(line(d.member, d.items.length));
+          continue;
+        }
+        if (ADDRESS_ERROR.test(msg)) {
+          summary.failed.push({ ...line(d.member, d.items.length), reason: msg });
+          deferredRows.push(
+            logRow(day, d.member.email, d.items.length, `Failed: ${msg}`.slice(0, 200), runBy),
+          );
+          continue;
+        }
+        throw e; // time-out and the like: what was sent is logged; a rerun resumes.
+      }
+      // Logged at once, one row per email: a rerun (or a run killed after this) never re-sends it.
+      log.sheet.appendRow(logRow(day, d.member.email, d.items.length, STATUS_SENT, runBy));
+      log.rows++;
+      quota--;
+      summary.sent.push(line(d.member, d.items.length));
+    }
+    if (summary.deferred.length) {
+      const left = `${STATUS_DEFERRED}: mail quota of ${runBy || 'the runner'} used up; mailed first on the next run`;
+      for (const m of summary.deferred) deferredRows.push(logRow(day, m.email, m.items, left, runBy));
+    }
+    appendLogRows(log, deferredRows);
+    summary.quotaLeft = Math.max(0, quota);
+    return summary;
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// The trigger.
+
+export interface ReminderOwner {
+  email: string;
+  hour: number;
+  timeZone: string;
+  triggerId: string;
+}
+
+export function reminderOwner(): ReminderOwner | null {
+  const props = PropertiesService.getDocumentProperties();
+  if (!props) return null;
+  const all = props.getProperties();
+  const email = all[PROP_OWNER];
+  if (!email) return null;
+  return {
+    email,
+    hour: Number(all[PROP_HOUR] ?? 8),
+    timeZone: all[PROP_TZ] ?? '',
+    triggerId: all[PROP_TRIGGER] ?? '',
+  };
+}
+
+function userTriggerMap(): { props: GoogleAppsScript.Properties.Properties; map: Record<string, string> } {
+  const props = PropertiesService.getUserProperties();
+  let map: Record<string, string> = {};
+  try {
+    map = JSON.parse(props.getProperty(PROP_USER_TRIGGERS) ?? '{}') as Record<string, string>;
+  } catch {
+    map = {};
+  }
+  return { props, map };
+}
+
+/**
+ * Deletes the current user's reminder triggers for this spreadsheet (their own only:
+ * Apps Script shows and deletes a user's own triggers, never another member's).
+ */
+function deleteMyReminderTriggers(ssId: string, map: Record<string, string>): number {
+  let n = 0;
+  for (const t of ScriptApp.getProjectTriggers()) {
+    if (t.getHandlerFunction() !== REMINDER_HANDLER) continue;
+    const id = t.getUniqueId();
+    const doc = map[id];
+    // A trigger recorded for another spreadsheet (add-on installed in several) is left alone.
+    if (doc !== undefined && doc !== ssId) continue;
+    ScriptApp.deleteTrigger(t);
+    delete map[id];
+    n++;
+  }
+  return n;
+}
+
+export interface InstallResult {
+  owner: string;
+  previousOwner: string | null;
+  hour: number;
+  timeZone: string;
+  replaced: number;
+}
+
+/**
+ * Installs the daily trigger for the current user, replacing theirs (never two), and
+ * records them as the member who runs reminders.
+ */
+export function installReminders(ctxIn?: AddonContext): InstallResult {
+  const ctx = ctxIn ?? new AddonContext();
+  const me = currentUser();
+  if (!me) throw new Error('Cannot tell who you are: open the workbook signed in to your Google account.');
+  const members = memberIndex(ctx.table('Members').records, 'en');
+  const m = members.get(me);
+  if (!m?.active) {
+    throw new Error(
+      `Reminders are sent from the account of the member who installs them, and ${me} is not an active member in the Members sheet. Add yourself there (Active = TRUE) first.`,
+    );
+  }
+  const settings = ctx.settings();
+  const tz = ctx.timeZone;
+  const previous = reminderOwner();
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error('A reminder run is in progress: try again in a minute.');
+  try {
+    const { props: userProps, map } = userTriggerMap();
+    const ssId = ctx.ss.getId();
+    const replaced = deleteMyReminderTriggers(ssId, map);
+    const trigger = ScriptApp.newTrigger(REMINDER_HANDLER)
+      .timeBased()
+      .everyDays(1)
+      .atHour(settings.reminderHour)
+      .inTimezone(tz)
+      .create();
+    const id = trigger.getUniqueId();
+    map[id] = ssId;
+    userProps.setProperty(PROP_USER_TRIGGERS, JSON.stringify(map));
+    PropertiesService.getDocumentProperties()?.setProperties({
+      [PROP_OWNER]: me,
+      [PROP_TRIGGER]: id,
+      [PROP_HOUR]: String(settings.reminderHour),
+      [PROP_TZ]: tz,
+    });
+    writeRunBySetting(ctx, me, settings.reminderHour, tz);
+    return {
+      owner: me,
+      previousOwner: previous?.email ?? null,
+      hour: settings.reminderHour,
+      timeZone: tz,
+      replaced,
+    };
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
+
+/** The Settings row "Reminders run by" shows who owns the trigger (updated in place or appended). */
+function writeRunBySetting(ctx: AddonContext, owner: string, hour: number, tz: string): void {
+  const snap = ctx.table('Settings', true);
+  const values = snap.values;
+  if (!values.length) return;
+  const cols = mapHeaders(SETTINGS, values[0]!);
+  const width = values[0]!.length;
+  const notes = `Daily at ${hh(hour)} (${tz}), sent from this member's account. Set by "Install reminders": another member takes over by running it.`;
+  const idx = values.findIndex(
+    (r, i) => i > 0 && normHeader(r[cols.setting!]) === normHeader(RUN_BY_SETTING),
+  );
+  const row: unknown[] = idx > 0 ? [...values[idx]!] : new Array(width).fill('');
+  row[cols.setting!] = RUN_BY_SETTING;
+  row[cols.value!] = `'${owner}`;
+  row[cols.notes!] = `'${notes}`;
+  const sheetRow = idx > 0 ? idx + 1 : values.length + 1;
+  if (sheetRow > snap.sheet.getMaxRows()) snap.sheet.insertRowsAfter(snap.sheet.getMaxRows(), 1);
+  snap.sheet.getRange(sheetRow, 1, 1, width).setValues([row]);
+  ctx.invalidate('Settings');
+}
+
+export interface TriggerEvent {
+  triggerUid?: string;
+  authMode?: unknown;
+}
+
+/**
+ * What the daily trigger runs. It does nothing (and removes itself) unless it is the
+ * trigger of the designated member, who must still be an active member. When the
+ * Reminder hour setting changed since it was installed, it moves itself to the new hour.
+ */
+export function remindersFromTrigger(e?: TriggerEvent): RunSummary {
+  const ctx = new AddonContext();
+  const me = currentUser();
+  const owner = reminderOwner();
+  const uid = e?.triggerUid ? String(e.triggerUid) : '';
+  const empty = (note: string): RunSummary => ({
+    day: ctx.today(),
+    runBy: me,
+    mode: 'trigger',
+    sent: [],
+    skipped: [],
+    deferred: [],
+    failed: [],
+    quotaLeft: 0,
+    note,
+  });
+
+  let stale = '';
+  if (!owner) stale = 'no member is recorded as running reminders';
+  else if (owner.email !== me) stale = `reminders are now run by ${owner.email}`;
+  else if (uid && owner.triggerId && uid !== owner.triggerId) stale = 'a newer trigger replaced this one';
+  if (stale) {
+    removeThisTrigger(uid, ctx.ss.getId());
+    return empty(`Trigger of ${me} did nothing and was removed: ${stale}.`);
+  }
+  const member = memberIndex(ctx.table('Members').records, 'en').get(me);
+  if (!member?.active) {
+    const note = `Reminders were not sent: ${me} installed them but is no longer an active member. Another member should run "Install reminders" to take over.`;
+    const log = readLog(ctx.ss, ctx.today(), ctx.timeZone);
+    appendLogRows(log, [logRow(ctx.today(), '', 0, `Skipped: ${note}`, me)]);
+    removeThisTrigger(uid, ctx.ss.getId());
+    return empty(note);
+  }
+  const summary = runReminders('trigger', ctx);
+  // Follow a changed Reminder hour (or spreadsheet time zone): move this trigger.
+  const hour = ctx.settings().reminderHour;
+  if (owner && (hour !== owner.hour || ctx.timeZone !== owner.timeZone)) installReminders(ctx);
+  return summary;
+}
+
+function removeThisTrigger(uid: string, ssId: string): void {
+  if (!uid) return;
+  const { props, map } = userTriggerMap();
+  for (const t of ScriptApp.getProjectTriggers()) {
+    if (t.getUniqueId() === uid) ScriptApp.deleteTrigger(t);
+  }
+  if (map[uid] !== undefined) {
+    delete map[uid];
+    props.setProperty(PROP_USER_TRIGGERS, JSON.stringify(map));
+  }
+  void ssId;
+}
+
+// ---------------------------------------------------------------------------------------
+// Preview (sidebar): the digests of a day, without sending.
+
+export interface PreviewResponse {
+  day: Day;
+  today: Day;
+  owner: { email: string; hour: number; timeZone: string } | null;
+  reminderHour: number;
+  timeZone: string;
+  digests: (DigestView & { role: string; mailedToday: boolean })[];
+  idle: { email: string; name: string; reason: string }[];
+}
+
+/** The digests every member would get on `day` (default: tomorrow), without sending anything. */
+export function previewReminders(dayArg?: unknown): PreviewResponse {
+  const ctx = new AddonContext();
+  const today = ctx.today();
+  let day = addDays(today, 1);
+  if (dayArg !== undefined && dayArg !== null && String(dayArg).trim() !== '') {
+    const d = cellToDay(String(dayArg), ctx.timeZone);
+    if (!d) throw new Error(`"${String(dayArg)}" is not a date: use YYYY-MM-DD.`);
+    day = d;
+  }
+  const { plan, digestCtx } = loadPlan(ctx, day);
+  const sentToday = day === today ? readLog(ctx.ss, day, ctx.timeZone).sentToday : new Set<string>();
+  const owner = reminderOwner();
+  return {
+    day,
+    today,
+    owner: owner ? { email: owner.email, hour: owner.hour, timeZone: owner.timeZone } : null,
+    reminderHour: ctx.settings().reminderHour,
+    timeZone: ctx.timeZone,
+    digests: plan.digests.map((d) => ({
+      ...digestView(d, digestCtx),
+      role: d.member.role,
+      mailedToday: sentToday.has(d.member.email),
+    })),
+    idle: plan.idle.map((i) => ({
+      email: i.member.email,
+      name: i.member.name,
+      reason: i.reason === 'inactive' ? 'inactive member' : 'nothing due',
+    })),
+  };
+}
+
+export function openRemindersSidebar(): void {
+  const html =
+    HtmlService.createHtmlOutputFromFile(REMINDERS_SIDEBAR_FILE).setTitle('Outreach Desk · Reminders');
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/** Text of the Send reminders now summary. */
+export function summaryText(s: RunSummary): string {
+  const lines: string[] = [];
+  if (s.note) lines.push(s.note);
+  const who = (l: MemberLine) => `${l.name} <${l.email}> (${l.items})`;
+  lines.push(
+    s.sent.length
+      ? `Sent ${s.sent.length} digest${s.sent.length === 1 ? '' : 's'} for ${s.day}: ${s.sent.map(who).join(', ')}.`
+      : `No digest sent for ${s.day}.`,
+  );
+  if (s.deferred.length)
+    lines.push(
+      `Deferred (mail quota of ${s.runBy} used up; mailed first on the next run): ${s.deferred.map(who).join(', ')}.`,
+    );
+  if (s.failed.length) lines.push(`Failed: ${s.failed.map((f) => `${f.email}: ${f.reason}`).join('; ')}.`);
+  const groups = new Map<string, string[]>();
+  for (const k of s.skipped) {
+    const list = groups.get(k.reason) ?? [];
+    list.push(k.name);
+    groups.set(k.reason, list);
+  }
+  for (const [reason, names] of groups) lines.push(`Skipped, ${reason}: ${names.join(', ')}.`);
+  lines.push(`Mail quota left today for ${s.runBy}: ${s.quotaLeft}.`);
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------
+// Entry points (exported from main.ts).
+
+/** Menu: Send reminders now — the same job as the daily trigger, on demand, with a summary. */
+export function menuSendRemindersNow(): RunSummary {
+  const ui = SpreadsheetApp.getUi();
+  const s = runReminders('manual');
+  ui.alert('Send reminders now', summaryText(s), ui.ButtonSet.OK);
+  return s;
+}
+
+/** Menu: Install reminders — one daily trigger at the Reminder hour, run from your account. */
+export function menuInstallReminders(): InstallResult {
+  const ui = SpreadsheetApp.getUi();
+  const r = installReminders();
+  const lines = [
+    `Reminders will be sent every day at ${hh(r.hour)} (${r.timeZone}) from your account, ${r.owner}, on your daily mail quota.`,
+  ];
+  if (r.previousOwner && r.previousOwner !== r.owner)
+    lines.push(
+      `You took over from ${r.previousOwner}: their trigger does nothing from now on and removes itself.`,
+    );
+  else if (r.replaced) lines.push('Your previous reminder trigger was replaced (there is only ever one).');
+  lines.push(
+    `The Settings row "${RUN_BY_SETTING}" shows this. To change the time, edit "Reminder hour" in Settings.`,
+  );
+  ui.alert('Install reminders', lines.join('\n'), ui.ButtonSet.OK);
+  return r;
+}
+
+/** Menu: Preview tomorrow's reminders (sidebar). */
+export function menuPreviewReminders(): void {
+  new AddonContext().sheet('Members'); // fails clearly when the workbook is not set up
+  openRemindersSidebar();
+}
+
+/** The daily time-driven trigger's handler. */
+export function remindersDaily(e?: TriggerEvent): RunSummary {
+  return remindersFromTrigger(e);
+}
+
+/** google.script.run target of the preview sidebar. */
+export function remindersPreview(day?: unknown): PreviewResponse {
+  return previewReminders(day);
+}

@@ -1,0 +1,106 @@
+/**
+ * The reminder preview sidebar (for the Minister): the digests every member would get on a
+ * day — tomorrow by default — without sending anything, and who runs the daily reminders.
+ * Everything from the workbook is shown with textContent, never innerHTML; links are set
+ * only when they point at docs.google.com.
+ * https://developers.google.com/apps-script/guides/html/reference/run
+ */
+import type { PreviewResponse } from '../addon/reminders';
+
+interface Runner {
+  withSuccessHandler(f: (v: any) => void): Runner;
+  withFailureHandler(f: (e: Error) => void): Runner;
+  [fn: string]: any;
+}
+
+function call<T>(fn: string, ...args: unknown[]): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const run = (window as any).google?.script?.run as Runner | undefined;
+    if (!run) {
+      reject(new Error('google.script.run is not available: open this page from the add-on.'));
+      return;
+    }
+    run
+      .withSuccessHandler((v: T) => resolve(v))
+      .withFailureHandler((e: Error) => reject(e))
+      [fn](...args);
+  });
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  cls?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+const SAFE_LINK = /^https:\/\/docs\.google\.com\//;
+
+function render(p: PreviewResponse): void {
+  const owner = $('rm-owner');
+  owner.className = p.owner ? 'owner' : 'owner warn';
+  owner.textContent = p.owner
+    ? `Reminders run daily at ${String(p.owner.hour).padStart(2, '0')}:00 (${p.owner.timeZone}) from ${p.owner.email}'s account.${p.owner.hour !== p.reminderHour ? ` The Reminder hour setting is now ${p.reminderHour}: the trigger moves on its next run.` : ''}`
+    : 'Reminders are not installed: no daily email goes out until a member runs "Install reminders".';
+  const day = $<HTMLInputElement>('rm-day');
+  day.value = p.day;
+
+  const n = p.digests.length;
+  $('rm-status').className = 'status';
+  $('rm-status').textContent =
+    `${p.day === p.today ? 'Today' : p.day}: ${n} ${n === 1 ? 'member gets' : 'members get'} a digest (${p.digests.reduce((a, d) => a + d.count, 0)} items). Nothing is sent from here.`;
+
+  const box = $('rm-digests');
+  box.replaceChildren();
+  for (const d of p.digests) {
+    const det = el('details', 'digest');
+    const sum = el('summary', undefined, `${d.name} · ${d.count}`);
+    if (d.mailedToday) sum.append(el('span', 'badge', 'mailed today'));
+    det.append(sum);
+    det.append(el('div', 'meta', `${d.to} · ${d.role} · ${d.language === 'zh' ? '中文' : 'English'}`));
+    det.append(el('div', 'subject', d.subject));
+    for (const g of d.groups) {
+      det.append(el('h2', undefined, `${g.title} (${g.items.length})`));
+      const ul = el('ul');
+      for (const i of g.items) {
+        const li = el('li');
+        if (SAFE_LINK.test(i.url)) {
+          const a = el('a', undefined, i.text);
+          a.href = i.url;
+          a.target = '_blank';
+          a.rel = 'noopener';
+          li.append(a);
+        } else li.textContent = i.text;
+        ul.append(li);
+      }
+      det.append(ul);
+    }
+    box.append(det);
+  }
+  const idle = $('rm-idle');
+  idle.replaceChildren();
+  for (const i of p.idle) idle.append(el('li', undefined, `${i.name} (${i.email}): ${i.reason}`));
+  $('rm-idle-title').hidden = p.idle.length === 0;
+}
+
+async function load(day?: string): Promise<void> {
+  $('rm-status').className = 'status';
+  $('rm-status').textContent = 'Loading…';
+  try {
+    render(await call<PreviewResponse>('remindersPreview', day ?? ''));
+  } catch (e) {
+    $('rm-status').className = 'status error';
+    $('rm-status').textContent = e instanceof Error ? e.message : String(e);
+  }
+}
+
+$('rm-form').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  void load($<HTMLInputElement>('rm-day').value);
+});
+void load();
