@@ -61,21 +61,43 @@ export class LockServiceImpl {
 
 // ---------------------------------------------------------------- PropertiesService
 
+/** Quotas (developers.google.com/apps-script/guides/services/quotas): 9 KB a value, 500 KB a store. */
+export const PROPERTY_VALUE_MAX_BYTES = 9 * 1024;
+export const PROPERTY_STORE_MAX_BYTES = 500 * 1024;
+const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+
 export class Properties {
   constructor(readonly _m: Map<string, string>) {}
   getProperty(k: string): string | null {
     return this._m.get(String(k)) ?? null;
   }
+  /** Writes entries after checking the quotas, so a refused write changes nothing. */
+  private _write(entries: [string, string][], base: Map<string, string>): void {
+    for (const [, v] of entries) {
+      if (bytes(v) > PROPERTY_VALUE_MAX_BYTES) throw new GasError('Argument too large: value');
+    }
+    const next = new Map(base);
+    for (const [k, v] of entries) next.set(k, v);
+    let total = 0;
+    for (const [k, v] of next) total += bytes(k) + bytes(v);
+    if (total > PROPERTY_STORE_MAX_BYTES) {
+      throw new GasError(
+        'You have exceeded the property storage quota. Please remove some properties and try again.',
+      );
+    }
+    if (base !== this._m) this._m.clear();
+    for (const [k, v] of entries) this._m.set(k, v);
+  }
   setProperty(k: string, v: unknown): Properties {
-    this._m.set(String(k), String(v));
+    this._write([[String(k), String(v)]], this._m);
     return this;
   }
   getProperties(): Record<string, string> {
     return Object.fromEntries(this._m);
   }
   setProperties(props: Record<string, unknown>, deleteAllOthers = false): Properties {
-    if (deleteAllOthers) this._m.clear();
-    for (const [k, v] of Object.entries(props)) this._m.set(k, String(v));
+    const entries = Object.entries(props).map(([k, v]) => [k, String(v)] as [string, string]);
+    this._write(entries, deleteAllOthers ? new Map() : this._m);
     return this;
   }
   getKeys(): string[] {
