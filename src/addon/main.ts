@@ -5,6 +5,7 @@
  */
 import type { TableName } from '../domain/schema';
 import { AddonContext } from './context';
+import { handleEdit } from './edits';
 import { buildMenu } from './menu';
 import { setUpWorkbook } from './setup';
 import { openRecordSidebar } from './sidebar';
@@ -30,6 +31,11 @@ function runsAsAddon(e: OpenEvent): boolean {
   } catch {
     return false;
   }
+}
+
+/** Simple trigger: hand edits of Meetings marked Done update Last Contacted. */
+export function onEdit(e?: Parameters<typeof handleEdit>[0]): void {
+  handleEdit(e);
 }
 
 /** Runs when the add-on is installed from the store or a test deployment. */

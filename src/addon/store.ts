@@ -144,7 +144,7 @@ export function saveRecord(
  * with (`With`), when the meeting is later than what the record says. One read per sheet,
  * one write per record that changes: bounded by the IDs in `With`, not by the sheet size.
  */
-function touchLastContacted(ctx: AddonContext, meeting: RecordData, who: string): void {
+export function touchLastContacted(ctx: AddonContext, meeting: RecordData, who: string): void {
   const day = dayPart(meeting.date ?? null);
   if (meeting.status !== 'Done' || !day) return;
   const refs = new Set((Array.isArray(meeting.with) ? meeting.with : []).map((s) => s.toUpperCase()));

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dayOf } from '../../src/domain/dates';
 import { LocalGoogle } from '../../src/local/backend';
+import { Execution } from '../../src/local/execution';
 import { LocalProject } from '../../src/local/runtime';
 import { buildSample } from '../../src/local/sample';
 
@@ -150,5 +151,44 @@ describe('saving records through the sidebar API', () => {
     expect(spec.fields.map((f) => f.header)).toContain('Handled By');
     const got = run<{ values: Record<string, string> }>('sidebarGet', 'Sponsors', hits[0]!.id).value;
     expect(got.values.organization).toBe(hits[0]!.title);
+  });
+});
+
+describe('hand edits (onEdit)', () => {
+  it('marking a meeting Done by hand updates Last Contacted of what it was with', () => {
+    const { google, ss, sheet, header, cell } = setup();
+    const sh = sheet('Meetings');
+    const h = header('Meetings');
+    const row =
+      sh.cells.findIndex(
+        (r) => r[h.indexOf('Status')] === 'Planned' && r[h.indexOf('Type')] === 'Sponsor Visit',
+      ) + 1;
+    expect(row).toBeGreaterThan(1);
+    const withIds = String(cell('Meetings', row, 'With')).split(', ');
+    const sponsorRow = Number(withIds[0]!.slice(2)) + 1;
+    sh.set(row, h.indexOf('Date') + 1, new Date('2026-11-22T03:00:00Z'));
+    sh.set(row, h.indexOf('Status') + 1, 'Done');
+    // The event Apps Script passes to onEdit: e.range is the edited cell.
+    const x = new Execution(google, { spreadsheetId: ss.id });
+    const range = (x.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
+      .getActiveSpreadsheet()
+      .getSheetByName('Meetings')!
+      .getRange(row, h.indexOf('Status') + 1);
+    project.run(google, 'onEdit', [{ range }], { spreadsheetId: ss.id, authMode: 'LIMITED' });
+    const v = cell('Sponsors', sponsorRow, 'Last Contacted');
+    expect(v instanceof Date ? dayOf(v, ss.timeZone) : v).toBe('2026-11-22');
+  });
+
+  it('edits elsewhere change nothing', () => {
+    const { google, ss } = setup();
+    const x = new Execution(google, { spreadsheetId: ss.id });
+    const range = (x.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
+      .getActiveSpreadsheet()
+      .getSheetByName('Contacts')!
+      .getRange(3, 2);
+    const rev = ss.revision;
+    const r = project.run(google, 'onEdit', [{ range }], { spreadsheetId: ss.id, authMode: 'LIMITED' });
+    expect(ss.revision).toBe(rev);
+    expect(r.calls.total).toBeLessThanOrEqual(3);
   });
 });

@@ -1,0 +1,40 @@
+/**
+ * onEdit (simple trigger): members also edit the sheets by hand. When a row of Meetings is
+ * edited and the meeting is (now) Done, the sponsors and contacts it was with get their
+ * Last Contacted updated — the same rule as saving through the sidebar.
+ */
+import { parseTable } from '../domain/records';
+import { MEETINGS } from '../domain/schema';
+import { AddonContext } from './context';
+import { touchLastContacted, withDocumentLock } from './store';
+
+interface EditEvent {
+  range?: GoogleAppsScript.Spreadsheet.Range;
+  user?: { getEmail(): string };
+}
+
+export function handleEdit(e: EditEvent | undefined): void {
+  const range = e?.range;
+  if (!range) return;
+  const sheet = range.getSheet();
+  if (sheet.getName() !== MEETINGS.name) return;
+  const first = Math.max(range.getRow(), 2);
+  const last = range.getLastRow();
+  if (last < first || last - first > 50) return; // a paste of many rows is not a meeting being logged
+  const ctx = new AddonContext(sheet.getParent());
+  const lastCol = sheet.getLastColumn();
+  const header = sheet.getRange(1, 1, 1, lastCol).getValues()[0]!;
+  const rows = sheet.getRange(first, 1, last - first + 1, lastCol).getValues();
+  let meetings: ReturnType<typeof parseTable>;
+  try {
+    meetings = parseTable(MEETINGS, [header, ...rows], ctx.timeZone);
+  } catch {
+    return; // headers not set up: "Set up workbook" reports that; an edit must not fail loudly
+  }
+  const done = meetings.filter((m) => m.data.status === 'Done');
+  if (done.length === 0) return;
+  const who = e?.user?.getEmail() || 'onEdit';
+  withDocumentLock(() => {
+    for (const m of done) touchLastContacted(ctx, m.data, who);
+  });
+}
