@@ -543,7 +543,8 @@ export class LocalSpreadsheetApp {
     return this.x.wrap(new Spreadsheet(this.x, m), 'Spreadsheet');
   }
   getUi(): Ui {
-    if (this.x.authMode === 'NONE' && this.x.trigger) {
+    // Time-driven (and other installable) trigger runs have no user interface to show.
+    if (this.x.trigger) {
       throw new GasError('Cannot call SpreadsheetApp.getUi() from this context.');
     }
     return this.x.wrap(new Ui(this.x), 'Ui');
