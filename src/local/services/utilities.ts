@@ -31,24 +31,101 @@ function offsetText(min: number, style: 'Z' | 'X' | 'XXX'): string {
   return style === 'XXX' ? `${sign}${hh}:${mm}` : `${sign}${hh}${mm}`;
 }
 
+/** A time zone as Java reads its ID: an IANA zone, a custom `GMT+8` offset, or GMT. */
+type Zone = { iana: string } | { fixed: number };
+
+const zones = new Map<string, Zone>();
+function resolveZone(id: string): Zone {
+  let z = zones.get(id);
+  if (z) return z;
+  const m = /^(?:GMT|UTC)([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(id.trim());
+  if (m) {
+    z = { fixed: (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) };
+  } else {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: id });
+      z = { iana: id };
+    } catch {
+      z = { fixed: 0 }; // Java's TimeZone.getTimeZone: "the GMT zone if the given ID cannot be understood"
+    }
+  }
+  zones.set(id, z);
+  return z;
+}
+
+/** Java's short names where they differ from what Intl gives for en-US (GMT+8 …). */
+const JAVA_SHORT_NAMES: Record<string, [string, string]> = {
+  'Asia/Shanghai': ['CST', 'CDT'],
+  'Asia/Chongqing': ['CST', 'CDT'],
+  'Asia/Taipei': ['CST', 'CDT'],
+  'Asia/Hong_Kong': ['HKT', 'HKST'],
+  'Asia/Macau': ['CST', 'CDT'],
+  'Asia/Singapore': ['SGT', 'SGT'],
+  'Asia/Tokyo': ['JST', 'JDT'],
+  'Asia/Seoul': ['KST', 'KDT'],
+  'Europe/London': ['GMT', 'BST'],
+  'Europe/Paris': ['CET', 'CEST'],
+  'Europe/Berlin': ['CET', 'CEST'],
+  'Australia/Sydney': ['AEST', 'AEDT'],
+};
+
+function zoneName(date: Date, zone: Zone, off: number, long: boolean): string {
+  const gmt = off === 0 ? 'GMT' : `GMT${offsetText(off, 'XXX')}`;
+  if ('fixed' in zone) return gmt;
+  const part = (style: 'short' | 'long') =>
+    new Intl.DateTimeFormat('en-US', { timeZone: zone.iana, timeZoneName: style })
+      .formatToParts(date)
+      .find((p) => p.type === 'timeZoneName')?.value ?? '';
+  if (long) {
+    const name = part('long');
+    return /^GMT/.test(name) ? gmt : name;
+  }
+  const table = JAVA_SHORT_NAMES[zone.iana];
+  if (table) {
+    const january = zoneOffsetMinutes(new Date(Date.UTC(wallTime(date, zone.iana).year, 0, 1)), zone.iana);
+    return off !== january && table[1] ? table[1] : table[0];
+  }
+  if (zone.iana === 'UTC' || zone.iana === 'Etc/UTC') return 'UTC';
+  const name = part('short');
+  return /^GMT|^UTC/.test(name) ? gmt : name;
+}
+
+function wallIn(date: Date, zone: Zone): { w: ReturnType<typeof wallTime>; off: number } {
+  if ('fixed' in zone)
+    return { w: wallTime(new Date(date.getTime() + zone.fixed * 60_000), 'UTC'), off: zone.fixed };
+  return { w: wallTime(date, zone.iana), off: zoneOffsetMinutes(date, zone.iana) };
+}
+
 export function formatDate(date: Date, timeZone: string, pattern: string): string {
   if (!isDate(date)) throw new Error('Invalid argument: date');
-  const w = wallTime(date, timeZone);
+  const zone = resolveZone(String(timeZone));
+  const { w, off } = wallIn(date, zone);
   const weekday = new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay();
-  const off = zoneOffsetMinutes(date, timeZone);
   let out = '';
   let i = 0;
   while (i < pattern.length) {
     const ch = pattern[i]!;
     if (ch === "'") {
-      const end = pattern.indexOf("'", i + 1);
-      if (end === i + 1) {
+      if (pattern[i + 1] === "'") {
         out += "'";
         i += 2;
         continue;
       }
-      out += pattern.slice(i + 1, end < 0 ? undefined : end);
-      i = end < 0 ? pattern.length : end + 1;
+      // Quoted text up to the closing quote; '' inside it is one apostrophe.
+      i++;
+      while (i < pattern.length) {
+        if (pattern[i] === "'") {
+          if (pattern[i + 1] === "'") {
+            out += "'";
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        out += pattern[i];
+        i++;
+      }
       continue;
     }
     if (!/[A-Za-z]/.test(ch)) {
@@ -61,6 +138,9 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
     i += n;
     const num = (v: number) => String(v).padStart(n, '0');
     switch (ch) {
+      case 'G':
+        out += w.year > 0 ? 'AD' : 'BC';
+        break;
       case 'y':
       case 'Y':
         out += n === 2 ? String(w.year % 100).padStart(2, '0') : num(w.year);
@@ -77,6 +157,9 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
         out += num(doy);
         break;
       }
+      case 'F':
+        out += num(Math.ceil(w.day / 7));
+        break;
       case 'E':
         out += n >= 4 ? DAYS[weekday] : DAYS[weekday]!.slice(0, 3);
         break;
@@ -102,15 +185,13 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
         out += num(w.second);
         break;
       case 'S':
-        out += String(Math.max(date.getTime() % 1000, 0))
-          .padStart(3, '0')
-          .slice(0, Math.max(n, 3));
+        out += num(((date.getTime() % 1000) + 1000) % 1000);
         break;
       case 'a':
         out += w.hour < 12 ? 'AM' : 'PM';
         break;
       case 'z':
-        out += off === 0 ? 'UTC' : `GMT${offsetText(off, 'XXX')}`;
+        out += zoneName(date, zone, off, n >= 4);
         break;
       case 'Z':
         out += offsetText(off, 'Z');
