@@ -6,9 +6,9 @@
  *    was not mailed today. Each email is followed at once by a row in the hidden
  *    `_Reminders` log, so a rerun — or a run killed half-way — sends no duplicate and
  *    resumes with whoever was not mailed. When MailApp's remaining daily quota is short,
- *    it mails as many as it allows (members deferred on an earlier run first, then the
- *    Minister and the Treasurer, then the Vice Minister, then officers) and logs the rest
- *    as deferred to the next run.
+ *    it mails as many as it allows (the Minister and the Treasurer first, then members
+ *    deferred by an earlier run, then the Vice Minister, then officers) and logs the rest
+ *    as deferred: they are mailed first on the next run.
  *  - installReminders: exactly one daily time-driven trigger at the `Reminder hour`, in the
  *    spreadsheet's time zone. An installable trigger runs as the member who installed it
  *    and sends from their account, on their quota; that member is recorded in the document
@@ -118,11 +118,9 @@ function loadPlan(ctx: AddonContext, day: Day): ReminderTables {
     ledger: t.Ledger.records,
     languageByEmail: memberLanguages(t.Members.values),
   });
-  // Sheet ids for the row links: only for the sheets that appear in some digest.
-  const used = new Set<TableName>();
-  for (const d of plan.digests) for (const i of d.items) used.add(i.table);
+  // Sheet ids for the row links (a fixed number of calls, only when something is due).
   const sheetIds: Partial<Record<TableName, number>> = {};
-  for (const n of used) sheetIds[n] = ctx.table(n).sheet.getSheetId();
+  if (plan.digests.length) for (const n of TABLES_READ) sheetIds[n] = t[n].sheet.getSheetId();
   const digestCtx: DigestContext = {
     spreadsheetId: plan.digests.length ? ctx.ss.getId() : '',
     sheetIds,
@@ -244,12 +242,13 @@ export function runReminders(mode: 'trigger' | 'manual', ctxIn?: AddonContext): 
         summary.skipped.push({ ...line(d.member, d.items.length), reason: 'already mailed today' });
       else todo.push(d);
     }
-    todo.sort(
-      (a, b) =>
-        Number(!log.deferredBefore.has(a.member.email)) - Number(!log.deferredBefore.has(b.member.email)) ||
-        rolePriority(a.member.role) - rolePriority(b.member.role) ||
-        a.member.row - b.member.row,
-    );
+    // Who is mailed first when the quota is short: the Minister and the Treasurer, then
+    // members deferred by an earlier run, then the Vice Minister, then officers.
+    const rank = (d: MemberDigestPlan) => {
+      const p = rolePriority(d.member.role);
+      return p === 0 ? 0 : log.deferredBefore.has(d.member.email) ? 1 : 1 + p;
+    };
+    todo.sort((a, b) => rank(a) - rank(b) || a.member.row - b.member.row);
 
     let quota = MailApp.getRemainingDailyQuota();
     const deferredRows: unknown[][] = [];
