@@ -207,3 +207,46 @@ describe('Rows', () => {
     expect(sh.getFrozenRows()).toBe(1);
   });
 });
+
+describe('Range helpers', () => {
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#getCell(Integer,Integer)
+  // — relative to the range; outside it Apps Script throws (as reported in
+  // https://github.com/jamietr1/google-docs-writing-tracker/issues/17).
+  it('getCell is relative to the range and refuses cells outside it', () => {
+    const { sh } = sheet();
+    const r = sh.getRange('B2:C3');
+    expect(r.getCell(2, 2).getA1Notation()).toBe('C3');
+    expect(thrown(() => r.getCell(3, 1))).toBe('Cell reference out of range');
+  });
+
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#isBlank()
+  // "Returns true if the range is totally blank."
+  it('isBlank is true only when no cell has a value or formula', () => {
+    const { sh } = sheet();
+    expect(sh.getRange('A1:B2').isBlank()).toBe(true);
+    sh.getRange('B2').setFormula('=A1');
+    expect(sh.getRange('A1:B2').isBlank()).toBe(false);
+    expect(sh.getRange('B2').getFormula()).toBe('=A1');
+  });
+
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#setDataValidations(DataValidation)
+  // and #setNumberFormats(Object) — one rule or format per cell, in the range's shape.
+  it('setDataValidations and setNumberFormats take one entry per cell', () => {
+    const { sh, g } = sheet();
+    const box = g.SpreadsheetApp.newDataValidation().requireCheckbox().build();
+    sh.getRange('A1:B1').setDataValidations([[box, null]]);
+    expect(
+      sh
+        .getRange('A1:B1')
+        .getDataValidations()
+        .map((row: any[]) => row.map((v) => v?.getCriteriaType() ?? null)),
+    ).toEqual([['CHECKBOX', null]]);
+    sh.getRange('A1:B1').setNumberFormats([['@', '0.00']]);
+    expect(sh.getRange('A1:B1').getNumberFormats()).toEqual([['@', '0.00']]);
+    expect(thrown(() => sh.getRange('A1:B1').setNumberFormats([['@']]))).toBe(
+      'The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.',
+    );
+    sh.getRange('A1:B1').clearDataValidations();
+    expect(sh.getRange('A1').getDataValidation()).toBeNull();
+  });
+});

@@ -785,6 +785,17 @@ export class Sheet {
     if (rb > this._m.maxRows || cb > this._m.maxColumns) throw new GasError('Range not found');
     return this.x.wrap(new Range(this.x, this._ss, this._m, ra, ca, rb - ra + 1, cb - ca + 1), 'Range');
   }
+  /** Clears contents and formats of the whole sheet (validation stays, as in Sheets). */
+  clear(): Sheet {
+    this.getRange(1, 1, this._m.maxRows, this._m.maxColumns).clear();
+    return this;
+  }
+  clearContents(): Sheet {
+    this._m.cells = [];
+    this._m.formulas.clear();
+    this._ss.touch();
+    return this;
+  }
   getDataRange(): Range {
     const nr = Math.max(1, this._m.lastRow());
     const nc = Math.max(1, this._m.lastColumn());
@@ -1045,6 +1056,73 @@ export class Range {
       const rule = this._s.validationAt(r, c);
       return rule ? this.x.wrap(new DataValidation(this.x, rule), 'DataValidation') : null;
     });
+  }
+  /** Rules per cell (null clears), in the range's shape, as setValues checks it. */
+  setDataValidations(rules: (DataValidation | null)[][]): Range {
+    this.checkShape(rules);
+    rules.forEach((row, i) => {
+      row.forEach((rule, j) => {
+        const r = this._r + i;
+        const c = this._c + j;
+        this._s.setValidation(r, c, r, c, rule ? { ...rule._rule, args: [...rule._rule.args] } : null);
+      });
+    });
+    this._ss.touch();
+    return this;
+  }
+  clearDataValidations(): Range {
+    return this.setDataValidation(null);
+  }
+  setNumberFormats(formats: string[][]): Range {
+    this.checkShape(formats);
+    formats.forEach((row, i) => {
+      row.forEach((f, j) => {
+        this._s.numberFormats.set(key(this._r + i, this._c + j), String(f));
+      });
+    });
+    this._ss.touch();
+    return this;
+  }
+  getFormula(): string {
+    return this._s.formulas.get(key(this._r, this._c)) ?? '';
+  }
+  /** The same formula in every cell of the range. */
+  setFormula(formula: string): Range {
+    return this.setValues(this.grid(() => String(formula)));
+  }
+  setFormulas(formulas: string[][]): Range {
+    this.checkShape(formulas);
+    return this.setValues(formulas.map((row) => row.map(String)));
+  }
+  /** A cell of this range, 1-based relative to its top-left corner. */
+  getCell(row: number, column: number): Range {
+    if (row < 1 || column < 1 || row > this._nr || column > this._nc) {
+      throw new GasError('Cell reference out of range');
+    }
+    return this.x.wrap(
+      new Range(this.x, this._ss, this._s, this._r + row - 1, this._c + column - 1, 1, 1),
+      'Range',
+    );
+  }
+  /** True when no cell of the range has a value or a formula. */
+  isBlank(): boolean {
+    return this.grid((r, c) => this._s.get(r, c) === '' && !this._s.formulas.has(key(r, c))).every((row) =>
+      row.every(Boolean),
+    );
+  }
+  private checkShape(values: unknown[][]): void {
+    if (!Array.isArray(values) || values.length !== this._nr) {
+      throw new GasError(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(values) ? values.length : 0} but the range has ${this._nr}.`,
+      );
+    }
+    for (const row of values) {
+      if (!Array.isArray(row) || row.length !== this._nc) {
+        throw new GasError(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(row) ? row.length : 0} but the range has ${this._nc}.`,
+        );
+      }
+    }
   }
   protect(): Protection {
     const p: ProtectionModel = {
