@@ -262,7 +262,9 @@ export function runReminders(mode: 'trigger' | 'manual', ctxIn?: AddonContext): 
       try {
         MailApp.sendEmail(mail.to, mail.subject, mail.body, { htmlBody: mail.htmlBody, name: mail.name });
       } catch (e) {
-        const msg = e instanceof Error ? e.message : String(e);
+        // Errors of Apps Script services are not always instances of this realm's Error.
+        const m = (e as { message?: unknown } | null)?.message;
+        const msg = typeof m === 'string' ? m : String(e);
         if (QUOTA_ERROR.test(msg)) {
           quota = 0;
           summary.deferred.push(line(d.member, d.items.length));

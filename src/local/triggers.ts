@@ -136,7 +136,9 @@ export function runDueTriggers(
       run.calls = result.calls.total;
     } catch (e) {
       run.ok = false;
-      run.error = e instanceof Error ? e.message : String(e);
+      // Errors may come from the project's vm realm: read the message, not instanceof.
+      const m = (e as { message?: unknown } | null)?.message;
+      run.error = typeof m === 'string' ? m : String(e);
     }
     runs.push(run);
     opts.onRun?.(run, result);
