@@ -91,8 +91,7 @@ export class Execution {
   /** The Apps Script globals, as the bundle sees them. */
   get globals(): Record<string, unknown> {
     if (this._globals) return this._globals;
-    const needsAuth = (name: string, svc: object) =>
-      this.authMode === 'NONE' ? denyInNoneMode(name, svc, this.spreadsheetId !== null) : svc;
+    const needsAuth = (name: string, svc: object) => restrictByAuthMode(name, svc, this.authMode);
     const g: Record<string, unknown> = {
       SpreadsheetApp: needsAuth('SpreadsheetApp', this.wrap(new LocalSpreadsheetApp(this), 'SpreadsheetApp')),
       LockService: needsAuth('LockService', this.wrap(new LockServiceImpl(this), 'LockService')),
@@ -106,9 +105,13 @@ export class Execution {
       HtmlService: this.wrap(new HtmlServiceImpl(this), 'HtmlService'),
       Logger: this.wrap(new LoggerImpl(this), 'Logger'),
       MailApp: needsAuth('MailApp', this.wrap(new MailAppImpl(this), 'MailApp')),
-      ScriptApp: this.wrap(new ScriptAppImpl(this), 'ScriptApp'),
+      ScriptApp: needsAuth('ScriptApp', this.wrap(new ScriptAppImpl(this), 'ScriptApp')),
     };
-    for (const f of extraServices) Object.assign(g, f(this));
+    for (const f of extraServices) {
+      for (const [name, svc] of Object.entries(f(this))) {
+        g[name] = svc !== null && typeof svc === 'object' ? needsAuth(name, svc) : svc;
+      }
+    }
     this._globals = g;
     return g;
   }
@@ -120,19 +123,48 @@ export class Execution {
   }
 }
 
+/** OAuth scope each service needs, as the "Required permissions" of Apps Script's message. */
+const SCOPES: Record<string, string> = {
+  SpreadsheetApp: 'https://www.googleapis.com/auth/spreadsheets',
+  MailApp: 'https://www.googleapis.com/auth/script.send_mail',
+  ScriptApp: 'https://www.googleapis.com/auth/script.scriptapp',
+  DocumentApp: 'https://www.googleapis.com/auth/documents',
+  DriveApp: 'https://www.googleapis.com/auth/drive',
+  UrlFetchApp: 'https://www.googleapis.com/auth/script.external_request',
+  GmailApp: 'https://mail.google.com/',
+};
+
+/** Trigger management needs authorization even where the rest of ScriptApp does not. */
+const SCRIPTAPP_AUTH = new Set(['newTrigger', 'getProjectTriggers', 'getUserTriggers', 'deleteTrigger']);
+
 /**
- * In AuthMode.NONE (onOpen of an add-on not yet used in this document) only the Ui may be
- * used: any other service access throws, as Apps Script's authorization model does.
+ * What an auth mode withholds (developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle
+ * and developers.google.com/apps-script/guides/triggers#restrictions):
+ * - NONE (onOpen of an add-on not yet used in this document): only the Ui; every other
+ *   call on the document, properties, locks, mail, triggers, documents or Drive throws.
+ * - LIMITED (simple triggers onOpen/onEdit): the bound document, properties, locks and the
+ *   Ui work; services that need authorization (mail, trigger management, other files,
+ *   documents, Drive, fetch) throw.
  */
-function denyInNoneMode(name: string, svc: object, hasDoc: boolean): object {
+function needsAuthorization(mode: AuthMode, name: string, prop: string): boolean {
+  if (mode === 'FULL') return false;
+  if (name === 'ScriptApp') return SCRIPTAPP_AUTH.has(prop);
+  if (mode === 'NONE') return !(name === 'SpreadsheetApp' && prop === 'getUi');
+  if (name === 'SpreadsheetApp') return prop === 'openById' || prop === 'openByUrl' || prop === 'create';
+  return name in SCOPES;
+}
+
+function restrictByAuthMode(name: string, svc: object, mode: AuthMode): object {
+  if (mode === 'FULL') return svc;
   return new Proxy(svc, {
     get(target, prop, receiver) {
       const v = Reflect.get(target, prop, receiver);
       if (typeof v !== 'function' || typeof prop === 'symbol') return v;
-      if (name === 'SpreadsheetApp' && prop === 'getUi' && hasDoc) return v;
+      if (!needsAuthorization(mode, name, prop)) return v;
       return () => {
+        const scope = SCOPES[name];
         throw new GasError(
-          `You do not have permission to call ${name}.${String(prop)}. Required permissions are not granted in AuthMode.NONE.`,
+          `You do not have permission to call ${name}.${prop}. Required permissions: ${scope ?? `not granted in AuthMode.${mode}`}`,
         );
       };
     },
