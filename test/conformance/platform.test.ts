@@ -30,6 +30,30 @@ describe('Auth modes and Session', () => {
     expect(thrown(() => g.MailApp.getRemainingDailyQuota())).toMatch(/permission/);
   });
 
+  // Simple triggers (onOpen/onEdit, AuthMode.LIMITED) "cannot access services that require
+  // authorization" and "can modify the file they are bound to, but cannot access other files"
+  // (https://developers.google.com/apps-script/guides/triggers#restrictions); the message
+  // names the missing scope, e.g. "You do not have permission to call MailApp.sendEmail.
+  // Required permissions: https://www.googleapis.com/auth/script.send_mail".
+  it('in AuthMode.LIMITED the bound document works but mail, triggers and other files throw', () => {
+    const { google } = workbook();
+    const { g } = run(google, { authMode: 'LIMITED' });
+    const ss = g.SpreadsheetApp.getActiveSpreadsheet();
+    ss.getSheets()[0].getRange('A1').setValue('edited');
+    expect(g.PropertiesService.getDocumentProperties().getProperty('x')).toBeNull();
+    expect(g.LockService.getDocumentLock().tryLock(0)).toBe(true);
+    expect(thrown(() => g.MailApp.sendEmail('a@example.com', 's', 'b'))).toBe(
+      'You do not have permission to call MailApp.sendEmail. Required permissions: https://www.googleapis.com/auth/script.send_mail',
+    );
+    expect(thrown(() => g.ScriptApp.newTrigger('f'))).toMatch(
+      /^You do not have permission to call ScriptApp.newTrigger/,
+    );
+    expect(thrown(() => g.SpreadsheetApp.openById('other'))).toMatch(
+      /^You do not have permission to call SpreadsheetApp.openById/,
+    );
+    expect(g.ScriptApp.getInstallationSource()).toBe('NONE');
+  });
+
   // A time-driven trigger has no user interface: getUi() throws (reported e.g. in
   // https://github.com/davepar/gcalendarsync/issues/93 and
   // https://github.com/williamlmao/plaid-to-gsheets/issues/2).
