@@ -154,6 +154,11 @@ function readLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, day: Day, timeZon
     return { sheet, sentToday: new Set(), deferredBefore: new Set(), rows: 1 };
   }
   const values = readAll(sheet);
+  if (values.length === 0) {
+    // Emptied by hand: put the header back (nothing was logged that could be read).
+    sheet.getRange(1, 1, 1, REMINDER_LOG_HEADER.length).setValues([[...REMINDER_LOG_HEADER]]);
+    return { sheet, sentToday: new Set(), deferredBefore: new Set(), rows: 1 };
+  }
   const header = (values[0] ?? []).map(normHeader);
   const col = (h: string) => header.indexOf(h.toLowerCase());
   const [cDate, cMember, cStatus] = [col('Date'), col('Member'), col('Status')];
@@ -307,9 +312,20 @@ export interface ReminderOwner {
   triggerId: string;
 }
 
-export function reminderOwner(): ReminderOwner | null {
+/**
+ * Who runs reminders: recorded in the document properties by Install reminders. When a
+ * trigger runs without document properties (an add-on's time-driven trigger has no active
+ * document), the Settings row "Reminders run by" — written at the same time — is read instead.
+ */
+export function reminderOwner(ctx?: AddonContext): ReminderOwner | null {
   const props = PropertiesService.getDocumentProperties();
-  if (!props) return null;
+  if (!props) {
+    if (!ctx) return null;
+    const st = ctx.settings();
+    const key = Object.keys(st.other).find((k) => normHeader(k) === normHeader(RUN_BY_SETTING));
+    const email = key ? st.other[key]!.trim().toLowerCase() : '';
+    return email ? { email, hour: st.reminderHour, timeZone: ctx.timeZone, triggerId: '' } : null;
+  }
   const all = props.getProperties();
   const email = all[PROP_OWNER];
   if (!email) return null;
@@ -445,10 +461,10 @@ export interface TriggerEvent {
  * Reminder hour setting changed since it was installed, it moves itself to the new hour.
  */
 export function remindersFromTrigger(e?: TriggerEvent): RunSummary {
-  const ctx = new AddonContext();
-  const me = currentUser();
-  const owner = reminderOwner();
   const uid = e?.triggerUid ? String(e.triggerUid) : '';
+  const ctx = new AddonContext(triggerSpreadsheet(uid));
+  const me = currentUser();
+  const owner = reminderOwner(ctx);
   const empty = (note: string): RunSummary => ({
     day: ctx.today(),
     runBy: me,
@@ -482,6 +498,21 @@ export function remindersFromTrigger(e?: TriggerEvent): RunSummary {
   const hour = ctx.settings().reminderHour;
   if (owner && (hour !== owner.hour || ctx.timeZone !== owner.timeZone)) installReminders(ctx);
   return summary;
+}
+
+/**
+ * The workbook of a trigger run: the active spreadsheet (a script bound to the workbook),
+ * else the spreadsheet recorded for this trigger id when it was installed (opened by id).
+ */
+function triggerSpreadsheet(uid: string): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  const active = SpreadsheetApp.getActiveSpreadsheet();
+  if (active) return active;
+  const id = uid ? userTriggerMap().map[uid] : undefined;
+  if (!id)
+    throw new Error(
+      'The reminder trigger ran without its workbook and has no record of it: run "Install reminders" again from the workbook.',
+    );
+  return SpreadsheetApp.openById(id);
 }
 
 function removeThisTrigger(uid: string, ssId: string): void {

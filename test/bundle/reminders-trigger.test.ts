@@ -159,6 +159,25 @@ describe('Install reminders', () => {
     expect(reminderTriggers(f.google)).toEqual([]);
   });
 
+  it('a trigger run without an active document opens the workbook recorded for its trigger id', () => {
+    const f = busy();
+    install(f);
+    const t = reminderTriggers(f.google)[0]!;
+    const r = f.project.run<{ sent: unknown[] }>(f.google, 'remindersDaily', [{ triggerUid: t.id }], {
+      user: MINISTER,
+      trigger: true,
+      spreadsheetId: null,
+    });
+    expect(r.value.sent).toHaveLength(6);
+    expect(() =>
+      f.project.run(f.google, 'remindersDaily', [{ triggerUid: 'unknown' }], {
+        user: MINISTER,
+        trigger: true,
+        spreadsheetId: null,
+      }),
+    ).toThrow(/Install reminders/);
+  });
+
   it('only an active member can install; another member cannot see or delete the trigger', () => {
     const f = busy();
     expect(() => install(f, 'stranger@else.org')).toThrow(/not an active member/);
