@@ -11,6 +11,7 @@ import { setUpWorkbook } from './setup';
 import { openRecordSidebar } from './sidebar';
 
 export { sidebarForm, sidebarGet, sidebarSave, sidebarSearch } from './sidebar';
+export { menuGenerateReport, menuGenerateRoster } from './documents';
 
 type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode | string } | undefined;
 

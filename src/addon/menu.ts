@@ -23,6 +23,8 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { caption: 'Add or edit ledger entries', functionName: 'menuEditLedger' },
   { caption: 'Add or edit events', functionName: 'menuEditEvents' },
   { caption: 'Add or edit members', functionName: 'menuEditMembers', separatorAfter: true },
+  { caption: 'Generate semester report', functionName: 'menuGenerateReport' },
+  { caption: 'Generate contact roster', functionName: 'menuGenerateRoster', separatorAfter: true },
   // Reminders (issue 4)
   { caption: 'Send reminders now', functionName: 'menuSendRemindersNow' },
   { caption: 'Install reminders (daily, from your account)', functionName: 'menuInstallReminders' },

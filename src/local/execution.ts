@@ -6,6 +6,7 @@
  */
 import type { LocalGoogle, LockState } from './backend';
 import { CallCounter, track } from './counter';
+import { documentServices } from './services/document';
 import { MailAppImpl } from './services/mail';
 import {
   CacheServiceImpl,
@@ -40,6 +41,7 @@ const extraServices: ServiceFactory[] = [];
 export function registerServices(f: ServiceFactory): void {
   extraServices.push(f);
 }
+registerServices(documentServices);
 
 let executionSeq = 0;
 

@@ -1,0 +1,225 @@
+/**
+ * "Generate semester report" and "Generate contact roster": read the workbook once per
+ * sheet (AddonContext), build the document model with the pure domain code, render it with
+ * DocumentApp in a fixed number of calls per block — a table is one appendTable(2-D array)
+ * plus a fixed number of styling calls per column, never one call per cell or row — move the
+ * Doc into the `Reports folder ID` folder when set, and show a dialog with its link.
+ *
+ * References: developers.google.com/apps-script/reference/document/body#appendTable(String)
+ * (tables from string arrays, recommended for large tables), .../document/table#setColumnWidth,
+ * .../drive/file#moveTo(Folder), .../base/ui#showModalDialog(Object,String).
+ */
+import type { Block, DocModel } from '../domain/docmodel';
+import { formatMoney } from '../domain/format';
+import { type Lang, msg } from '../domain/i18n';
+import { buildReport, ReportError, type WorkbookRecords } from '../domain/report';
+import { buildRoster } from '../domain/roster';
+import { AddonContext } from './context';
+
+/** Usable width for tables, in points: fits A4 (595pt) and Letter (612pt) with 54pt margins. */
+const TABLE_WIDTH_PT = 486;
+const MARGIN_PT = 54;
+const HEADER_FILL = '#dfe8f2';
+const BORDER = '#a6b4c4';
+
+function readRecords(ctx: AddonContext): WorkbookRecords {
+  return {
+    Members: ctx.table('Members').records,
+    Sponsors: ctx.table('Sponsors').records,
+    Contacts: ctx.table('Contacts').records,
+    Meetings: ctx.table('Meetings').records,
+    Ledger: ctx.table('Ledger').records,
+    Events: ctx.table('Events').records,
+  };
+}
+
+export interface GeneratedDocument {
+  id: string;
+  url: string;
+  name: string;
+  /** Set when the Reports folder could not be used (the Doc stays in My Drive). */
+  folderError?: string;
+}
+
+/** Menu: Generate semester report. Returns the new Doc's id and link. */
+export function menuGenerateReport(): GeneratedDocument | null {
+  const ctx = new AddonContext();
+  const settings = ctx.settings();
+  const lang = settings.language;
+  ctx.ss.toast(msg(lang, 'ui.reportProgress'), 'Outreach Desk', 30);
+  let built: ReturnType<typeof buildReport>;
+  try {
+    built = buildReport({
+      records: readRecords(ctx),
+      settings,
+      reportDate: ctx.today(),
+      timeZone: ctx.timeZone,
+    });
+  } catch (e) {
+    if (e instanceof ReportError) {
+      const ui = SpreadsheetApp.getUi();
+      ui.alert(
+        msg(lang, 'report.summary'),
+        msg(lang, e.key, { start: settings.semesterStart ?? '', end: settings.semesterEnd ?? '' }),
+        ui.ButtonSet.OK,
+      );
+      return null;
+    }
+    throw e;
+  }
+  ctx.ss.toast(msg(lang, 'ui.writingDoc'), 'Outreach Desk', 30);
+  const out = renderDocument(built.doc, settings.reportsFolderId);
+  const f = built.figures;
+  const summary = [
+    `${msg(lang, 'report.summary.cash')}: ${formatMoney(f.cash, settings.currency)}`,
+    `${msg(lang, 'report.summary.inKind')}: ${formatMoney(f.inKind, settings.currency)}`,
+    `${msg(lang, 'report.summary.expenses')}: ${formatMoney(f.expenses, settings.currency)}`,
+    `${msg(lang, 'report.summary.net')}: ${formatMoney(f.net, settings.currency)}`,
+  ];
+  showLinkDialog(lang, out, settings.reportsFolderId, summary);
+  return out;
+}
+
+/** Menu: Generate contact roster. Returns the new Doc's id and link. */
+export function menuGenerateRoster(): GeneratedDocument {
+  const ctx = new AddonContext();
+  const settings = ctx.settings();
+  const lang = settings.language;
+  ctx.ss.toast(msg(lang, 'ui.reportProgress'), 'Outreach Desk', 30);
+  const model = buildRoster({
+    records: { Contacts: ctx.table('Contacts').records, Members: ctx.table('Members').records },
+    settings,
+    generatedOn: ctx.today(),
+  });
+  ctx.ss.toast(msg(lang, 'ui.writingDoc'), 'Outreach Desk', 30);
+  const out = renderDocument(model, settings.reportsFolderId);
+  showLinkDialog(lang, out, settings.reportsFolderId, []);
+  return out;
+}
+
+/**
+ * Renders a document model into a new Google Doc. Service calls: 9 to create and set up
+ * the document, then per block a fixed number (heading 2, paragraph 1–2, table
+ * 8 + 3 per column + 3 for a total row, image 7, page break 1, list 1 per item — lists are
+ * only used for bounded content), 1 to save, and 4 more to move it into a folder.
+ */
+export function renderDocument(model: DocModel, folderId = ''): GeneratedDocument {
+  const doc = DocumentApp.create(model.name);
+  const id = doc.getId();
+  const url = doc.getUrl();
+  const body = doc.getBody();
+  body.setMarginLeft(MARGIN_PT);
+  body.setMarginRight(MARGIN_PT);
+
+  const header = doc.addHeader().getParagraphs()[0]!;
+  header.setText(model.pageHeader);
+  header.setAttributes(style({ FONT_SIZE: 8, FOREGROUND_COLOR: '#6b7785' }));
+
+  // A new Doc has one empty paragraph: it becomes the title.
+  const title = body.getParagraphs()[0]!;
+  title.setText(model.title);
+  title.setHeading(DocumentApp.ParagraphHeading.TITLE);
+  body.appendParagraph(model.subtitle).setHeading(DocumentApp.ParagraphHeading.SUBTITLE);
+
+  for (const b of model.blocks) renderBlock(body, b);
+  doc.saveAndClose();
+
+  let folderError: string | undefined;
+  if (folderId.trim()) {
+    try {
+      DriveApp.getFileById(id).moveTo(DriveApp.getFolderById(folderId.trim()));
+    } catch (e) {
+      folderError = e instanceof Error ? e.message : String(e);
+    }
+  }
+  return folderError ? { id, url, name: model.name, folderError } : { id, url, name: model.name };
+}
+
+/** Document attributes keyed by DocumentApp.Attribute names. */
+function style(attrs: Partial<Record<keyof typeof DocumentApp.Attribute, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(attrs))
+    out[String(DocumentApp.Attribute[k as keyof typeof DocumentApp.Attribute])] = v;
+  return out;
+}
+
+const HEADINGS = () =>
+  [
+    DocumentApp.ParagraphHeading.HEADING1,
+    DocumentApp.ParagraphHeading.HEADING1,
+    DocumentApp.ParagraphHeading.HEADING2,
+    DocumentApp.ParagraphHeading.HEADING3,
+  ] as const;
+
+function renderBlock(body: GoogleAppsScript.Document.Body, b: Block): void {
+  switch (b.kind) {
+    case 'heading':
+      body.appendParagraph(b.text).setHeading(HEADINGS()[b.level]);
+      return;
+    case 'paragraph': {
+      const p = body.appendParagraph(b.text);
+      if (b.style === 'note')
+        p.setAttributes(style({ FONT_SIZE: 9, ITALIC: true, FOREGROUND_COLOR: '#5f6b7a' }));
+      else if (b.style === 'lead') p.setAttributes(style({ BOLD: true, FONT_SIZE: 11 }));
+      return;
+    }
+    case 'table':
+      renderTable(body, b);
+      return;
+    case 'bullets':
+      for (const item of b.items) body.appendListItem(item);
+      return;
+    case 'image': {
+      const bytes: number[] = Array.from(b.png, (x) => (x > 127 ? x - 256 : x));
+      const blob = Utilities.newBlob(bytes, 'image/png', 'chart.png');
+      const img = body.appendImage(blob);
+      img.setWidth(b.width);
+      img.setHeight(b.height);
+      img.getParent().asParagraph().setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+      return;
+    }
+    case 'pageBreak':
+      body.appendPageBreak();
+      return;
+  }
+}
+
+function renderTable(body: GoogleAppsScript.Document.Body, b: Extract<Block, { kind: 'table' }>): void {
+  const cols = b.header.length;
+  const table = body.appendTable([
+    b.header,
+    ...b.rows.map((r) => Array.from({ length: cols }, (_, i) => r[i] ?? '')),
+  ]);
+  table.setBorderColor(BORDER);
+  table.editAsText().setFontSize(9);
+  const head = table.getRow(0);
+  head.editAsText().setBold(true);
+  const widths = b.widths ?? b.header.map(() => 1);
+  const sum = widths.reduce((a, w) => a + w, 0) || 1;
+  for (let i = 0; i < cols; i++) {
+    head.getCell(i).setBackgroundColor(HEADER_FILL);
+    table.setColumnWidth(i, Math.round(((widths[i] ?? 1) / sum) * TABLE_WIDTH_PT));
+  }
+  if (b.totalRow && b.rows.length) table.getRow(b.rows.length).editAsText().setBold(true);
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function showLinkDialog(lang: Lang, out: GeneratedDocument, folderId: string, lines: string[]): void {
+  const parts = [
+    '<div style="font-family:Arial,sans-serif;font-size:14px;line-height:1.5">',
+    `<p><a href="${escapeHtml(out.url)}" target="_blank" rel="noopener">${escapeHtml(msg(lang, 'ui.open', { name: out.name }))}</a></p>`,
+  ];
+  if (lines.length) parts.push(`<p style="color:#444">${lines.map(escapeHtml).join('<br>')}</p>`);
+  if (out.folderError)
+    parts.push(
+      `<p style="color:#a33">${escapeHtml(msg(lang, 'ui.folderFailed', { id: folderId, error: out.folderError }))}</p>`,
+    );
+  else if (folderId.trim()) parts.push(`<p style="color:#444">${escapeHtml(msg(lang, 'ui.inFolder'))}</p>`);
+  parts.push('</div>');
+  const html = HtmlService.createHtmlOutput(parts.join(''))
+    .setWidth(460)
+    .setHeight(lines.length ? 230 : 140);
+  SpreadsheetApp.getUi().showModalDialog(html, msg(lang, 'ui.docReady'));
+}
