@@ -552,7 +552,11 @@ export function previewReminders(dayArg?: unknown): PreviewResponse {
     day = d;
   }
   const { plan, digestCtx } = loadPlan(ctx, day);
-  const sentToday = day === today ? readLog(ctx.ss, day, ctx.timeZone).sentToday : new Set<string>();
+  // Read-only: the log is only read when it exists (the preview writes nothing).
+  const sentToday =
+    day === today && ctx.ss.getSheetByName(REMINDER_LOG_SHEET)
+      ? readLog(ctx.ss, day, ctx.timeZone).sentToday
+      : new Set<string>();
   const owner = reminderOwner();
   return {
     day,

@@ -108,6 +108,20 @@ describe('Send reminders now', () => {
     expect(p.digests[0]!.subject).toContain('2026-03-15');
     expect(google.outbox).toHaveLength(0);
     expect(ss.sheetByName('_Reminders')).toBeUndefined();
+    // Today's preview before and after sending: nothing written by it, mailed members marked.
+    const today = () =>
+      project.run<{ digests: { to: string; mailedToday: boolean }[] }>(
+        google,
+        'remindersPreview',
+        ['2026-03-14'],
+        {
+          spreadsheetId: ss.id,
+        },
+      ).value;
+    expect(today().digests.every((d) => !d.mailedToday)).toBe(true);
+    expect(ss.sheetByName('_Reminders')).toBeUndefined();
+    sendNow(google, ss.id);
+    expect(today().digests.every((d) => d.mailedToday)).toBe(true);
     // And the menu opens the sidebar page.
     project.run(google, 'menuPreviewReminders', [], { spreadsheetId: ss.id });
     expect(google.ui.at(-1)).toMatchObject({ kind: 'sidebar' });
