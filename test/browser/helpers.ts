@@ -1,0 +1,74 @@
+/**
+ * Shared set-up of the browser tests: the add-on built into a temp dir (so parallel builds
+ * of appsscript/ by others don't interfere), the workbench on a free port with a temp
+ * workbook made from the sample, and one headless Chromium.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Dialog, type Page } from 'playwright-core';
+import { build } from '../../scripts/build';
+import { startWorkbench, type Workbench } from '../../src/local/workbench/server';
+
+export interface Bench {
+  dir: string;
+  workbookPath: string;
+  wb: Workbench;
+  browser: Browser;
+  page: Page;
+  /** Native dialogs (alert/confirm/prompt) any frame opened: there must be none. */
+  dialogs: string[];
+  close(): Promise<void>;
+}
+
+export async function openBench(): Promise<Bench> {
+  const dir = mkdtempSync(join(tmpdir(), 'od-bench-'));
+  const projectDir = join(dir, 'project');
+  await build(projectDir);
+  const workbookPath = join(dir, 'workbook.xlsx');
+  const wb = await startWorkbench({ port: 0, workbookPath, projectDir });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const dialogs: string[] = [];
+  page.on('dialog', (d: Dialog) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.goto(wb.url);
+  await page.waitForSelector('table.cells');
+  return {
+    dir,
+    workbookPath,
+    wb,
+    browser,
+    page,
+    dialogs,
+    close: async () => {
+      await browser.close();
+      await wb.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Clicks a menu item by the start of its caption. */
+export async function clickMenu(page: Page, captionStart: string): Promise<void> {
+  if (!(await page.locator('#wb-menubar .menu-pop').first().isVisible()))
+    await page.click('#wb-menubar .menu-button');
+  await page.locator('#wb-menubar .menu-pop button', { hasText: captionStart }).first().click();
+}
+
+/** The model's values of a sheet's column by header (what the workbook holds). */
+export function column(bench: Bench, sheet: string, header: string): unknown[] {
+  const model = bench.wb.google.spreadsheets.get(bench.wb.spreadsheetId)!;
+  const s = model.sheetByName(sheet)!;
+  let col = 0;
+  for (let c = 1; c <= s.lastColumn(); c++) if (s.get(1, c) === header) col = c;
+  if (!col) throw new Error(`No column ${header} in ${sheet}`);
+  const out: unknown[] = [];
+  for (let r = 2; r <= s.lastRow(); r++) out.push(s.get(r, col));
+  return out;
+}
