@@ -10,6 +10,25 @@ export class CallCounter {
   total = 0;
   /** Called before each counted call; may throw to inject a fault (e.g. a time-out). */
   onCall: ((name: string, n: number) => void) | null = null;
+  /**
+   * The Error of the realm the calling code runs in (the vm context of the bundle). When set,
+   * exceptions of emulated calls are rethrown as that realm's Errors, so that the add-on's
+   * `e instanceof Error` holds, as it does for Apps Script's exceptions.
+   */
+  realmError: ErrorConstructor | null = null;
+
+  /** Rethrows `e` as an Error of the caller's realm (same name, message and stack). */
+  rethrow(e: unknown): never {
+    const E = this.realmError;
+    const err = e as Error;
+    if (E && e instanceof Error && !((e as object) instanceof E)) {
+      const r = new E(err.message);
+      r.name = err.name;
+      r.stack = err.stack;
+      throw r;
+    }
+    throw e;
+  }
 
   count(name: string): void {
     this.total++;
@@ -53,8 +72,13 @@ export function track<T extends object>(obj: T, className: string, counter: Call
       if (!w) {
         const name = `${className}.${prop}`;
         w = function (this: unknown, ...args: unknown[]) {
-          counter.count(name);
-          const r = (v as (...a: unknown[]) => unknown).apply(target, args);
+          let r: unknown;
+          try {
+            counter.count(name);
+            r = (v as (...a: unknown[]) => unknown).apply(target, args);
+          } catch (e) {
+            counter.rethrow(e);
+          }
           return r === target ? proxy : r; // builder chains stay counted
         };
         cache.set(prop, w);

@@ -93,7 +93,8 @@ export class Execution {
   /** The Apps Script globals, as the bundle sees them. */
   get globals(): Record<string, unknown> {
     if (this._globals) return this._globals;
-    const needsAuth = (name: string, svc: object) => restrictByAuthMode(name, svc, this.authMode);
+    const needsAuth = (name: string, svc: object) =>
+      restrictByAuthMode(name, svc, this.authMode, this.counter);
     const g: Record<string, unknown> = {
       SpreadsheetApp: needsAuth('SpreadsheetApp', this.wrap(new LocalSpreadsheetApp(this), 'SpreadsheetApp')),
       LockService: needsAuth('LockService', this.wrap(new LockServiceImpl(this), 'LockService')),
@@ -156,7 +157,7 @@ function needsAuthorization(mode: AuthMode, name: string, prop: string): boolean
   return name in SCOPES;
 }
 
-function restrictByAuthMode(name: string, svc: object, mode: AuthMode): object {
+function restrictByAuthMode(name: string, svc: object, mode: AuthMode, counter: CallCounter): object {
   if (mode === 'FULL') return svc;
   return new Proxy(svc, {
     get(target, prop, receiver) {
@@ -165,8 +166,10 @@ function restrictByAuthMode(name: string, svc: object, mode: AuthMode): object {
       if (!needsAuthorization(mode, name, prop)) return v;
       return () => {
         const scope = SCOPES[name];
-        throw new GasError(
-          `You do not have permission to call ${name}.${prop}. Required permissions: ${scope ?? `not granted in AuthMode.${mode}`}`,
+        counter.rethrow(
+          new GasError(
+            `You do not have permission to call ${name}.${prop}. Required permissions: ${scope ?? `not granted in AuthMode.${mode}`}`,
+          ),
         );
       };
     },

@@ -5,6 +5,7 @@
  * — "Anything you can accomplish within Google Apps Script itself is much faster than making
  * calls that need to fetch data from Google's servers"). Budgets are stated in these calls.
  */
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { GasError } from '../../src/local/services/spreadsheet';
 import { run, workbook } from './fixture';
@@ -89,5 +90,28 @@ describe('CallCounter', () => {
     expect(() => r.setValues([[1, 2]])).toThrow(/timed out/);
     x.counter.onCall = null;
     expect(r.getValues()).toEqual([['', '']]);
+  });
+
+  // Apps Script's exceptions are Errors of the script's own realm: `e instanceof Error` holds
+  // (https://developers.google.com/apps-script/guides/v8-runtime — scripts run in V8 and
+  // service failures surface as JavaScript exceptions). The bundle runs in a vm context, so
+  // the runtime gives the counter that context's Error and exceptions are rethrown as such.
+  it("exceptions reach the calling realm as that realm's Errors", () => {
+    const { x, g } = run(workbook().google);
+    const VmError = runInNewContext('Error') as ErrorConstructor;
+    x.counter.realmError = VmError;
+    const sh = g.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+    let caught: unknown;
+    try {
+      sh.getRange(0, 1);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught instanceof VmError).toBe(true);
+    expect((caught as Error).name).toBe('Exception');
+    expect((caught as Error).message).toBe('The starting row of the range is too small.');
+    const none = run(workbook().google, { authMode: 'NONE' });
+    none.x.counter.realmError = VmError;
+    expect(() => none.g.PropertiesService.getScriptProperties()).toThrow(VmError);
   });
 });
