@@ -68,6 +68,8 @@ export const menuEditLedger = edit('Ledger');
 export const menuEditEvents = edit('Events');
 export const menuEditMembers = edit('Members');
 
+export { MENU_ITEMS as __menuItems, TRIGGER_FUNCTIONS as __triggerFunctions } from './menu';
+
 // Reminders (issue 4): menu items, the daily trigger's handler, the preview sidebar's API.
 export {
   menuInstallReminders,
@@ -76,5 +78,3 @@ export {
   remindersDaily,
   remindersPreview,
 } from './reminders';
-
-export { MENU_ITEMS as __menuItems, TRIGGER_FUNCTIONS as __triggerFunctions } from './menu';
