@@ -33,7 +33,7 @@ import {
 } from '../services/spreadsheet';
 import { runDueTriggers } from '../triggers';
 import { readXlsx, writeXlsx } from '../xlsx';
-import { documentDownload, documentHtml, listDocumentsAsync } from './documents';
+import { documentDownload, documentHtml, listDocuments, listDocumentsAsync } from './documents';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -480,7 +480,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
       now: now.toISOString(),
       nowLocal: `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`,
       outbox: google.outbox.length,
-      documents: google.documents.size,
+      documents: listDocuments(google).length,
       triggers: google.triggers.map((t) => ({
         id: t.id,
         handler: t.handler,

@@ -1,0 +1,127 @@
+/**
+ * Generated documents and reminders through the workbench: the semester report generated
+ * from the menu appears in the Documents panel, its .docx download states the department
+ * and the cash received (computed here from the workbook), the HTML preview runs no
+ * script; "Send reminders now" puts its digests in the Outbox.
+ */
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cellToDay } from '../../src/domain/dates';
+import { formatMoney } from '../../src/domain/format';
+import { type Bench, clickMenu, column, openBench } from './helpers';
+
+let bench: Bench;
+beforeAll(async () => {
+  bench = await openBench();
+}, 60_000);
+afterAll(async () => {
+  await bench?.close();
+});
+
+function setting(name: string): unknown {
+  const names = column(bench, 'Settings', 'Setting');
+  return column(bench, 'Settings', 'Value')[names.indexOf(name)];
+}
+
+/** Cash received in the term, from the Ledger as the workbook holds it. */
+function expectedCash(): number {
+  const tz = bench.wb.google.spreadsheets.get(bench.wb.spreadsheetId)!.timeZone;
+  const start = cellToDay(setting('Semester start'), tz)!;
+  const end = cellToDay(setting('Semester end'), tz)!;
+  const types = column(bench, 'Ledger', 'Type');
+  const dates = column(bench, 'Ledger', 'Date');
+  const amounts = column(bench, 'Ledger', 'Amount');
+  let sum = 0;
+  types.forEach((t, i) => {
+    const d = cellToDay(dates[i], tz);
+    if (t === 'Income' && d && d >= start && d <= end) sum += Number(amounts[i]);
+  });
+  return sum;
+}
+
+async function docxText(path: string): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  // Paragraph and cell ends become line breaks; runs of a paragraph join.
+  return xml
+    .replace(/<\/w:p>/g, '\n')
+    .replace(/<w:tab\/>/g, '\t')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'");
+}
+
+describe('documents and mail in the workbench', () => {
+  it('generates the semester report from the menu; the .docx states the department and the cash received', async () => {
+    const { page } = bench;
+    await clickMenu(page, 'Generate semester report');
+    await expect.poll(() => page.locator('#wb-count-documents').textContent()).toBe('1');
+    // The add-on's link dialog opens in a sandboxed frame.
+    await expect.poll(() => page.locator('#wb-dialog').isVisible()).toBe(true);
+    await page.click('#wb-dialog-close');
+
+    await page.click('.dock-tabs button[data-panel="documents"]');
+    const row = page.locator('#wb-panel-documents tr[data-doc]').first();
+    await row.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), row.locator('a.doc-docx').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const file = `${bench.dir}/report.docx`;
+    await download.saveAs(file);
+    const text = await docxText(file);
+
+    const department = String(setting('Department'));
+    expect(department.length).toBeGreaterThan(3);
+    expect(text).toContain(department);
+    expect(text).toMatch(/cash/i);
+    const cash = expectedCash();
+    expect(cash).toBeGreaterThan(0);
+    expect(text).toContain(formatMoney(cash, String(setting('Currency') || 'CNY')));
+
+    // The HTML preview shows the same document, with scripts disabled.
+    await row.locator('button.doc-preview').click();
+    const preview = page.frameLocator('#wb-viewer-frame');
+    await expect.poll(() => preview.locator('body').textContent(), { timeout: 10_000 }).toContain(department);
+    expect(await page.locator('#wb-viewer-frame').getAttribute('sandbox')).toBe('');
+    await page.click('#wb-viewer-close');
+    expect(bench.dialogs).toEqual([]);
+  });
+
+  it('"Send reminders now" sends digests that appear in the Outbox', async () => {
+    const { page } = bench;
+    expect(bench.wb.google.outbox).toHaveLength(0);
+    await clickMenu(page, 'Send reminders now');
+    await expect.poll(() => page.locator('#wb-alert').isVisible()).toBe(true);
+    expect(await page.locator('#wb-alert-title').textContent()).toBe('Send reminders now');
+    await page.click('#wb-alert-ok');
+    const sent = bench.wb.google.outbox;
+    expect(sent.length).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('#wb-count-outbox').textContent()).toBe(String(sent.length));
+
+    await page.click('.dock-tabs button[data-panel="outbox"]');
+    const mails = page.locator('#wb-panel-outbox article.mail');
+    await expect.poll(() => mails.count()).toBe(sent.length);
+    const last = sent[sent.length - 1]!;
+    const first = mails.first();
+    expect(await first.locator('.mail-subject').textContent()).toBe(last.subject);
+    expect(await first.locator('.mail-to').textContent()).toBe(`to ${last.to.join(', ')}`);
+    await first.locator('.mail-head').click();
+    await expect
+      .poll(() =>
+        page.locator('#wb-panel-outbox article.mail').first().locator('pre.mail-text').textContent(),
+      )
+      .toBe(last.body);
+    if (last.htmlBody) {
+      const frame = page.locator('#wb-panel-outbox article.mail').first().locator('iframe.mail-html');
+      expect(await frame.getAttribute('sandbox')).toBe('');
+    }
+    // The execution is logged with its mail count.
+    const logRow = page.locator('#wb-panel-log tr', { hasText: 'menuSendRemindersNow' }).first();
+    await page.click('.dock-tabs button[data-panel="log"]');
+    expect(await logRow.textContent()).toMatch(new RegExp(`${sent.length} mails?`));
+    expect(bench.dialogs).toEqual([]);
+  });
+});
