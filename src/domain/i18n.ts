@@ -356,3 +356,102 @@ export function valueName(lang: Lang, value: string): string {
 export function messages(lang: Lang) {
   return (key: string, params?: Record<string, string | number>) => msg(lang, key, params);
 }
+
+// ---------------------------------------------------------------------------------------
+// Reminder digests (issue 4; maintained with src/domain/digest.ts). Functions rather than
+// templates, for plurals and "today"/"tomorrow". Days are `YYYY-MM-DD`.
+
+export interface ReminderCatalog {
+  subject(n: number, today: string): string;
+  greeting(name: string): string;
+  intro(n: number, today: string): string;
+  footer(department: string): string;
+  open: string;
+  group: Record<'meeting' | 'report' | 'contact' | 'sponsor' | 'feedback' | 'greeting' | 'ledger', string>;
+  contactNever: string;
+  contactDue(last: string, due: string, cadence: number, isDefault: boolean, late: number): string;
+  contactProblem(problem: string): string;
+  sponsorDue(due: string, stage: string | undefined, late: number): string;
+  meetingWhen(
+    isToday: boolean,
+    time: string | undefined,
+    type: string | undefined,
+    asAttendee: boolean,
+  ): string;
+  report(day: string | null, type: string | undefined): string;
+  feedback(day: string | null): string;
+  greetingFor(holiday: string, day: string, inDays: number): string;
+  ledger(amount: string, day: string, age: number, asTreasurer: boolean): string;
+}
+
+const REMINDERS_EN: ReminderCatalog = {
+  subject: (n, today) => `Outreach reminders for ${today}: ${n} ${n === 1 ? 'item' : 'items'} due`,
+  greeting: (name) => `Hello ${name},`,
+  intro: (n, today) =>
+    `Here ${n === 1 ? 'is the 1 item' : `are the ${n} items`} due for you on ${today}. Each link opens the record's row in the outreach workbook.`,
+  footer: (d) =>
+    `— ${d}\nYou get this daily digest because these records name you in the outreach workbook. Update the row (e.g. Last Contacted, Next Follow-up, Outcome) and the reminder stops.`,
+  open: 'Open',
+  group: {
+    meeting: 'Meetings and visits today and tomorrow',
+    report: 'Visit reports to write (Outcome is empty)',
+    contact: 'Contacts to get in touch with',
+    sponsor: 'Sponsors to follow up',
+    feedback: 'Sponsors to give feedback after events',
+    greeting: 'Holiday greetings to send',
+    ledger: 'Ledger entries pending 14 days or more',
+  },
+  contactNever: 'never contacted',
+  contactDue: (last, due, cadence, isDefault, late) =>
+    `last contacted ${last}, every ${cadence} days${isDefault ? ' (default)' : ''}: due ${late === 0 ? 'today' : `since ${due} (${late} ${late === 1 ? 'day' : 'days'} ago)`}`,
+  contactProblem: (p) => `check the row: ${p}`,
+  sponsorDue: (due, stage, late) =>
+    `follow-up ${late === 0 ? 'due today' : `was due ${due}`}${stage ? ` · stage ${stage}` : ''}`,
+  meetingWhen: (isToday, time, type, asAttendee) =>
+    `${isToday ? 'today' : 'tomorrow'}${time ? ` at ${time}` : ''}${type ? ` · ${type}` : ''}${asAttendee ? ' · you attend' : ' · you organise'}`,
+  report: (day, type) => `${type ?? 'meeting'} held${day ? ` ${day}` : ''}: write the Outcome`,
+  feedback: (day) =>
+    `event held${day ? ` ${day}` : ''} with sponsorship received: send feedback, then fill Feedback Sent`,
+  greetingFor: (holiday, day, inDays) =>
+    `${holiday} ${inDays === 0 ? 'is today' : `on ${day} (in ${inDays} ${inDays === 1 ? 'day' : 'days'})`}`,
+  ledger: (amount, day, age, asTreasurer) =>
+    `${amount}, dated ${day}, pending for ${age} days${asTreasurer ? ' · to settle as Treasurer' : ''}`,
+};
+
+const REMINDERS_ZH: ReminderCatalog = {
+  subject: (n, today) => `外联提醒（${today}）：${n} 项待办`,
+  greeting: (name) => `${name}，你好：`,
+  intro: (n, today) => `以下是你在 ${today} 的 ${n} 项待办事项。每个链接都会打开外联工作簿中对应的行。`,
+  footer: (d) =>
+    `—— ${d}\n你收到这封每日提醒，是因为外联工作簿中的这些记录与你有关。更新对应的行（如“Last Contacted”“Next Follow-up”“Outcome”）后提醒即会停止。`,
+  open: '打开',
+  group: {
+    meeting: '今明两天的会议与拜访',
+    report: '待写的拜访报告（Outcome 为空）',
+    contact: '该联系的联系人',
+    sponsor: '待跟进的赞助商',
+    feedback: '活动结束后待向赞助商反馈',
+    greeting: '待发送的节日问候',
+    ledger: '待结算超过 14 天的账目',
+  },
+  contactNever: '从未联系',
+  contactDue: (last, due, cadence, isDefault, late) =>
+    `上次联系 ${last}，每 ${cadence} 天${isDefault ? '（默认）' : ''}：${late === 0 ? '今天到期' : `自 ${due} 起到期（已过 ${late} 天）`}`,
+  contactProblem: (p) => `请检查该行：${p}`,
+  sponsorDue: (due, stage, late) =>
+    `${late === 0 ? '今天应跟进' : `应于 ${due} 跟进`}${stage ? ` · 阶段 ${stage}` : ''}`,
+  meetingWhen: (isToday, time, type, asAttendee) =>
+    `${isToday ? '今天' : '明天'}${time ? ` ${time}` : ''}${type ? ` · ${type}` : ''}${asAttendee ? ' · 你参加' : ' · 你负责组织'}`,
+  report: (day, type) => `${type ?? '会议'}${day ? `已于 ${day} 举行` : '已举行'}：请填写 Outcome`,
+  feedback: (day) =>
+    `活动${day ? `已于 ${day} 举行` : '已举行'}并收到赞助：请向赞助商反馈，然后填写 Feedback Sent`,
+  greetingFor: (holiday, day, inDays) =>
+    `${holiday}${inDays === 0 ? '就在今天' : `在 ${day}（还有 ${inDays} 天）`}`,
+  ledger: (amount, day, age, asTreasurer) =>
+    `${amount}，日期 ${day}，已待结算 ${age} 天${asTreasurer ? ' · 财务需跟进' : ''}`,
+};
+
+export const REMINDER_MESSAGES: Readonly<Record<Lang, ReminderCatalog>> = {
+  en: REMINDERS_EN,
+  zh: REMINDERS_ZH,
+};

@@ -128,7 +128,8 @@ describe('digest', () => {
     expect(m.body).toContain('Zoë，你好：');
     expect(m.body).toContain('该联系的联系人 (2)');
     expect(m.body).toContain('从未联系');
-    expect(m.body).toContain('明天 14:30');
+    expect(m.body).toContain('明天 14:30 · 赞助拜访 · 你参加');
+    expect(m.body).toContain('今天应跟进 · 阶段 洽谈中');
     expect(m.htmlBody).toContain('>打开</a>');
     expect(m.name).toBe(ctx.department);
   });
