@@ -255,6 +255,8 @@ export function runReminders(mode: 'trigger' | 'manual', ctxIn?: AddonContext): 
     };
     todo.sort((a, b) => rank(a) - rank(b) || a.member.row - b.member.row);
 
+    // Recipients the runner may still mail today (100/day consumer, 1,500 Workspace):
+    // developers.google.com/apps-script/reference/mail/mail-app#getRemainingDailyQuota()
     let quota = MailApp.getRemainingDailyQuota();
     const deferredRows: unknown[][] = [];
     for (let k = 0; k < todo.length; k++) {
@@ -399,6 +401,8 @@ export function installReminders(ctxIn?: AddonContext): InstallResult {
     const { props: userProps, map } = userTriggerMap();
     const ssId = ctx.ss.getId();
     const replaced = deleteMyReminderTriggers(ssId, map);
+    // developers.google.com/apps-script/reference/script/clock-trigger-builder: atHour with
+    // everyDays, in the spreadsheet's zone (inTimezone); Apps Script fires within ±15 minutes.
     const trigger = ScriptApp.newTrigger(REMINDER_HANDLER)
       .timeBased()
       .everyDays(1)
