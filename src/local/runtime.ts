@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import vm from 'node:vm';
 import type { LocalGoogle } from './backend';
 import type { CallCounter } from './counter';
 import { Execution, type ExecutionOptions } from './execution';
@@ -61,7 +62,10 @@ export class LocalProject {
       console,
       Date: clockDate(x.google),
     };
-    return gas.require(this.dir, globals, { filter: (f: string) => f.endsWith('.js') });
+    const ctx = gas.require(this.dir, globals, { filter: (f: string) => f.endsWith('.js') });
+    // Service exceptions reach the bundle as its own realm's Errors (`e instanceof Error`).
+    x.counter.realmError = vm.runInContext('Error', ctx) as ErrorConstructor;
+    return ctx;
   }
 
   /** Runs one top-level function as a new execution. */

@@ -25,20 +25,28 @@ describe('parallel saves', () => {
     // write over each other. If this ever stopped happening the harness would prove nothing.
     const google = new LocalGoogle();
     const ss = buildSample(google, { today: '2026-11-23' });
+    // Each execution reads the last row, then waits at a barrier until all have read, then
+    // writes: a deterministic lost update, independent of how the machine schedules threads.
+    const n = 6;
     const naive = (i: number) => `(function(){
       var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Contacts');
-      var n = sh.getLastRow();
-      Utilities.sleep(20);
-      sh.getRange(n + 1, 1, 1, 2).setValues([['C-9${String(i).padStart(3, '0')}', 'Naive ${i}']]);
+      var last = sh.getLastRow();
+      var props = PropertiesService.getScriptProperties();
+      props.setProperty('arrived-${i}', '1');
+      var until = Date.now() + 10000;
+      while (props.getKeys().filter(function (k) { return k.indexOf('arrived-') === 0; }).length < ${n} && Date.now() < until) {
+        Utilities.sleep(2);
+      }
+      sh.getRange(last + 1, 1, 1, 2).setValues([['C-9${String(i).padStart(3, '0')}', 'Naive ${i}']]);
     })()`;
     const before = contacts(google, ss.id).length;
     const res = await runParallel(
       google,
       dir,
-      Array.from({ length: 6 }, (_, i) => ({ fn: '', code: naive(i), options: { spreadsheetId: ss.id } })),
+      Array.from({ length: n }, (_, i) => ({ fn: '', code: naive(i), options: { spreadsheetId: ss.id } })),
     );
     expect(res.every((r) => r.ok)).toBe(true);
-    expect(contacts(google, ss.id).length - before).toBeLessThan(6);
+    expect(contacts(google, ss.id).length - before).toBe(1);
   });
 
   it('saves from 8 members at once all land, with distinct consecutive IDs, nothing lost', async () => {
