@@ -1,0 +1,231 @@
+/**
+ * "Generate semester report" and "Generate contact roster" run from the BUILT bundle in the
+ * local runtime: the Docs exist with their sections, the figures they state match figures
+ * computed here straight from the sheet cells, the Doc lands in the Reports folder, the link
+ * is shown, the .docx and HTML exports keep text literal, and the number of service calls
+ * does not grow with the workbook.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../scripts/build';
+import { LocalGoogle } from '../../src/local/backend';
+import { documentToHtml } from '../../src/local/dochtml';
+import { documentToDocx } from '../../src/local/docx';
+import { LocalProject } from '../../src/local/runtime';
+import { buildSample } from '../../src/local/sample';
+import {
+  createLocalFolder,
+  documentText,
+  getLocalDocument,
+  type LocalDocument,
+  listDocuments,
+} from '../../src/local/services/document';
+import type { SpreadsheetModel } from '../../src/local/services/spreadsheet';
+import { FORMULA_TEXT, fixtureSpreadsheet, HTML_TEXT, shanghai, yuan } from '../unit/report-fixture';
+
+process.env.TZ = 'UTC';
+const TODAY = '2026-11-23';
+let project: LocalProject;
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'od-docs-'));
+  await build(dir);
+  project = new LocalProject(dir);
+}, 120_000);
+
+function sample(scale = 1) {
+  const google = new LocalGoogle();
+  google.setNow(shanghai(TODAY, 10));
+  const ss = buildSample(google, { scale, today: TODAY });
+  return { google, ss };
+}
+
+function run(google: LocalGoogle, ss: SpreadsheetModel, fn: string) {
+  const r = project.run<{ id: string; url: string; name: string; folderError?: string } | null>(
+    google,
+    fn,
+    [],
+    {
+      spreadsheetId: ss.id,
+    },
+  );
+  const doc = r.value ? getLocalDocument(google, r.value.id) : null;
+  return { ...r, doc, text: doc ? documentText(doc) : '', lines: doc ? documentText(doc).split('\n') : [] };
+}
+
+// ---- the test's own reading of the sheet cells ------------------------------------------
+const shDay = (v: unknown) =>
+  v instanceof Date || Object.prototype.toString.call(v) === '[object Date]'
+    ? new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(v as Date)
+    : String(v).slice(0, 10);
+function rows(ss: SpreadsheetModel, name: string): Record<string, unknown>[] {
+  const [head, ...body] = ss.sheetByName(name)!.cells;
+  return body
+    .filter((r) => r.some((v) => v !== ''))
+    .map((r) => Object.fromEntries(head!.map((h, i) => [String(h), r[i] ?? ''])));
+}
+function setting(ss: SpreadsheetModel, name: string) {
+  return rows(ss, 'Settings').find((r) => r.Setting === name)!.Value;
+}
+function setSetting(ss: SpreadsheetModel, name: string, value: string) {
+  const sh = ss.sheetByName('Settings')!;
+  const row = sh.cells.find((r) => r[0] === name)!;
+  row[1] = value;
+}
+
+describe('bundle: Generate semester report', () => {
+  it('creates a Doc with every section, and figures that match the sheet cells', () => {
+    const { google, ss } = sample();
+    const r = run(google, ss, 'menuGenerateReport');
+    expect(r.doc).not.toBeNull();
+    expect(listDocuments(google)).toHaveLength(1);
+    expect(r.doc!.name).toBe(`Semester report — ${setting(ss, 'Department')} — ${setting(ss, 'Term')}`);
+    for (const h of [
+      '1. Summary',
+      'Money raised per month',
+      '2. Sponsors',
+      '3. Events',
+      '4. Sponsor pipeline',
+      '5. Department meetings and attendance',
+      '6. Outside work per member',
+      `7. Contacts overdue on ${TODAY}`,
+      '8. Ledger entries still pending',
+      '9. Open follow-ups for the next term',
+      '10. Outstanding members',
+    ])
+      expect(r.lines).toContain(h);
+    expect(r.doc!.body.some((e) => e.type === 'PARAGRAPH' && e.image?.contentType === 'image/png')).toBe(
+      true,
+    );
+
+    const start = shDay(setting(ss, 'Semester start'));
+    const end = shDay(setting(ss, 'Semester end'));
+    const ledger = rows(ss, 'Ledger').filter((e) => shDay(e.Date) >= start && shDay(e.Date) <= end);
+    const sum = (type: string) =>
+      ledger.filter((e) => e.Type === type).reduce((s, e) => s + Number(e.Amount), 0);
+    expect(sum('Income')).toBeGreaterThan(0);
+    expect(r.lines).toContain(`Cash received\t${yuan(sum('Income'))}`);
+    expect(r.lines).toContain(`In-kind value\t${yuan(sum('In-kind'))}`);
+    expect(r.lines).toContain(`Expenses\t${yuan(sum('Expense'))}`);
+    expect(r.lines).toContain(`Net (cash received − expenses)\t${yuan(sum('Income') - sum('Expense'))}`);
+    const pending = rows(ss, 'Ledger').filter((e) => e.Status === 'Pending');
+    expect(r.lines).toContain(
+      `Pending ledger entries\t${pending.length} · ${yuan(pending.reduce((s, e) => s + Number(e.Amount), 0))}`,
+    );
+    const held = rows(ss, 'Meetings').filter(
+      (m) =>
+        m.Type === 'Department Meeting' &&
+        m.Status === 'Done' &&
+        shDay(m.Date) >= start &&
+        shDay(m.Date) <= end,
+    );
+    expect(r.text).toContain(`Department meetings held in the term: ${held.length}.`);
+    // Stages: the pipeline counts every sponsor row.
+    const sponsors = rows(ss, 'Sponsors');
+    expect(r.lines).toContain(
+      `Negotiating\t${sponsors.filter((s) => s.Stage === 'Negotiating').length}\t${yuan(
+        sponsors.filter((s) => s.Stage === 'Negotiating').reduce((a, s) => a + (Number(s.Pledged) || 0), 0),
+      )}`,
+    );
+  });
+
+  it('shows a dialog with the link and toasts progress', () => {
+    const { google, ss } = sample();
+    const r = run(google, ss, 'menuGenerateReport');
+    const dialog = google.ui.filter((u) => u.kind === 'dialog').pop()!;
+    expect(dialog.title).toBe('Your document is ready');
+    expect(dialog.html).toContain(`href="https://docs.google.com/document/d/${r.doc!.id}/edit"`);
+    expect(google.ui.filter((u) => u.kind === 'toast').map((u) => u.message)).toEqual([
+      'Reading the workbook…',
+      'Writing the document…',
+    ]);
+  });
+
+  it('moves the Doc into the Reports folder; an unusable folder ID leaves it in My Drive and says so', () => {
+    const { google, ss } = sample();
+    const folder = createLocalFolder(google, 'Reports');
+    setSetting(ss, 'Reports folder ID', folder);
+    const r = run(google, ss, 'menuGenerateReport');
+    expect(google.files.get(r.doc!.id)!.parents).toEqual([folder]);
+
+    setSetting(ss, 'Reports folder ID', 'no-such-folder');
+    const r2 = run(google, ss, 'menuGenerateReport');
+    expect(r2.doc).not.toBeNull();
+    expect(google.files.get(r2.doc!.id)!.parents).toEqual(['root']);
+    expect(google.ui.filter((u) => u.kind === 'dialog').pop()!.html).toContain('no-such-folder');
+  });
+
+  it('asks for the term dates instead of making a Doc when they are missing', () => {
+    const { google, ss } = sample();
+    setSetting(ss, 'Semester end', '');
+    const r = run(google, ss, 'menuGenerateReport');
+    expect(r.value).toBeNull();
+    expect(listDocuments(google)).toHaveLength(0);
+    expect(google.ui.filter((u) => u.kind === 'alert').pop()!.message).toMatch(/Semester end/);
+  });
+
+  it('a Shanghai workbook with formula-like and HTML-like text: literal in the Doc, the .docx and the preview', async () => {
+    const google = new LocalGoogle();
+    google.setNow(shanghai(TODAY, 10));
+    const ss = fixtureSpreadsheet(google);
+    const r = run(google, ss, 'menuGenerateReport');
+    expect(r.lines).toContain(`Cash received\t${yuan(1000.5 + 2000 + 50 + 10)}`);
+    expect(r.text).toContain(FORMULA_TEXT);
+    expect(r.text).toContain(HTML_TEXT);
+
+    const html = documentToHtml(r.doc!);
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<b>x');
+    expect(html).toContain('&lt;b&gt;x&lt;/b&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('=SUM(A1)');
+
+    const xml = await docxXml(r.doc!);
+    expect(xml).toContain('&lt;b&gt;x&lt;/b&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(xml).toContain('=SUM(A1)');
+    expect(xml).toContain('李明');
+    expect(xml).toContain('w:eastAsia="Microsoft YaHei"');
+  });
+});
+
+async function docxXml(doc: LocalDocument): Promise<string> {
+  const zip = await JSZip.loadAsync(await documentToDocx(doc));
+  return zip.file('word/document.xml')!.async('string');
+}
+
+describe('bundle: Generate contact roster', () => {
+  it('creates a Doc with every contact grouped by Org Type, then the members', async () => {
+    const { google, ss } = sample();
+    const r = run(google, ss, 'menuGenerateRoster');
+    expect(r.doc).not.toBeNull();
+    const contacts = rows(ss, 'Contacts');
+    const members = rows(ss, 'Members');
+    for (const t of new Set(contacts.map((c) => String(c['Org Type'])))) {
+      expect(r.lines).toContain(`${t} (${contacts.filter((c) => c['Org Type'] === t).length})`);
+    }
+    for (const c of contacts) expect(r.text).toContain(`\t${c.Name}\t`);
+    expect(r.lines).toContain(`Department members (${members.length})`);
+    expect(r.doc!.header!.map((e) => ('text' in e ? e.text : '')).join('')).toContain(
+      String(setting(ss, 'Term')),
+    );
+    expect(r.text).toContain('Generated 23 November 2026');
+    const xml = await docxXml(r.doc!);
+    expect(xml).toContain(String(members[0]!.Name));
+  });
+});
+
+describe('bundle: service calls do not grow with the data', () => {
+  it('same number of calls at 1×, 10× and 100× the sample workbook', () => {
+    const counts: Record<string, number[]> = { report: [], roster: [] };
+    for (const scale of [1, 10, 100]) {
+      const { google, ss } = sample(scale);
+      counts.report!.push(run(google, ss, 'menuGenerateReport').calls.total);
+      counts.roster!.push(run(google, ss, 'menuGenerateRoster').calls.total);
+    }
+    console.log(`service calls at 1×/10×/100×: report ${counts.report}, roster ${counts.roster}`);
+    expect(new Set(counts.report).size).toBe(1);
+    expect(new Set(counts.roster).size).toBe(1);
+  }, 120_000);
+});
