@@ -4,7 +4,9 @@
  * (hostile text stays text, field errors next to their inputs, edits keep IDs), grid edits
  * that respect dropdowns, and the workbook saved back to the .xlsx.
  */
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { instantOf } from '../../src/domain/dates';
 import { readXlsx } from '../../src/local/xlsx';
 import { type Bench, clickMenu, column, openBench } from './helpers';
 
@@ -200,5 +202,102 @@ describe('workbench', () => {
     await expect.poll(() => notes.textContent()).toBe('=1+1');
     expect(column(bench, 'Sponsors', 'Notes')[1]).toBe('=1+1');
     expect(bench.dialogs).toEqual([]);
+  });
+
+  it('google.script.run in a sidebar: handler chains, user objects, server errors and illegal values', async () => {
+    const { page } = bench;
+    const frame = page
+      .frames()
+      .find((f) => f.parentFrame() === page.mainFrame() && f.url() === 'about:srcdoc');
+    expect(frame).toBeDefined();
+    const out = await frame!.evaluate(async () => {
+      const run = (window as any).google.script.run;
+      const call = (r: any, fn: string, ...args: unknown[]) =>
+        new Promise<{ ok: boolean; value: unknown; user: unknown }>((resolve) => {
+          r.withSuccessHandler((value: unknown, user: unknown) => resolve({ ok: true, value, user }))
+            .withFailureHandler((e: Error, user: unknown) => resolve({ ok: false, value: e.message, user }))
+            [fn](...args);
+        });
+      const tagged = run.withUserObject({ tag: 7 });
+      const form = await call(tagged, 'sidebarForm', 'Events');
+      const bad = await call(tagged, 'sidebarForm', 'NoSuchTable');
+      const date = await call(run, 'sidebarSearch', new Date(), '', 5);
+      return {
+        form: { ok: form.ok, table: (form.value as { table: string }).table, user: form.user },
+        bad,
+        date: { ok: date.ok, value: date.value },
+        configuredRunnerHasFunctions: typeof run.withSuccessHandler(() => {}).sidebarForm === 'function',
+        unknown: typeof run.noSuchFunction,
+      };
+    });
+    expect(out.form).toEqual({ ok: true, table: 'Events', user: { tag: 7 } });
+    expect(out.bad.ok).toBe(false);
+    expect(out.bad.value).toMatch(/Unknown table "NoSuchTable"/);
+    expect(out.bad.user).toEqual({ tag: 7 });
+    expect(out.date.ok).toBe(false);
+    expect(out.date.value).toMatch(/illegal value.*Date/);
+    expect(out.configuredRunnerHasFunctions).toBe(true);
+    expect(out.unknown).toBe('undefined');
+  });
+
+  it('executions run as the user chosen in the user selector', async () => {
+    const { page } = bench;
+    const emails = column(bench, 'Members', 'Email') as string[];
+    const roles = column(bench, 'Members', 'Role');
+    const email = emails[roles.indexOf('Officer')]!;
+    await page.selectOption('#wb-user', email);
+    await expect.poll(() => bench.wb.user).toBe(email);
+    const sb = sidebar();
+    await sb.locator('#od-table').selectOption('Events');
+    await expect.poll(() => sb.locator('#od-title').textContent()).toBe('New event');
+    await sb.locator('#od-f-name').fill('Charity run 慈善跑');
+    await sb.locator('#od-save').click();
+    await expect.poll(() => sb.locator('#od-status').textContent()).toMatch(/^Saved new event E-\d{4}/);
+    const who = column(bench, '_Audit', 'Who');
+    expect(who[who.length - 1]).toBe(email);
+    const log = page.locator('#wb-panel-log tr', { hasText: 'sidebarSave' }).first();
+    expect(await log.textContent()).toContain(email);
+  });
+
+  it('the clock control moves the add-on’s "now" (in the spreadsheet’s time zone)', async () => {
+    const { page } = bench;
+    await page.fill('#wb-clock', '2027-03-15T09:30');
+    await page.click('#wb-clock-set');
+    await expect.poll(() => page.locator('#wb-now').textContent()).toBe('now 2027-03-15 09:30');
+    const tz = bench.wb.google.spreadsheets.get(bench.wb.spreadsheetId)!.timeZone;
+    const now = bench.wb.google.now();
+    expect(Math.abs(now.getTime() - instantOf('2027-03-15', tz, 9, 30).getTime())).toBeLessThan(60_000);
+    await page.click('#wb-clock-real');
+    await expect.poll(() => Math.abs(bench.wb.google.now().getTime() - Date.now())).toBeLessThan(60_000);
+  });
+});
+
+describe('workbench server', () => {
+  it('refuses requests for other hosts and state changes that are not JSON', async () => {
+    const url = new URL(bench.wb.url);
+    const rebinding = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        { host: url.hostname, port: url.port, path: '/api/state', headers: { Host: 'evil.example:80' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(rebinding).toBe(403);
+    const form = await fetch(new URL('/api/reset', url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'x=1',
+    });
+    expect(form.status).toBe(415);
+    const unknown = await fetch(new URL('/api/run', url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ fn: 'eval', args: ['1'] }),
+    });
+    expect(await unknown.json()).toMatchObject({ ok: false, error: 'Script function not found: eval' });
   });
 });
