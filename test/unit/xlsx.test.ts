@@ -3,9 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { setUpWorkbook } from '../../src/addon/setup';
 import { dayOf, instantOf } from '../../src/domain/dates';
 import { LocalGoogle } from '../../src/local/backend';
 import { Execution } from '../../src/local/execution';
+import { withGlobals } from '../../src/local/inprocess';
+import { buildSample } from '../../src/local/sample';
 import { SpreadsheetModel } from '../../src/local/services/spreadsheet';
 import { readXlsx, readXlsxBuffer, writeXlsx, writeXlsxBuffer } from '../../src/local/xlsx';
 
@@ -261,5 +264,41 @@ describe('xlsx files without Outreach Desk metadata (exported from Google Sheets
   it('the same file read for another zone gives that zone’s instants', async () => {
     const m = await readXlsxBuffer(await googleExport(), { timeZone: 'Europe/London' });
     expect((m.sheetByName('Meetings')!.get(2, 1) as Date).toISOString()).toBe('2026-03-01T00:00:00.000Z');
+  });
+});
+
+describe('the sample department through .xlsx', () => {
+  it('reads back cell for cell, and "Set up workbook" then finds nothing to change', async () => {
+    const google = new LocalGoogle();
+    google.setNow(new Date('2026-11-23T04:00:00Z'));
+    const original = buildSample(google, { id: 'sample' });
+    const back = await readXlsxBuffer(await writeXlsxBuffer(original));
+    expect(back.sheets.map((s) => [s.name, s.hidden, s.frozenRows, s.lastRow(), s.lastColumn()])).toEqual(
+      original.sheets.map((s) => [s.name, s.hidden, s.frozenRows, s.lastRow(), s.lastColumn()]),
+    );
+    for (const o of original.sheets) {
+      const b = back.sheetByName(o.name)!;
+      for (let r = 1; r <= o.lastRow(); r++) {
+        for (let c = 1; c <= o.lastColumn(); c++) {
+          const x = o.get(r, c);
+          const y = b.get(r, c);
+          expect(x instanceof Date ? x.getTime() : x, `${o.name}!${r},${c}`).toEqual(
+            y instanceof Date ? y.getTime() : y,
+          );
+        }
+      }
+    }
+    const g2 = new LocalGoogle();
+    g2.spreadsheets.set(back.id, back);
+    const report = withGlobals(new Execution(g2, { spreadsheetId: back.id }), () =>
+      setUpWorkbook(SpreadsheetApp.getActiveSpreadsheet()),
+    );
+    expect(report).toMatchObject({
+      createdSheets: [],
+      addedColumns: [],
+      validationsSet: [],
+      frozen: [],
+      seededSettings: [],
+    });
   });
 });
