@@ -10,8 +10,8 @@ import { buildMenu } from './menu';
 import { setUpWorkbook } from './setup';
 import { openRecordSidebar } from './sidebar';
 
-export { sidebarForm, sidebarGet, sidebarSave, sidebarSearch } from './sidebar';
 export { menuGenerateReport, menuGenerateRoster } from './documents';
+export { sidebarForm, sidebarGet, sidebarSave, sidebarSearch } from './sidebar';
 
 type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode | string } | undefined;
 
@@ -52,6 +52,7 @@ export function menuSetUpWorkbook(): void {
   if (r.createdSheets.length) lines.push(`Created sheets: ${r.createdSheets.join(', ')}.`);
   if (r.addedColumns.length) lines.push(`Added columns: ${r.addedColumns.join(', ')}.`);
   if (r.validationsSet.length) lines.push(`Dropdowns set on ${r.validationsSet.length} columns.`);
+  if (r.formatted.length) lines.push(`Date format set on ${r.formatted.length} columns.`);
   if (r.seededSettings.length) lines.push(`Settings added: ${r.seededSettings.join(', ')}.`);
   if (lines.length === 0) lines.push('Everything was already in place: nothing was changed.');
   SpreadsheetApp.getUi().alert('Set up workbook', lines.join('\n'), SpreadsheetApp.getUi().ButtonSet.OK);

@@ -17,6 +17,7 @@ export interface SetupReport {
   validationsSet: string[];
   frozen: string[];
   seededSettings: string[];
+  formatted: string[];
   /** Number of cells or properties written; 0 on a workbook already set up. */
   writes: number;
 }
@@ -63,6 +64,7 @@ export function setUpWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Set
     validationsSet: [],
     frozen: [],
     seededSettings: [],
+    formatted: [],
     writes: 0,
   };
   withDocumentLock(() => {
@@ -101,6 +103,32 @@ function setUpSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: TableDef,
     report.writes++;
   }
   applyValidation(sheet, def, header, report);
+  applyDateFormats(sheet, def, header, report);
+}
+
+const DATE_FORMATS: Partial<Record<FieldDef['type'], string>> = {
+  date: 'yyyy-mm-dd',
+  datetime: 'yyyy-mm-dd hh:mm',
+};
+
+/**
+ * Date columns show calendar days (`2026-03-15`) rather than Sheets' default date-time.
+ * Only columns still in the default format get it: a format a member chose is kept.
+ */
+function applyDateFormats(sheet: Sheet, def: TableDef, header: unknown[], report: SetupReport): void {
+  const cols = mapHeaders(def, header);
+  const dated = def.fields.filter((f) => DATE_FORMATS[f.type]);
+  const maxRows = sheet.getMaxRows();
+  if (dated.length === 0 || maxRows < 2) return;
+  const current = sheet.getRange(2, 1, 1, header.length).getNumberFormats()[0]!;
+  for (const f of dated) {
+    const col = cols[f.key]! + 1;
+    const now = String(current[col - 1] ?? '');
+    if (now !== '' && now !== 'General') continue;
+    sheet.getRange(2, col, maxRows - 1, 1).setNumberFormat(DATE_FORMATS[f.type]!);
+    report.formatted.push(`${def.name}!${f.header}`);
+    report.writes++;
+  }
 }
 
 function applyValidation(sheet: Sheet, def: TableDef, header: unknown[], report: SetupReport): void {

@@ -440,15 +440,16 @@ export function buildSample(google: LocalGoogle, opts: SampleOptions = {}): Spre
   const settings: [string, unknown, string][] = [
     ['Department', 'External Relations Department, Student Union of Nanchang Institute of Technology', ''],
     ['Term', term.label, ''],
-    ['Semester start', d(term.start), ''],
-    ['Semester end', d(term.end), ''],
+    // Dates typed as text, as a member types them: Sheets makes them dates shown as typed.
+    ['Semester start', term.start, ''],
+    ['Semester end', term.end, ''],
     ['Currency', 'CNY', ''],
     ['Default cadence (days)', 30, ''],
     ['Reminder hour', 8, ''],
-    ['Holiday', d(`${year}-10-01`), 'National Day'],
-    ['Holiday', d(`${year}-12-25`), 'Christmas'],
-    ['Holiday', d(`${year + 1}-01-01`), "New Year's Day"],
-    ['Holiday', d(`${year + 1}-05-04`), 'Youth Day'],
+    ['Holiday', `${year}-10-01`, 'National Day'],
+    ['Holiday', `${year}-12-25`, 'Christmas'],
+    ['Holiday', `${year + 1}-01-01`, "New Year's Day"],
+    ['Holiday', `${year + 1}-05-04`, 'Youth Day'],
   ];
 
   const x2 = new Execution(google, { spreadsheetId: ss.id, user: google.defaultUser });

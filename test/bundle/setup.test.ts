@@ -83,6 +83,10 @@ describe('bundle: onOpen and Set up workbook', () => {
       expect(sheet!.frozenRows).toBe(1);
     }
     expect(first.calls.total).toBeGreaterThan(0);
+    // Date columns show calendar days; a Date written there displays as 2026-03-15.
+    const ledger = ss.sheetByName('Ledger')!;
+    expect(ledger.numberFormats.get('2,2')).toBe('yyyy-mm-dd');
+    expect(ss.sheetByName('Meetings')!.numberFormats.get('5,2')).toBe('yyyy-mm-dd hh:mm');
     const before = snapshot(ss);
     const rev = ss.revision;
     const second = project.run(google, fn, [], { spreadsheetId: ss.id });
