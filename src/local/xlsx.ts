@@ -63,6 +63,13 @@ interface WorkbookMeta {
   rules: RuleMeta[];
   namedRanges: { name: string; sheet: string; r1: number; c1: number; r2: number; c2: number }[];
   protections: (Omit<ProtectionModel, 'id' | 'sheetId'> & { sheet: string })[];
+  /** The script's document properties of this spreadsheet (ID high-water marks…). */
+  documentProperties?: Record<string, string>;
+}
+
+export interface XlsxExtras {
+  /** PropertiesService.getDocumentProperties() of the spreadsheet, kept with the file. */
+  documentProperties?: Map<string, string>;
 }
 
 const ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#ERROR!']);
@@ -235,7 +242,7 @@ function argb(color: string): string | null {
   return m ? `FF${m[1]!.toUpperCase()}` : null;
 }
 
-export async function writeXlsxBuffer(model: SpreadsheetModel): Promise<Buffer> {
+export async function writeXlsxBuffer(model: SpreadsheetModel, extras: XlsxExtras = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.title = model.name;
   wb.creator = 'Outreach Desk';
@@ -262,6 +269,9 @@ export async function writeXlsxBuffer(model: SpreadsheetModel): Promise<Buffer> 
       description: p.description,
       warningOnly: p.warningOnly,
     })),
+    ...(extras.documentProperties?.size
+      ? { documentProperties: Object.fromEntries(extras.documentProperties) }
+      : {}),
   };
 
   for (const s of model.sheets) {
@@ -331,8 +341,12 @@ export async function writeXlsxBuffer(model: SpreadsheetModel): Promise<Buffer> 
   return Buffer.from(out as ArrayBuffer);
 }
 
-export async function writeXlsx(model: SpreadsheetModel, path: string): Promise<void> {
-  await writeFile(path, await writeXlsxBuffer(model));
+export async function writeXlsx(
+  model: SpreadsheetModel,
+  path: string,
+  extras: XlsxExtras = {},
+): Promise<void> {
+  await writeFile(path, await writeXlsxBuffer(model, extras));
 }
 
 // ------------------------------------------------------------------------------------
@@ -366,6 +380,14 @@ export async function readXlsxBuffer(
   data: Buffer | ArrayBuffer | Uint8Array,
   opts: ReadXlsxOptions = {},
 ): Promise<SpreadsheetModel> {
+  return (await readXlsxWithExtras(data, opts)).model;
+}
+
+/** The workbook and what the file keeps beside it (document properties). */
+export async function readXlsxWithExtras(
+  data: Buffer | ArrayBuffer | Uint8Array,
+  opts: ReadXlsxOptions = {},
+): Promise<{ model: SpreadsheetModel; documentProperties: Map<string, string> }> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as any);
   const meta = parseMeta(wb.description);
@@ -485,7 +507,10 @@ export async function readXlsxBuffer(
       });
     }
   }
-  return model;
+  const props = new Map<string, string>();
+  for (const [k, v] of Object.entries(meta?.documentProperties ?? {}))
+    if (typeof v === 'string') props.set(k, v);
+  return { model, documentProperties: props };
 }
 
 export async function readXlsx(path: string, opts: ReadXlsxOptions = {}): Promise<SpreadsheetModel> {

@@ -4,9 +4,12 @@
  * (hostile text stays text, field errors next to their inputs, edits keep IDs), grid edits
  * that respect dropdowns, and the workbook saved back to the .xlsx.
  */
+import { copyFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { instantOf } from '../../src/domain/dates';
+import { startWorkbench } from '../../src/local/workbench/server';
 import { readXlsx } from '../../src/local/xlsx';
 import { type Bench, clickMenu, column, openBench } from './helpers';
 
@@ -299,5 +302,41 @@ describe('workbench server', () => {
       body: JSON.stringify({ fn: 'eval', args: ['1'] }),
     });
     expect(await unknown.json()).toMatchObject({ ok: false, error: 'Script function not found: eval' });
+  });
+
+  it('a restarted workbench reopens the saved .xlsx with its records and document properties', async () => {
+    const copy = join(bench.dir, 'restart.xlsx');
+    copyFileSync(bench.workbookPath, copy);
+    const again = await startWorkbench({
+      port: 0,
+      workbookPath: copy,
+      projectDir: join(bench.dir, 'project'),
+    });
+    try {
+      const before = bench.wb.google.spreadsheets.get(bench.wb.spreadsheetId)!;
+      const after = again.google.spreadsheets.get(again.spreadsheetId)!;
+      expect(again.spreadsheetId).toBe(bench.wb.spreadsheetId);
+      expect(after.timeZone).toBe(before.timeZone);
+      for (const name of ['Sponsors', 'Contacts', 'Events', '_Audit']) {
+        const a = before.sheetByName(name)!;
+        const b = after.sheetByName(name)!;
+        expect(b.lastRow(), name).toBe(a.lastRow());
+        expect(b.hidden, name).toBe(a.hidden);
+      }
+      const orgs = (() => {
+        const s = after.sheetByName('Sponsors')!;
+        const col = [...Array(s.lastColumn()).keys()]
+          .map((c) => c + 1)
+          .find((c) => s.get(1, c) === 'Organization')!;
+        return [...Array(s.lastRow()).keys()].map((r) => s.get(r + 1, col));
+      })();
+      expect(orgs).toContain('=HYPERLINK("x")');
+      expect([...(again.google.documentProperties.get(again.spreadsheetId) ?? new Map())]).toEqual([
+        ...(bench.wb.google.documentProperties.get(bench.wb.spreadsheetId) ?? new Map()),
+      ]);
+      expect(again.google.documentProperties.get(again.spreadsheetId)?.size ?? 0).toBeGreaterThan(0);
+    } finally {
+      await again.close();
+    }
   });
 });

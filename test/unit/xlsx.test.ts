@@ -10,7 +10,13 @@ import { Execution } from '../../src/local/execution';
 import { withGlobals } from '../../src/local/inprocess';
 import { buildSample } from '../../src/local/sample';
 import { SpreadsheetModel } from '../../src/local/services/spreadsheet';
-import { readXlsx, readXlsxBuffer, writeXlsx, writeXlsxBuffer } from '../../src/local/xlsx';
+import {
+  readXlsx,
+  readXlsxBuffer,
+  readXlsxWithExtras,
+  writeXlsx,
+  writeXlsxBuffer,
+} from '../../src/local/xlsx';
 
 const TZ = 'Asia/Shanghai';
 
@@ -300,5 +306,20 @@ describe('the sample department through .xlsx', () => {
       frozen: [],
       seededSettings: [],
     });
+  });
+});
+
+describe('document properties kept with the file', () => {
+  it('round-trips them; files without them read as none', async () => {
+    const props = new Map([
+      ['od.nextId.Sponsors', '41'],
+      ['note', '外联 "quoted" =1+1'],
+    ]);
+    const withProps = await readXlsxWithExtras(
+      await writeXlsxBuffer(sampleModel(), { documentProperties: props }),
+    );
+    expect([...withProps.documentProperties]).toEqual([...props]);
+    const without = await readXlsxWithExtras(await writeXlsxBuffer(sampleModel()));
+    expect(without.documentProperties.size).toBe(0);
   });
 });

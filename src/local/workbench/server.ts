@@ -14,7 +14,7 @@
 import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { dayOf, instantOf, isDate, parseDayText, parseTimeText, wallTime } from '../../domain/dates';
@@ -32,7 +32,7 @@ import {
   type ValidationRule,
 } from '../services/spreadsheet';
 import { runDueTriggers } from '../triggers';
-import { readXlsx, writeXlsx } from '../xlsx';
+import { readXlsxWithExtras, writeXlsx } from '../xlsx';
 import { documentDownload, documentHtml, listDocuments, listDocumentsAsync } from './documents';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -260,8 +260,13 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
 
   let model: SpreadsheetModel;
   if (existsSync(opts.workbookPath)) {
-    model = await readXlsx(opts.workbookPath, opts.timeZone ? { timeZone: opts.timeZone } : {});
+    const read = await readXlsxWithExtras(readFileSync(opts.workbookPath), {
+      name: basename(opts.workbookPath, extname(opts.workbookPath)),
+      ...(opts.timeZone ? { timeZone: opts.timeZone } : {}),
+    });
+    model = read.model;
     google.spreadsheets.set(model.id, model);
+    if (read.documentProperties.size) google.documentProperties.set(model.id, read.documentProperties);
     google.scriptTimeZone = model.timeZone;
   } else {
     model = buildSample(google, opts.timeZone ? { timeZone: opts.timeZone } : {});
@@ -269,18 +274,25 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
   const ssId = () => model.id;
   let savedRevision = -1;
   let savedModel: SpreadsheetModel | null = null;
+  let savedProps = '';
   let saving: Promise<void> = Promise.resolve();
 
-  /** Writes the workbook when it changed since the last save (atomically: temp file, rename). */
+  /**
+   * Writes the workbook when it (or the document properties kept with it) changed since
+   * the last save — atomically: a temporary file, then a rename.
+   */
   function save(): Promise<boolean> {
     const run = saving.then(async () => {
-      if (savedModel === model && savedRevision === model.revision) return false;
+      const props = google.documentProperties.get(model.id) ?? new Map<string, string>();
+      const propsText = JSON.stringify([...props]);
+      if (savedModel === model && savedRevision === model.revision && savedProps === propsText) return false;
       const rev = model.revision;
       const tmp = `${opts.workbookPath}.tmp`;
-      await writeXlsx(model, tmp);
+      await writeXlsx(model, tmp, { documentProperties: props });
       renameSync(tmp, opts.workbookPath);
       savedModel = model;
       savedRevision = rev;
+      savedProps = propsText;
       return true;
     });
     saving = run.then(
