@@ -5,12 +5,13 @@
  * is shown, the .docx and HTML exports keep text literal, and the number of service calls
  * does not grow with the workbook.
  */
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build';
+import { writeReports } from '../../scripts/report';
 import { LocalGoogle } from '../../src/local/backend';
 import { documentToHtml } from '../../src/local/dochtml';
 import { documentToDocx } from '../../src/local/docx';
@@ -24,6 +25,7 @@ import {
   listDocuments,
 } from '../../src/local/services/document';
 import type { SpreadsheetModel } from '../../src/local/services/spreadsheet';
+import { writeXlsx } from '../../src/local/xlsx';
 import { FORMULA_TEXT, fixtureSpreadsheet, HTML_TEXT, shanghai, yuan } from '../unit/report-fixture';
 
 process.env.TZ = 'UTC';
@@ -214,6 +216,28 @@ describe('bundle: Generate contact roster', () => {
     const xml = await docxXml(r.doc!);
     expect(xml).toContain(String(members[0]!.Name));
   });
+});
+
+describe('npm run report', () => {
+  it('writes both .docx files from an .xlsx workbook, with the same figures as the workbook itself', async () => {
+    const { google, ss } = sample();
+    const dir = mkdtempSync(join(tmpdir(), 'od-report-'));
+    await writeXlsx(ss, join(dir, 'workbook.xlsx'));
+    const direct = run(google, ss, 'menuGenerateReport').lines.find((l) => l.startsWith('Cash received\t'))!;
+    const files = await writeReports({
+      workbook: join(dir, 'workbook.xlsx'),
+      outDir: join(dir, 'out'),
+      today: TODAY,
+    });
+    expect(existsSync(files.report) && existsSync(files.roster)).toBe(true);
+    const zip = await JSZip.loadAsync(readFileSync(files.report));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain(direct.split('\t')[1]!);
+    const roster = await (await JSZip.loadAsync(readFileSync(files.roster)))
+      .file('word/document.xml')!
+      .async('string');
+    expect(roster).toContain('Department members');
+  }, 120_000);
 });
 
 describe('bundle: service calls do not grow with the data', () => {
