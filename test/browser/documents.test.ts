@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cellToDay } from '../../src/domain/dates';
+import { addDays, cellToDay, dayOf } from '../../src/domain/dates';
 import { formatMoney } from '../../src/domain/format';
 import { type Bench, clickMenu, column, openBench } from './helpers';
 
@@ -122,6 +122,39 @@ describe('documents and mail in the workbench', () => {
     const logRow = page.locator('#wb-panel-log tr', { hasText: 'menuSendRemindersNow' }).first();
     await page.click('.dock-tabs button[data-panel="log"]');
     expect(await logRow.textContent()).toMatch(new RegExp(`${sent.length} mails?`));
+    expect(bench.dialogs).toEqual([]);
+  });
+
+  it('"Install reminders" adds a daily trigger; advancing the clock a day runs it as its owner', async () => {
+    const { page } = bench;
+    await clickMenu(page, 'Install reminders');
+    await expect.poll(() => page.locator('#wb-alert').isVisible()).toBe(true);
+    expect(await page.locator('#wb-alert-title').textContent()).toBe('Install reminders');
+    await page.click('#wb-alert-ok');
+    await expect.poll(() => page.locator('#wb-count-triggers').textContent()).toBe('1');
+    const trigger = bench.wb.google.triggers[0]!;
+    expect(trigger.handler).toBe('remindersDaily');
+    expect(trigger.owner).toBe(bench.wb.user);
+
+    // Tomorrow, an hour after the trigger's hour, in the spreadsheet's zone.
+    const tz = bench.wb.google.spreadsheets.get(bench.wb.spreadsheetId)!.timeZone;
+    const tomorrow = addDays(dayOf(bench.wb.google.now(), tz), 1);
+    const hour = String(Math.min((trigger.atHour ?? 8) + 1, 23)).padStart(2, '0');
+    const mailsBefore = bench.wb.google.outbox.length;
+    await page.fill('#wb-clock', `${tomorrow}T${hour}:00`);
+    await page.click('#wb-clock-advance');
+    await expect.poll(() => page.locator('#wb-now').textContent()).toBe(`now ${tomorrow} ${hour}:00`);
+    await page.click('.dock-tabs button[data-panel="log"]');
+    const run = page.locator('#wb-panel-log tr', { hasText: 'remindersDaily' }).first();
+    await run.waitFor();
+    expect(await run.locator('td').nth(2).textContent()).toBe('trigger');
+    expect(await run.textContent()).toContain(trigger.owner);
+    expect(await run.getAttribute('class')).toBe('ok');
+    // The run happened at the trigger's hour, and sent the day's digests.
+    const sent = bench.wb.google.outbox.slice(mailsBefore);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.every((m) => dayOf(m.at, tz) === tomorrow)).toBe(true);
+    expect(await run.textContent()).toMatch(new RegExp(`${sent.length} mails?`));
     expect(bench.dialogs).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  * (hostile text stays text, field errors next to their inputs, edits keep IDs), grid edits
  * that respect dropdowns, and the workbook saved back to the .xlsx.
  */
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -338,5 +338,12 @@ describe('workbench server', () => {
     } finally {
       await again.close();
     }
+  });
+
+  it('the built sidebar page is self-contained and never parses data as HTML', () => {
+    const html = readFileSync(join(bench.dir, 'project', 'Sidebar.html'), 'utf8');
+    expect(html).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+    expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=["']?(https?:)?\/\//i);
+    expect(html).not.toMatch(/@import|url\(\s*["']?https?:/i);
   });
 });

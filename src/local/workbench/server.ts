@@ -610,8 +610,11 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
   /** Moves the clock to `until`, running each daily trigger that falls due on the way. */
   async function advanceClock(until: Date) {
     const replies: ExecutionReport[] = [];
+    let mailMark = google.outbox.length;
     runDueTriggers(google, project, until, {
       onRun: (run) => {
+        const mails = google.outbox.length - mailMark;
+        mailMark = google.outbox.length;
         const report: ExecutionReport = {
           seq: ++execSeq,
           fn: run.handler,
@@ -623,7 +626,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
           byMethod: [],
           ok: run.ok,
           ...(run.error ? { error: run.error } : {}),
-          mails: 0,
+          mails,
           saved: false,
         };
         executions.push(report);
