@@ -59,7 +59,7 @@ export function menuGenerateReport(): GeneratedDocument | null {
     if (e instanceof ReportError) {
       const ui = SpreadsheetApp.getUi();
       ui.alert(
-        msg(lang, 'report.summary'),
+        msg(lang, 'ui.reportTitle'),
         msg(lang, e.key, { start: settings.semesterStart ?? '', end: settings.semesterEnd ?? '' }),
         ui.ButtonSet.OK,
       );

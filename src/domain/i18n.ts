@@ -147,6 +147,7 @@ export const MESSAGES: Record<Lang, Record<string, string>> = {
     'roster.noContacts': 'No contacts yet.',
 
     // Add-on messages
+    'ui.reportTitle': 'Generate semester report',
     'ui.reportProgress': 'Reading the workbook…',
     'ui.writingDoc': 'Writing the document…',
     'ui.docReady': 'Your document is ready',
@@ -287,6 +288,7 @@ export const MESSAGES: Record<Lang, Record<string, string>> = {
     'roster.noOrgType': '未填单位类型',
     'roster.noContacts': '暂无联系人。',
 
+    'ui.reportTitle': '生成学期报告',
     'ui.reportProgress': '正在读取工作簿……',
     'ui.writingDoc': '正在生成文档……',
     'ui.docReady': '文档已生成',

@@ -464,6 +464,10 @@ export function computeReport(input: ReportInput): ReportFigures {
   for (const [sheet, recs] of Object.entries(records)) {
     for (const r of recs) for (const p of r.problems) problems.push({ sheet, row: r.row, problem: p });
   }
+  for (const p of settings.problems) {
+    const m = /^Settings row (\d+): (.*)$/.exec(p);
+    problems.push({ sheet: 'Settings', row: m ? Number(m[1]) : 0, problem: m ? m[2]! : p });
+  }
 
   return {
     term: { label: settings.term, start, end },

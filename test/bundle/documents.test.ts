@@ -166,7 +166,9 @@ describe('bundle: Generate semester report', () => {
     const r = run(google, ss, 'menuGenerateReport');
     expect(r.value).toBeNull();
     expect(listDocuments(google)).toHaveLength(0);
-    expect(google.ui.filter((u) => u.kind === 'alert').pop()!.message).toMatch(/Semester end/);
+    const alert = google.ui.filter((u) => u.kind === 'alert').pop()!;
+    expect(alert.title).toBe('Generate semester report');
+    expect(alert.message).toMatch(/Semester end/);
   });
 
   it('a Shanghai workbook with formula-like and HTML-like text: literal in the Doc, the .docx and the preview', async () => {

@@ -244,6 +244,13 @@ describe('semester report: tables', () => {
   it('unreadable cells are listed with sheet and row, and left out of the figures', () => {
     const { lines } = report();
     expect(lines.some((l) => /^Ledger\t\d+\tAmount: "abc" is not a number$/.test(l))).toBe(true);
+    const bad = load('en', (s) => {
+      s.Settings!.push(['Currency', 'yuan', '']);
+    });
+    const text = docText(buildReport({ ...bad, reportDate: REPORT_DATE, timeZone: TZ }).doc);
+    // Header + 7 settings: the added row is row 9; the report still uses the default currency.
+    expect(text).toContain('Settings\t9\tCurrency "yuan" is not an ISO code such as CNY.');
+    expect(text).toContain(`Cash received\t${yuan(expectedCash)}`);
   });
 
   it('a chart image is part of the report', () => {
