@@ -56,7 +56,12 @@ function table(t: TableModel): string {
       const tag = r === 0 ? 'th' : 'td';
       const cells = row
         .map((c) => {
-          const parts = [...cssParts(c.style, c.alignment), `border:1px solid ${border}`, 'padding:2px 6px'];
+          const parts = [
+            'text-align:left',
+            ...cssParts(c.style, c.alignment),
+            `border:1px solid ${border}`,
+            'padding:2px 6px',
+          ];
           const bg = safeColor(c.background);
           if (bg) parts.push(`background:${bg}`);
           return `<${tag} style="${parts.join(';')}">${text(c.text)}</${tag}>`;
