@@ -132,6 +132,8 @@ const ui = {
   openLog: new Set<number>(),
   openMail: new Set<number>(),
   busy: 0,
+  /** Revision of the workbook the grid shows (the grid is redrawn only when it changed). */
+  shownRevision: -1,
 };
 
 // ---------------------------------------------------------------- messages
@@ -480,7 +482,7 @@ async function commit(r: number, c: number, text: string): Promise<void> {
   } catch (e) {
     showAlert('There was a problem', (e as Error).message);
   }
-  await refresh();
+  await refresh(true);
 }
 
 // Focusable, so arrow keys and typing reach the grid (set here: the markup stays plain).
@@ -797,7 +799,7 @@ async function openSheet(name: string): Promise<void> {
   if (ui.state) renderTabs(ui.state);
 }
 
-async function refresh(): Promise<void> {
+async function refresh(force = false): Promise<void> {
   const st = await api<State>('/api/state');
   ui.state = st;
   renderHeader(st);
@@ -807,7 +809,11 @@ async function refresh(): Promise<void> {
   const names = st.sheets.map((s) => s.name);
   if (!names.includes(ui.active)) ui.active = st.sheets.find((s) => !s.hidden)?.name ?? names[0] ?? '';
   renderTabs(st);
-  if (ui.active && !ui.editing) await openSheet(ui.active);
+  const stale = force || st.spreadsheet.revision !== ui.shownRevision || ui.sheet?.name !== ui.active;
+  if (ui.active && !ui.editing && stale) {
+    await openSheet(ui.active);
+    ui.shownRevision = st.spreadsheet.revision;
+  }
   await refreshPanel();
 }
 
@@ -879,7 +885,7 @@ $('wb-reset').addEventListener('click', async () => {
   } catch (e) {
     toast('Error', (e as Error).message, 'error');
   }
-  await refresh();
+  await refresh(true);
 });
 
 void refresh().catch((e) => toast('Error', (e as Error).message, 'error'));
