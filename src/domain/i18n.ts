@@ -129,7 +129,7 @@ export const MESSAGES: Record<Lang, Record<string, string>> = {
     // Contact roster
     'roster.name': 'Contact roster — {department} — {term}',
     'roster.title': 'Contact roster {term}',
-    'roster.pageHeader': '{department} · Contact roster · {term}',
+    'roster.pageHeader': '{department} · Contact roster · {term} · generated {date}',
     'roster.dates': 'Term {term} · Generated {date}',
     'roster.intro':
       '{contacts} contacts at {orgs} organisations, grouped by organisation type, then organisation. Owner = the member who keeps in touch.',
@@ -271,7 +271,7 @@ export const MESSAGES: Record<Lang, Record<string, string>> = {
 
     'roster.name': '联系人名录 — {department} — {term}',
     'roster.title': '{term} 联系人名录',
-    'roster.pageHeader': '{department} · 联系人名录 · {term}',
+    'roster.pageHeader': '{department} · 联系人名录 · {term} · 生成于 {date}',
     'roster.dates': '学期 {term} · 生成日期 {date}',
     'roster.intro':
       '共 {contacts} 位联系人，来自 {orgs} 个单位，按单位类型、再按单位分组。负责人 = 负责保持联系的成员。',

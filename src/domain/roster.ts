@@ -158,7 +158,7 @@ export function buildRoster(input: RosterInput): DocModel {
     name: t('roster.name', { department: dep, term }),
     title: t('roster.title', { term: input.settings.term }).trim(),
     subtitle: dep,
-    pageHeader: t('roster.pageHeader', { department: dep, term }),
+    pageHeader: t('roster.pageHeader', { department: dep, term, date: input.generatedOn }),
     language: lang,
     blocks,
   };
