@@ -27,7 +27,9 @@ function roster(language = 'en') {
 describe('contact roster', () => {
   it('states the term and the generated date at the top and in the page header', () => {
     const { doc, lines } = roster();
-    expect(doc.pageHeader).toBe('External Relations Department · Contact roster · 2026 Autumn · generated 2026-11-23');
+    expect(doc.pageHeader).toBe(
+      'External Relations Department · Contact roster · 2026 Autumn · generated 2026-11-23',
+    );
     expect(lines.slice(0, 5)).toContain('Term 2026 Autumn · Generated 23 November 2026');
   });
 
