@@ -62,6 +62,15 @@ describe('documents and mail in the workbench', () => {
     await expect.poll(() => page.locator('#wb-count-documents').textContent()).toBe('1');
     // The add-on's link dialog opens in a sandboxed frame.
     await expect.poll(() => page.locator('#wb-dialog').isVisible()).toBe(true);
+    // Its link to the Google Doc opens the local copy.
+    await page
+      .frameLocator('#wb-dialog-frame')
+      .locator('a[href*="docs.google.com/document/d/"]')
+      .first()
+      .click();
+    await expect.poll(() => page.locator('#wb-viewer').isVisible()).toBe(true);
+    expect(await page.locator('#wb-viewer-title').textContent()).toMatch(/Semester report/);
+    await page.click('#wb-viewer-close');
     await page.click('#wb-dialog-close');
 
     await page.click('.dock-tabs button[data-panel="documents"]');

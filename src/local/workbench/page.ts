@@ -190,6 +190,10 @@ window.addEventListener('message', (ev) => {
     closeFrame(where);
     return;
   }
+  if (typeof (m as { odOpenDoc?: unknown })?.odOpenDoc === 'string') {
+    void openDocument((m as { odOpenDoc: string }).odOpenDoc);
+    return;
+  }
   if (m?.odRun) {
     const { id, fn, args } = m.odRun;
     void (async () => {
@@ -585,7 +589,7 @@ function renderLog(st: State): void {
     const tr = el('tr', { class: x.ok ? 'ok' : 'failed', 'data-seq': String(x.seq) });
     tr.append(
       el('td', {}, String(x.seq)),
-      el('td', {}, x.at.replace('T', ' ').slice(0, 19)),
+      el('td', {}, x.at),
       el('td', {}, x.kind),
       el('td', { class: 'fn' }, x.fn),
       el('td', {}, x.user),
@@ -645,11 +649,7 @@ async function renderOutbox(): Promise<void> {
     head.append(
       el('span', { class: 'mail-subject' }, m.subject),
       el('span', { class: 'mail-to' }, `to ${m.to.join(', ')}`),
-      el(
-        'span',
-        { class: 'muted' },
-        `${m.senderName ? `${m.senderName} · ` : ''}${m.at.replace('T', ' ').slice(0, 16)} UTC`,
-      ),
+      el('span', { class: 'muted' }, `${m.senderName ? `${m.senderName} · ` : ''}${m.at.slice(0, 16)}`),
     );
     head.addEventListener('click', () => {
       if (ui.openMail.has(m.i)) ui.openMail.delete(m.i);
@@ -682,6 +682,35 @@ interface DocInfo {
   docx: boolean;
 }
 
+function showDocument(d: DocInfo): void {
+  $('wb-viewer-title').textContent = d.name;
+  $('wb-viewer-meta').textContent = '';
+  const meta = $('wb-viewer-meta');
+  if (d.docx) {
+    meta.appendChild(
+      el(
+        'a',
+        {
+          href: `/api/documents/${encodeURIComponent(d.id)}/docx`,
+          class: 'doc-docx',
+          download: `${d.name}.docx`,
+        },
+        'Download .docx',
+      ),
+    );
+  }
+  $<HTMLIFrameElement>('wb-viewer-frame').src = `/api/documents/${encodeURIComponent(d.id)}/html`;
+  $('wb-viewer').hidden = false;
+}
+
+/** A link to a Google Doc in add-on HTML opens the local copy instead. */
+async function openDocument(id: string): Promise<void> {
+  const docs = await api<DocInfo[]>('/api/documents');
+  const d = docs.find((x) => x.id === id);
+  if (d) showDocument(d);
+  else toast('Error', `No document ${id} in this workbench.`, 'error');
+}
+
 async function renderDocuments(): Promise<void> {
   const docs = await api<DocInfo[]>('/api/documents');
   const p = $('wb-panel-documents');
@@ -698,12 +727,7 @@ async function renderDocuments(): Promise<void> {
     const tr = el('tr', { 'data-doc': d.id });
     const actions = el('td', { class: 'actions' });
     const preview = el('button', { type: 'button', class: 'doc-preview' }, 'Preview');
-    preview.addEventListener('click', () => {
-      $('wb-viewer-title').textContent = d.name;
-      $('wb-viewer-meta').textContent = d.preview ? '' : 'No HTML renderer in this checkout.';
-      $<HTMLIFrameElement>('wb-viewer-frame').src = `/api/documents/${encodeURIComponent(d.id)}/html`;
-      $('wb-viewer').hidden = false;
-    });
+    preview.addEventListener('click', () => showDocument(d));
     actions.appendChild(preview);
     if (d.docx) {
       const a = el(

@@ -229,6 +229,17 @@ export function bridgeScript(functions: string[]): string {
     });
     return r;
   }
+  // Links to Google Docs open the workbench's local copy (there is no network here).
+  document.addEventListener('click', function (ev) {
+    var a = ev.target && ev.target.closest ? ev.target.closest('a[href]') : null;
+    var href = a ? a.getAttribute('href') || '' : '';
+    var prefix = 'https://docs.google.com/document/d/';
+    if (href.indexOf(prefix) !== 0) return;
+    var id = href.slice(prefix.length).split(/[/?#]/)[0];
+    if (!id) return;
+    ev.preventDefault();
+    window.parent.postMessage({ odOpenDoc: id }, '*');
+  }, true);
   window.google = window.google || {};
   window.google.script = {
     run: runner(null, null, undefined),
@@ -272,6 +283,12 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
     model = buildSample(google, opts.timeZone ? { timeZone: opts.timeZone } : {});
   }
   const ssId = () => model.id;
+  /** An instant as the spreadsheet's wall clock, `YYYY-MM-DD HH:MM:SS`. */
+  const localTime = (d: Date) => {
+    const w = wallTime(d, model.timeZone);
+    const p = (n: number) => String(n).padStart(2, '0');
+    return `${w.year}-${p(w.month)}-${p(w.day)} ${p(w.hour)}:${p(w.minute)}:${p(w.second)}`;
+  };
   let savedRevision = -1;
   let savedModel: SpreadsheetModel | null = null;
   let savedProps = '';
@@ -382,7 +399,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
       fn,
       kind,
       user: asUser,
-      at: google.now().toISOString(),
+      at: localTime(google.now()),
       ms: Date.now() - started,
       calls,
       byMethod,
@@ -550,7 +567,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
       fn: `edit ${s.name}!${cell}${edit ? ' → onEdit' : ''}`,
       kind: 'edit',
       user,
-      at: google.now().toISOString(),
+      at: localTime(google.now()),
       ms: 0,
       calls: edit?.calls ?? 0,
       byMethod: edit?.byMethod ?? [],
@@ -620,7 +637,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
           fn: run.handler,
           kind: 'trigger',
           user: run.owner,
-          at: run.at.toISOString(),
+          at: localTime(run.at),
           ms: 0,
           calls: run.calls,
           byMethod: [],
@@ -746,7 +763,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
             body: m.body,
             htmlBody: m.htmlBody ?? null,
             replyTo: m.replyTo ?? null,
-            at: m.at.toISOString(),
+            at: localTime(m.at),
           })),
         );
       }
@@ -797,7 +814,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
               fn,
               kind,
               user,
-              at: google.now().toISOString(),
+              at: localTime(google.now()),
               ms: 0,
               calls: 0,
               byMethod: [],
