@@ -399,11 +399,14 @@ export function buildSample(google: LocalGoogle, opts: SampleOptions = {}): Spre
 
   // Ledger -------------------------------------------------------------------------
   const ledgerRows: unknown[][] = [];
+  const givers = sponsors.filter((x) => ['Committed', 'Delivered', 'Thanked'].includes(x.stage));
+  if (givers.length === 0) givers.push(sponsors[0]!);
   const nLedger = 70 * scale;
   for (let i = 0; i < nLedger; i++) {
-    const type = r.pick(['Income', 'Income', 'In-kind', 'Expense', 'Expense']);
+    const type = r.pick(['Income', 'Income', 'Income', 'In-kind', 'In-kind', 'Expense', 'Expense']);
     const ev = r.chance(0.8) ? r.pick(events) : null;
-    const sp = type === 'Expense' ? null : r.pick(sponsors);
+    // Money and goods come from sponsors that committed (or have since been thanked).
+    const sp = type === 'Expense' ? null : r.pick(givers);
     const day = inTermBefore(today);
     const old = Date.parse(today) - Date.parse(day) > 20 * 86_400_000;
     const status = old ? r.pick(['Settled', 'Filed', 'Filed', 'Pending']) : r.pick(['Pending', 'Settled']);
@@ -427,7 +430,7 @@ export function buildSample(google: LocalGoogle, opts: SampleOptions = {}): Spre
       sp?.id ?? '',
       desc,
       type === 'In-kind' ? r.int(2, 30) : '',
-      r.int(2, 80) * 50,
+      type === 'Expense' ? r.int(2, 40) * 50 : type === 'In-kind' ? r.int(2, 30) * 50 : r.int(4, 80) * 50,
       type === 'Expense' ? treasurer : (sp?.owner ?? owner()),
       status === 'Pending' ? '' : `REC-${2000 + i}`,
       status,
