@@ -121,7 +121,31 @@ export function instantOf(day: Day, timeZone: string, hour = 0, minute = 0): Dat
   return new Date(t);
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** English month and weekday names (documents, Utilities.formatDate, Sheets date formats). */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+export const WEEKDAY_NAMES = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+] as const;
+const MONTHS = MONTH_NAMES.map((m) => m.slice(0, 3).toLowerCase());
 
 /**
  * Reads a day typed as text: `2026-03-15`, `2026/3/15`, `2026.3.15`, `2026年3月15日`,

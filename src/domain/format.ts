@@ -4,7 +4,7 @@
  * as calendar days of the spreadsheet's time zone (they already are: a `Day` carries no
  * time zone), percentages. Pure; no Intl dependence so Apps Script and Node agree.
  */
-import type { Day } from './dates';
+import { type Day, MONTH_NAMES } from './dates';
 import type { Lang } from './i18n';
 
 const SYMBOLS: Record<string, string> = {
@@ -54,23 +54,8 @@ export function formatPercent(ratio: number): string {
   return `${Math.round(ratio * 100)}%`;
 }
 
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** A day written out: `23 November 2026` / `2026年11月23日`. */
 export function longDay(day: Day, lang: Lang): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return lang === 'zh' ? `${y}年${m}月${d}日` : `${d} ${MONTHS_EN[m - 1]} ${y}`;
+  return lang === 'zh' ? `${y}年${m}月${d}日` : `${d} ${MONTH_NAMES[m - 1]} ${y}`;
 }

@@ -6,7 +6,15 @@
  * Behaviour follows the Apps Script reference (developers.google.com/apps-script/reference/
  * spreadsheet); each behaviour the add-on relies on has a conformance test citing it.
  */
-import { instantOf, isDate, parseDayText, parseTimeText, wallTime } from '../../domain/dates';
+import {
+  instantOf,
+  isDate,
+  MONTH_NAMES,
+  parseDayText,
+  parseTimeText,
+  WEEKDAY_NAMES,
+  wallTime,
+} from '../../domain/dates';
 import type { MenuItemModel, MenuModel } from '../backend';
 import type { Execution } from '../execution';
 
@@ -264,22 +272,6 @@ export function interpretInput(
 
 // ------------------------------------------------------------------------------------
 // Display: Sheets number formats (https://developers.google.com/sheets/api/guides/formats).
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 type DateToken = { kind: 'lit'; text: string } | { kind: 'tok'; ch: string; n: number };
 

@@ -3,23 +3,7 @@
  * (developers.google.com/apps-script/reference/utilities/utilities#formatDate), and the
  * few other Utilities the add-on needs.
  */
-import { isDate, wallTime, zoneOffsetMinutes } from '../../domain/dates';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+import { isDate, MONTH_NAMES, WEEKDAY_NAMES, wallTime, zoneOffsetMinutes } from '../../domain/dates';
 
 function offsetText(min: number, style: 'Z' | 'X' | 'XXX'): string {
   if (style !== 'Z' && min === 0) return 'Z';
@@ -147,7 +131,8 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
         break;
       case 'M':
       case 'L':
-        out += n >= 4 ? MONTHS[w.month - 1] : n === 3 ? MONTHS[w.month - 1]!.slice(0, 3) : num(w.month);
+        out +=
+          n >= 4 ? MONTH_NAMES[w.month - 1] : n === 3 ? MONTH_NAMES[w.month - 1]!.slice(0, 3) : num(w.month);
         break;
       case 'd':
         out += num(w.day);
@@ -161,7 +146,7 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
         out += num(Math.ceil(w.day / 7));
         break;
       case 'E':
-        out += n >= 4 ? DAYS[weekday] : DAYS[weekday]!.slice(0, 3);
+        out += n >= 4 ? WEEKDAY_NAMES[weekday] : WEEKDAY_NAMES[weekday]!.slice(0, 3);
         break;
       case 'u':
         out += num(weekday === 0 ? 7 : weekday);
