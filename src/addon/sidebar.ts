@@ -18,6 +18,8 @@ export interface FormField {
   strictOptions: boolean;
   required: boolean;
   maxLength: number | null;
+  /** What a new record's form starts with (the value a blank field is saved as). */
+  defaultValue: string | number | boolean | null;
 }
 
 export interface FormSpec {
@@ -65,6 +67,7 @@ export function sidebarForm(table: unknown): FormSpec {
       strictOptions: f.type === 'enum',
       required: !!f.required,
       maxLength: f.maxLength ?? null,
+      defaultValue: f.defaultValue ?? null,
     })),
   };
 }

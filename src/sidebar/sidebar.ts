@@ -212,9 +212,17 @@ function setTitle(): void {
   $('od-title').textContent = state.currentId ? `Edit ${noun} ${state.currentId}` : `New ${noun}`;
 }
 
+/** A field's default as the form shows it (checkbox: TRUE/FALSE). */
+function defaultText(f: FormField): string {
+  const d = f.defaultValue;
+  if (d === null || d === undefined) return '';
+  if (typeof d === 'boolean') return d ? 'TRUE' : 'FALSE';
+  return String(d);
+}
+
 function resetForm(): void {
   state.currentId = '';
-  for (const c of state.controls) c.set('');
+  for (const c of state.controls) c.set(defaultText(c.field));
   clearErrors();
   setTitle();
   markSelected();
@@ -328,7 +336,16 @@ async function save(ev: Event): Promise<void> {
   document.body.classList.add('busy');
   setStatus('Saving…');
   try {
-    const r = await call<SaveResponse>('sidebarSave', state.table, input);
+    const table = state.table;
+    const r = await call<SaveResponse>('sidebarSave', table, input);
+    if (state.table !== table) {
+      // The user switched sheets meanwhile: report, but don't touch the new form.
+      setStatus(
+        r.ok ? `Saved ${r.id} in ${table}.` : `Nothing was saved in ${table}.`,
+        r.ok ? 'ok' : 'error',
+      );
+      return;
+    }
     if (r.ok) {
       state.currentId = r.id;
       setTitle();

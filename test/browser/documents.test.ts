@@ -9,7 +9,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, cellToDay, dayOf } from '../../src/domain/dates';
 import { formatMoney } from '../../src/domain/format';
-import { type Bench, clickMenu, column, openBench } from './helpers';
+import { type Bench, clickMenu, column, openBench, waitFor } from './helpers';
 
 let bench: Bench;
 beforeAll(async () => {
@@ -59,16 +59,16 @@ describe('documents and mail in the workbench', () => {
   it('generates the semester report from the menu; the .docx states the department and the cash received', async () => {
     const { page } = bench;
     await clickMenu(page, 'Generate semester report');
-    await expect.poll(() => page.locator('#wb-count-documents').textContent()).toBe('1');
+    await waitFor(() => page.locator('#wb-count-documents').textContent()).toBe('1');
     // The add-on's link dialog opens in a sandboxed frame.
-    await expect.poll(() => page.locator('#wb-dialog').isVisible()).toBe(true);
+    await waitFor(() => page.locator('#wb-dialog').isVisible()).toBe(true);
     // Its link to the Google Doc opens the local copy.
     await page
       .frameLocator('#wb-dialog-frame')
       .locator('a[href*="docs.google.com/document/d/"]')
       .first()
       .click();
-    await expect.poll(() => page.locator('#wb-viewer').isVisible()).toBe(true);
+    await waitFor(() => page.locator('#wb-viewer').isVisible()).toBe(true);
     expect(await page.locator('#wb-viewer-title').textContent()).toMatch(/Semester report/);
     await page.click('#wb-viewer-close');
     await page.click('#wb-dialog-close');
@@ -93,7 +93,7 @@ describe('documents and mail in the workbench', () => {
     // The HTML preview shows the same document, with scripts disabled.
     await row.locator('button.doc-preview').click();
     const preview = page.frameLocator('#wb-viewer-frame');
-    await expect.poll(() => preview.locator('body').textContent(), { timeout: 10_000 }).toContain(department);
+    await waitFor(() => preview.locator('body').textContent()).toContain(department);
     expect(await page.locator('#wb-viewer-frame').getAttribute('sandbox')).toBe('');
     await page.click('#wb-viewer-close');
     expect(bench.dialogs).toEqual([]);
@@ -103,16 +103,16 @@ describe('documents and mail in the workbench', () => {
     const { page } = bench;
     expect(bench.wb.google.outbox).toHaveLength(0);
     await clickMenu(page, 'Send reminders now');
-    await expect.poll(() => page.locator('#wb-alert').isVisible()).toBe(true);
+    await waitFor(() => page.locator('#wb-alert').isVisible()).toBe(true);
     expect(await page.locator('#wb-alert-title').textContent()).toBe('Send reminders now');
     await page.click('#wb-alert-ok');
     const sent = bench.wb.google.outbox;
     expect(sent.length).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('#wb-count-outbox').textContent()).toBe(String(sent.length));
+    await waitFor(() => page.locator('#wb-count-outbox').textContent()).toBe(String(sent.length));
 
     await page.click('.dock-tabs button[data-panel="outbox"]');
     const mails = page.locator('#wb-panel-outbox article.mail');
-    await expect.poll(() => mails.count()).toBe(sent.length);
+    await waitFor(() => mails.count()).toBe(sent.length);
     const last = sent[sent.length - 1]!;
     const first = mails.first();
     expect(await first.locator('.mail-subject').textContent()).toBe(last.subject);
@@ -137,10 +137,10 @@ describe('documents and mail in the workbench', () => {
   it('"Install reminders" adds a daily trigger; advancing the clock a day runs it as its owner', async () => {
     const { page } = bench;
     await clickMenu(page, 'Install reminders');
-    await expect.poll(() => page.locator('#wb-alert').isVisible()).toBe(true);
+    await waitFor(() => page.locator('#wb-alert').isVisible()).toBe(true);
     expect(await page.locator('#wb-alert-title').textContent()).toBe('Install reminders');
     await page.click('#wb-alert-ok');
-    await expect.poll(() => page.locator('#wb-count-triggers').textContent()).toBe('1');
+    await waitFor(() => page.locator('#wb-count-triggers').textContent()).toBe('1');
     const trigger = bench.wb.google.triggers[0]!;
     expect(trigger.handler).toBe('remindersDaily');
     expect(trigger.owner).toBe(bench.wb.user);
@@ -152,7 +152,7 @@ describe('documents and mail in the workbench', () => {
     const mailsBefore = bench.wb.google.outbox.length;
     await page.fill('#wb-clock', `${tomorrow}T${hour}:00`);
     await page.click('#wb-clock-advance');
-    await expect.poll(() => page.locator('#wb-now').textContent()).toBe(`now ${tomorrow} ${hour}:00`);
+    await waitFor(() => page.locator('#wb-now').textContent()).toBe(`now ${tomorrow} ${hour}:00`);
     await page.click('.dock-tabs button[data-panel="log"]');
     const run = page.locator('#wb-panel-log tr', { hasText: 'remindersDaily' }).first();
     await run.waitFor();

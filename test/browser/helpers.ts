@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Dialog, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { build } from '../../scripts/build';
 import { startWorkbench, type Workbench } from '../../src/local/workbench/server';
 
@@ -72,3 +73,9 @@ export function column(bench: Bench, sheet: string, header: string): unknown[] {
   for (let r = 2; r <= s.lastRow(); r++) out.push(s.get(r, col));
   return out;
 }
+
+/**
+ * expect.poll with room for a loaded machine (the whole suite runs in parallel on 2 cores):
+ * an execution that renders a document can take seconds there.
+ */
+export const waitFor = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 50 });

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { instantOf } from '../../src/domain/dates';
 import { startWorkbench } from '../../src/local/workbench/server';
 import { readXlsx } from '../../src/local/xlsx';
-import { type Bench, clickMenu, column, openBench } from './helpers';
+import { type Bench, clickMenu, column, openBench, waitFor } from './helpers';
 
 let bench: Bench;
 beforeAll(async () => {
@@ -59,7 +59,7 @@ describe('workbench', () => {
     const { page } = bench;
     const before = bench.wb.google.spreadsheets.get(bench.wb.spreadsheetId)!.revision;
     await clickMenu(page, 'Set up workbook');
-    await expect.poll(() => page.locator('#wb-alert').isVisible()).toBe(true);
+    await waitFor(() => page.locator('#wb-alert').isVisible()).toBe(true);
     expect(await page.locator('#wb-alert-title').textContent()).toBe('Set up workbook');
     expect(await page.locator('#wb-alert-message').textContent()).toMatch(/nothing was changed/i);
     await page.click('#wb-alert-ok');
@@ -73,7 +73,7 @@ describe('workbench', () => {
     const { page } = bench;
     const sponsorsBefore = column(bench, 'Sponsors', 'Sponsor ID').filter(Boolean).length;
     await clickMenu(page, 'Add or edit sponsors');
-    await expect.poll(() => page.locator('#wb-sidebar').isVisible()).toBe(true);
+    await waitFor(() => page.locator('#wb-sidebar').isVisible()).toBe(true);
     const sb = sidebar();
     await sb.locator('#od-f-organization').waitFor();
     expect(await sb.locator('#od-title').textContent()).toBe('New sponsor');
@@ -82,7 +82,7 @@ describe('workbench', () => {
     await sb.locator('#od-f-pledged').fill('1200');
     await sb.locator('#od-f-notes').fill('<img src=x onerror=alert(1)>');
     await sb.locator('#od-save').click();
-    await expect.poll(() => sb.locator('#od-status').textContent()).toMatch(/^Saved new sponsor S-\d{4}/);
+    await waitFor(() => sb.locator('#od-status').textContent()).toMatch(/^Saved new sponsor S-\d{4}/);
     const id = /S-\d{4}/.exec((await sb.locator('#od-status').textContent())!)![0];
     expect(await sb.locator('#od-title').textContent()).toBe(`Edit sponsor ${id}`);
 
@@ -105,7 +105,7 @@ describe('workbench', () => {
     // The grid shows it literally.
     await page.click('#wb-tabs button[data-sheet="Sponsors"]');
     const cells = page.locator('#wb-grid td');
-    await expect.poll(() => cells.filter({ hasText: '=HYPERLINK("x")' }).count()).toBe(1);
+    await waitFor(() => cells.filter({ hasText: '=HYPERLINK("x")' }).count()).toBe(1);
     expect(await cells.filter({ hasText: '<img src=x onerror=alert(1)>' }).count()).toBe(1);
     expect(await page.locator('#wb-grid img').count()).toBe(0);
     expect(bench.dialogs).toEqual([]);
@@ -128,11 +128,14 @@ describe('workbench', () => {
     const rev = bench.wb.google.spreadsheets.get(bench.wb.spreadsheetId)!.revision;
     await sb.locator('#od-new').click();
     expect(await sb.locator('#od-title').textContent()).toBe('New sponsor');
+    // A new record's form starts with the schema's defaults.
+    expect(await sb.locator('#od-f-stage').inputValue()).toBe('Prospect');
+    expect(await sb.locator('#od-f-organization').inputValue()).toBe('');
     await sb.locator('#od-f-organization').fill('Campus Print Shop');
     await sb.locator('#od-f-pledged').fill('abc');
     await sb.locator('#od-save').click();
     const err = sb.locator('.field[data-key="pledged"] .error');
-    await expect.poll(() => err.textContent()).toMatch(/Pledged.*abc.*not a number/);
+    await waitFor(() => err.textContent()).toMatch(/Pledged.*abc.*not a number/);
     expect(await sb.locator('.field[data-key="organization"] .error').textContent()).toBe('');
     expect(await sb.locator('#od-status').textContent()).toMatch(/Nothing was saved/);
     expect(column(bench, 'Sponsors', 'Sponsor ID').filter(Boolean)).toHaveLength(before);
@@ -147,7 +150,7 @@ describe('workbench', () => {
   it('editing an existing contact keeps its ID and row', async () => {
     const sb = sidebar();
     await sb.locator('#od-table').selectOption('Contacts');
-    await expect.poll(() => sb.locator('#od-title').textContent()).toBe('New contact');
+    await waitFor(() => sb.locator('#od-title').textContent()).toBe('New contact');
     await sb.locator('#od-search').fill('Beijing');
     const first = sb.locator('#od-results li').first();
     await first.waitFor();
@@ -156,12 +159,12 @@ describe('workbench', () => {
     const ids = column(bench, 'Contacts', 'Contact ID');
     const idx = ids.indexOf(id);
     await first.locator('button').click();
-    await expect.poll(() => sb.locator('#od-title').textContent()).toBe(`Edit contact ${id}`);
+    await waitFor(() => sb.locator('#od-title').textContent()).toBe(`Edit contact ${id}`);
     const name = await sb.locator('#od-f-name').inputValue();
     expect(name).toBe(column(bench, 'Contacts', 'Name')[idx]);
     await sb.locator('#od-f-title').fill('Director of Outreach 外联部部长');
     await sb.locator('#od-save').click();
-    await expect.poll(() => sb.locator('#od-status').textContent()).toBe(`Saved ${id}.`);
+    await waitFor(() => sb.locator('#od-status').textContent()).toBe(`Saved ${id}.`);
     const after = column(bench, 'Contacts', 'Contact ID');
     expect(after).toEqual(ids);
     expect(column(bench, 'Contacts', 'Title')[idx]).toBe('Director of Outreach 外联部部长');
@@ -181,14 +184,14 @@ describe('workbench', () => {
     expect(options).toContain('Negotiating');
     expect(options).toContain('Declined');
     await stageCell.locator('select').selectOption('Negotiating');
-    await expect.poll(() => stageCell.textContent()).toBe('Negotiating');
+    await waitFor(() => stageCell.textContent()).toBe('Negotiating');
     expect(column(bench, 'Sponsors', 'Stage')[0]).toBe('Negotiating');
 
     // Typing a value that isn't in the list is rejected, as Sheets does.
     await stageCell.click();
     await page.fill('#wb-formula', 'Maybe later');
     await page.press('#wb-formula', 'Enter');
-    await expect.poll(() => page.locator('#wb-alert').isVisible()).toBe(true);
+    await waitFor(() => page.locator('#wb-alert').isVisible()).toBe(true);
     expect(await page.locator('#wb-alert-message').textContent()).toMatch(
       /violates the data validation rules/,
     );
@@ -202,7 +205,7 @@ describe('workbench', () => {
     await notes.click();
     await page.fill('#wb-formula', "'=1+1");
     await page.press('#wb-formula', 'Enter');
-    await expect.poll(() => notes.textContent()).toBe('=1+1');
+    await waitFor(() => notes.textContent()).toBe('=1+1');
     expect(column(bench, 'Sponsors', 'Notes')[1]).toBe('=1+1');
     expect(bench.dialogs).toEqual([]);
   });
@@ -249,13 +252,13 @@ describe('workbench', () => {
     const roles = column(bench, 'Members', 'Role');
     const email = emails[roles.indexOf('Officer')]!;
     await page.selectOption('#wb-user', email);
-    await expect.poll(() => bench.wb.user).toBe(email);
+    await waitFor(() => bench.wb.user).toBe(email);
     const sb = sidebar();
     await sb.locator('#od-table').selectOption('Events');
-    await expect.poll(() => sb.locator('#od-title').textContent()).toBe('New event');
+    await waitFor(() => sb.locator('#od-title').textContent()).toBe('New event');
     await sb.locator('#od-f-name').fill('Charity run 慈善跑');
     await sb.locator('#od-save').click();
-    await expect.poll(() => sb.locator('#od-status').textContent()).toMatch(/^Saved new event E-\d{4}/);
+    await waitFor(() => sb.locator('#od-status').textContent()).toMatch(/^Saved new event E-\d{4}/);
     const who = column(bench, '_Audit', 'Who');
     expect(who[who.length - 1]).toBe(email);
     const log = page.locator('#wb-panel-log tr', { hasText: 'sidebarSave' }).first();
@@ -266,12 +269,12 @@ describe('workbench', () => {
     const { page } = bench;
     await page.fill('#wb-clock', '2027-03-15T09:30');
     await page.click('#wb-clock-set');
-    await expect.poll(() => page.locator('#wb-now').textContent()).toBe('now 2027-03-15 09:30');
+    await waitFor(() => page.locator('#wb-now').textContent()).toBe('now 2027-03-15 09:30');
     const tz = bench.wb.google.spreadsheets.get(bench.wb.spreadsheetId)!.timeZone;
     const now = bench.wb.google.now();
     expect(Math.abs(now.getTime() - instantOf('2027-03-15', tz, 9, 30).getTime())).toBeLessThan(60_000);
     await page.click('#wb-clock-real');
-    await expect.poll(() => Math.abs(bench.wb.google.now().getTime() - Date.now())).toBeLessThan(60_000);
+    await waitFor(() => Math.abs(bench.wb.google.now().getTime() - Date.now())).toBeLessThan(60_000);
   });
 });
 
