@@ -220,6 +220,16 @@ export function bridgeScript(functions: string[]): string {
     FUNCTIONS.forEach(function (fn) {
       r[fn] = function () {
         var args = Array.prototype.slice.call(arguments);
+        // A form as the only parameter is sent as its fields (name → value), as Apps Script does.
+        if (args.length === 1 && typeof HTMLFormElement !== 'undefined' && args[0] instanceof HTMLFormElement) {
+          var fields = {};
+          Array.prototype.forEach.call(args[0].elements, function (el) {
+            if (!el.name || el.disabled) return;
+            if ((el.type === 'checkbox' || el.type === 'radio') && !el.checked) return;
+            fields[el.name] = el.value;
+          });
+          args = [fields];
+        }
         var bad = illegal(args, 0);
         if (bad) { setTimeout(function () { fail(f, u, 'Failed due to illegal value: an argument is ' + bad + '.', fn); }, 0); return; }
         var id = ++seq;
