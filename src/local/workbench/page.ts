@@ -593,7 +593,7 @@ function renderLog(st: State): void {
       el('td', {}, x.kind),
       el('td', { class: 'fn' }, x.fn),
       el('td', {}, x.user),
-      el('td', { class: 'calls num' }, String(x.calls)),
+      el('td', { class: 'calls list-num' }, String(x.calls)),
       el(
         'td',
         {},
@@ -725,7 +725,7 @@ async function renderDocuments(): Promise<void> {
   table.appendChild(head);
   for (const d of [...docs].reverse()) {
     const tr = el('tr', { 'data-doc': d.id });
-    const actions = el('td', { class: 'actions' });
+    const actions = el('td', { class: 'list-actions' });
     const preview = el('button', { type: 'button', class: 'doc-preview' }, 'Preview');
     preview.addEventListener('click', () => showDocument(d));
     actions.appendChild(preview);
