@@ -42,6 +42,8 @@ export interface ReadXlsxOptions {
 
 interface SheetMeta {
   name: string;
+  /** The worksheet's name in the file when Excel's rules forced another (≤31 chars, no []:*?/\\). */
+  excelName?: string;
   maxRows: number;
   maxColumns: number;
 }
@@ -235,11 +237,32 @@ function flattenValidations(s: SheetModel): { c: number; r1: number; r2: number;
 // ------------------------------------------------------------------------------------
 // Write
 
+/**
+ * Characters XML 1.0 cannot carry (C0 controls other than tab, newline and carriage
+ * return) are dropped: Sheets doesn't keep them either, and one would corrupt the file.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const xmlSafe = (s: string) => s.replace(XML_INVALID, '');
+
 const k = (r: number, c: number) => `${r},${c}`;
 
 function argb(color: string): string | null {
   const m = /^#?([0-9a-f]{6})$/i.exec(color.trim());
   return m ? `FF${m[1]!.toUpperCase()}` : null;
+}
+
+/**
+ * A worksheet name Excel accepts for a Sheets name: at most 31 characters, none of
+ * []:*?/\, not starting or ending with an apostrophe, unique (case-insensitively).
+ */
+function excelSheetName(name: string, used: Set<string>): string {
+  let base = name.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '') || 'Sheet';
+  base = base.slice(0, 31);
+  let out = base;
+  for (let i = 2; used.has(out.toLowerCase()); i++) out = `${base.slice(0, 31 - String(i).length - 1)}~${i}`;
+  used.add(out.toLowerCase());
+  return out;
 }
 
 export async function writeXlsxBuffer(model: SpreadsheetModel, extras: XlsxExtras = {}): Promise<Buffer> {
@@ -253,7 +276,7 @@ export async function writeXlsxBuffer(model: SpreadsheetModel, extras: XlsxExtra
     name: model.name,
     timeZone: model.timeZone,
     locale: model.locale,
-    sheets: model.sheets.map((s) => ({ name: s.name, maxRows: s.maxRows, maxColumns: s.maxColumns })),
+    sheets: [],
     rules: [],
     namedRanges: [...model.namedRanges].map(([name, n]) => ({
       name,
@@ -274,8 +297,16 @@ export async function writeXlsxBuffer(model: SpreadsheetModel, extras: XlsxExtra
       : {}),
   };
 
+  const used = new Set<string>();
   for (const s of model.sheets) {
-    const ws = wb.addWorksheet(s.name, {
+    const excelName = excelSheetName(s.name, used);
+    meta.sheets.push({
+      name: s.name,
+      ...(excelName !== s.name ? { excelName } : {}),
+      maxRows: s.maxRows,
+      maxColumns: s.maxColumns,
+    });
+    const ws = wb.addWorksheet(excelName, {
       state: s.hidden ? 'hidden' : 'visible',
       ...(s.tabColor && argb(s.tabColor) ? { properties: { tabColor: { argb: argb(s.tabColor)! } } } : {}),
       views:
@@ -302,7 +333,15 @@ export async function writeXlsxBuffer(model: SpreadsheetModel, extras: XlsxExtra
       const formula = s.formulas.get(key);
       const fmt = s.numberFormats.get(key);
       const excelValue = (x: CellValue): ExcelJS.CellValue =>
-        isDate(x) ? toExcelDate(x, model.timeZone) : x === '' ? null : x;
+        isDate(x)
+          ? Number.isNaN(x.getTime())
+            ? null
+            : toExcelDate(x, model.timeZone)
+          : x === ''
+            ? null
+            : typeof x === 'string'
+              ? xmlSafe(x)
+              : x;
       if (formula) {
         const result =
           typeof v === 'string' && ERRORS.has(v)
@@ -313,7 +352,7 @@ export async function writeXlsxBuffer(model: SpreadsheetModel, extras: XlsxExtra
         cell.value = excelValue(v);
       }
       if (fmt) cell.numFmt = fmt;
-      else if (isDate(v)) {
+      else if (isDate(v) && !Number.isNaN(v.getTime())) {
         const w = wallTime(v, model.timeZone);
         cell.numFmt = w.hour || w.minute || w.second ? DEFAULT_DATETIME_FORMAT : DEFAULT_DATE_FORMAT;
       }
@@ -323,7 +362,7 @@ export async function writeXlsxBuffer(model: SpreadsheetModel, extras: XlsxExtra
       if (bgArgb && bgArgb !== 'FFFFFFFF')
         cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: bgArgb } };
       const note = s.notes.get(key);
-      if (note) cell.note = note;
+      if (note) cell.note = xmlSafe(note);
     }
 
     for (const run of flattenValidations(s)) {
@@ -400,8 +439,9 @@ export async function readXlsxWithExtras(
   const tz = model.timeZone;
 
   wb.eachSheet((ws) => {
-    const s = model.addSheet(ws.name);
-    const sm = meta?.sheets.find((x) => x.name === ws.name);
+    const sm = meta?.sheets.find((x) => (x.excelName ?? x.name) === ws.name);
+    const sheetName = sm?.name ?? ws.name;
+    const s = model.addSheet(sheetName);
     s.maxRows = Math.max(sm?.maxRows ?? 1000, ws.rowCount);
     s.maxColumns = Math.max(sm?.maxColumns ?? 26, ws.columnCount);
     s.hidden = ws.state === 'hidden' || ws.state === 'veryHidden';
@@ -461,7 +501,7 @@ export async function readXlsxWithExtras(
       rows.push(Number(m[2]));
     }
     for (const [v, cols] of byObject) {
-      const exact = meta?.rules.find((x) => x.sheet === ws.name && x.key === excelKey(v))?.rule;
+      const exact = meta?.rules.find((x) => x.sheet === sheetName && x.key === excelKey(v))?.rule;
       const rule = exact ?? excelToRule(v);
       if (!rule) continue;
       // Column runs, then adjacent columns with the same rows merged into one area.

@@ -323,3 +323,27 @@ describe('document properties kept with the file', () => {
     expect(without.documentProperties.size).toBe(0);
   });
 });
+
+describe('what Sheets allows but Excel does not', () => {
+  it('keeps long and bracketed sheet names, drops XML-invalid control characters, survives an invalid date', async () => {
+    const m = new SpreadsheetModel('edge', 'Edge', TZ);
+    const long = m.addSheet('Sponsors contacted during the 2026 autumn term');
+    const long2 = m.addSheet('Sponsors contacted during the 2026 autumn term (copy)');
+    m.addSheet('Q1: [draft]?');
+    long.set(1, 1, 'bell\u0007 and vertical\u000btab\tand\nnewline');
+    long.set(2, 1, new Date(Number.NaN));
+    long.set(3, 1, 'after');
+    long.setValidation(2, 2, 50, 2, { criteria: 'CHECKBOX', args: [], allowInvalid: false, helpText: '' });
+    long2.set(1, 1, 'second');
+    m.namedRanges.set('Contacted', { sheetId: long2.id, r1: 1, c1: 1, r2: 5, c2: 1 });
+    const back = await readXlsxBuffer(await writeXlsxBuffer(m));
+    expect(back.sheets.map((s) => s.name)).toEqual(m.sheets.map((s) => s.name));
+    const a = back.sheets[0]!;
+    expect(a.get(1, 1)).toBe('bell and verticaltab\tand\nnewline');
+    expect(a.get(2, 1)).toBe('');
+    expect(a.get(3, 1)).toBe('after');
+    expect(a.validationAt(10, 2)).toMatchObject({ criteria: 'CHECKBOX' });
+    expect(back.sheets[1]!.get(1, 1)).toBe('second');
+    expect(back.namedRanges.get('Contacted')?.sheetId).toBe(back.sheets[1]!.id);
+  });
+});
