@@ -912,4 +912,8 @@ $('wb-reset').addEventListener('click', async () => {
   await refresh(true);
 });
 
-void refresh().catch((e) => toast('Error', (e as Error).message, 'error'));
+// Loading the page is opening the spreadsheet: onOpen runs and builds the menu, as in Sheets.
+void api('/api/open', {})
+  .catch((e) => toast('Error', (e as Error).message, 'error'))
+  .then(() => refresh())
+  .catch((e) => toast('Error', (e as Error).message, 'error'));
