@@ -21,6 +21,7 @@ import { dayOf, instantOf, isDate, parseDayText, parseTimeText, wallTime } from 
 import { parseTable } from '../../domain/records';
 import { MEMBERS } from '../../domain/schema';
 import { LocalGoogle, type UiEvent } from '../backend';
+import { CallCounter } from '../counter';
 import { Execution } from '../execution';
 import { LocalProject } from '../runtime';
 import { buildSample } from '../sample';
@@ -288,10 +289,11 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
     model = read.model;
     google.spreadsheets.set(model.id, model);
     if (read.documentProperties.size) google.documentProperties.set(model.id, read.documentProperties);
-    google.scriptTimeZone = model.timeZone;
   } else {
     model = buildSample(google, opts.timeZone ? { timeZone: opts.timeZone } : {});
   }
+  // The script project's zone (appsscript.json) is the workbook's here.
+  google.scriptTimeZone = model.timeZone;
   const ssId = () => model.id;
   /** An instant as the spreadsheet's wall clock, `YYYY-MM-DD HH:MM:SS`. */
   const localTime = (d: Date) => {
@@ -380,17 +382,16 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
     let ok = true;
     let value: unknown;
     let error: string | undefined;
-    let calls = 0;
-    let byMethod: [string, number][] = [];
+    // Our own counter, so a run that throws still reports the calls it made.
+    const counter = new CallCounter();
     try {
       const r = project.run(google, fn, args, {
         spreadsheetId: runOpts.spreadsheetId ?? ssId(),
         user: asUser,
         authMode: runOpts.authMode ?? 'FULL',
         trigger: runOpts.trigger ?? false,
+        counter,
       });
-      calls = r.calls.total;
-      byMethod = Object.entries(r.calls.snapshot());
       const bad = kind === 'run' ? illegalValue(r.value) : null;
       if (bad) {
         ok = false;
@@ -411,8 +412,8 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
       user: asUser,
       at: localTime(google.now()),
       ms: Date.now() - started,
-      calls,
-      byMethod,
+      calls: counter.total,
+      byMethod: Object.entries(counter.snapshot()),
       ok,
       ...(error ? { error } : {}),
       mails: google.outbox.length - mailStart,
@@ -421,7 +422,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
     executions.push(report);
     if (executions.length > 500) executions.shift();
     log(
-      `#${report.seq} ${kind} ${fn} as ${asUser}: ${ok ? 'ok' : `failed (${error})`}, ${calls} service calls${report.mails ? `, ${report.mails} mails` : ''}${saved ? ', workbook saved' : ''}`,
+      `#${report.seq} ${kind} ${fn} as ${asUser}: ${ok ? 'ok' : `failed (${error})`}, ${report.calls} service calls${report.mails ? `, ${report.mails} mails` : ''}${saved ? ', workbook saved' : ''}`,
     );
     const ui = google.ui
       .slice(uiStart)
