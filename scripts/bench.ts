@@ -50,7 +50,7 @@ const OPS: Op[] = [
   {
     name: 'Sidebar: add contact',
     fn: 'sidebarSave',
-    args: ['Contacts', { name: 'Bench Person', organization: 'Bench U', owner: 'li.ming@example.edu' }],
+    args: ['Contacts', { name: 'Bench Person', organization: 'Bench U', owner: 'minister@example.edu' }],
     expect: 'flat',
   },
   {
@@ -119,7 +119,7 @@ function main(): void {
       try {
         const r = project.run(google, op.fn, op.args ?? [], {
           spreadsheetId: id,
-          user: op.user ?? 'li.ming@example.edu',
+          user: op.user ?? 'minister@example.edu',
           trigger: op.trigger,
         });
         calls = r.calls.total;

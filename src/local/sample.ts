@@ -219,7 +219,13 @@ export function buildSample(google: LocalGoogle, opts: SampleOptions = {}): Spre
   for (let s = 0; s < scale; s++) {
     MEMBER_NAMES.forEach(([name, role], i) => {
       const n = s * MEMBER_NAMES.length + i + 1;
-      const local = PINYIN[name] ?? name.toLowerCase().replace(/[^a-z]+/g, '.');
+      const local =
+        PINYIN[name] ??
+        name
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .toLowerCase()
+          .replace(/[^a-z]+/g, '.');
       const email = `${local}${s ? s : ''}@example.edu`;
       const roleHere = s === 0 ? role : 'Officer';
       const active = !(i === 12 && s === 0) && r.chance(0.97);
