@@ -6,7 +6,8 @@
  *    only sees top-level function declarations (menus, triggers, google.script.run).
  *  - The build fails when a menu item or trigger names a function that is not exported.
  *  - Each src/sidebar/<page>.html becomes a self-contained appsscript/<Page>.html: its
- *    <page>.ts bundled and inlined, <page>.css inlined. Nothing is loaded from the web.
+ *    <page>.ts bundled and inlined (it may import src/sidebar/shared/), shared/base.css
+ *    and <page>.css inlined. Nothing is loaded from the web.
  *
  * Usage: tsx scripts/build.ts [--out DIR]
  */
@@ -92,9 +93,12 @@ export async function build(outDir = join(root, 'appsscript')): Promise<BuildRes
       const script = js.outputFiles[0]!.text.replace(/<\/script/gi, '<\\/script');
       html = html.replace('<!-- SCRIPT -->', () => `<script>\n${script}</script>`);
     }
-    const css = join(sidebarDir, `${stem}.css`);
-    if (existsSync(css))
-      html = html.replace('<!-- STYLE -->', () => `<style>\n${readFileSync(css, 'utf8')}</style>`);
+    // shared/base.css first, then the page's own CSS.
+    const css = [join(sidebarDir, 'shared', 'base.css'), join(sidebarDir, `${stem}.css`)].filter((f) =>
+      existsSync(f),
+    );
+    const styles = css.map((f) => readFileSync(f, 'utf8')).join('\n');
+    if (styles) html = html.replace('<!-- STYLE -->', () => `<style>\n${styles}</style>`);
     if (/<(script|link)[^>]+(src|href)=["']?https?:/i.test(html)) {
       throw new Error(`Build failed: ${page} loads something from the web; sidebars must be self-contained.`);
     }

@@ -6,38 +6,7 @@
  * https://developers.google.com/apps-script/guides/html/reference/run
  */
 import type { PreviewResponse } from '../addon/reminders';
-
-interface Runner {
-  withSuccessHandler(f: (v: any) => void): Runner;
-  withFailureHandler(f: (e: Error) => void): Runner;
-  [fn: string]: any;
-}
-
-function call<T>(fn: string, ...args: unknown[]): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const run = (window as any).google?.script?.run as Runner | undefined;
-    if (!run) {
-      reject(new Error('google.script.run is not available: open this page from the add-on.'));
-      return;
-    }
-    run
-      .withSuccessHandler((v: T) => resolve(v))
-      .withFailureHandler((e: Error) => reject(e))
-      [fn](...args);
-  });
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  cls?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+import { $, call, el } from './shared/page';
 
 const SAFE_LINK = /^https:\/\/docs\.google\.com\//;
 
@@ -58,19 +27,21 @@ function render(p: PreviewResponse): void {
   const box = $('rm-digests');
   box.replaceChildren();
   for (const d of p.digests) {
-    const det = el('details', 'digest');
-    const sum = el('summary', undefined, `${d.name} · ${d.count}`);
-    if (d.mailedToday) sum.append(el('span', 'badge', 'mailed today'));
+    const det = el('details', { class: 'digest' });
+    const sum = el('summary', {}, `${d.name} · ${d.count}`);
+    if (d.mailedToday) sum.append(el('span', { class: 'badge' }, 'mailed today'));
     det.append(sum);
-    det.append(el('div', 'meta', `${d.to} · ${d.role} · ${d.language === 'zh' ? '中文' : 'English'}`));
-    det.append(el('div', 'subject', d.subject));
+    det.append(
+      el('div', { class: 'meta' }, `${d.to} · ${d.role} · ${d.language === 'zh' ? '中文' : 'English'}`),
+    );
+    det.append(el('div', { class: 'subject' }, d.subject));
     for (const g of d.groups) {
-      det.append(el('h2', undefined, `${g.title} (${g.items.length})`));
+      det.append(el('h2', {}, `${g.title} (${g.items.length})`));
       const ul = el('ul');
       for (const i of g.items) {
         const li = el('li');
         if (SAFE_LINK.test(i.url)) {
-          const a = el('a', undefined, i.text);
+          const a = el('a', {}, i.text);
           a.href = i.url;
           a.target = '_blank';
           a.rel = 'noopener';
@@ -84,7 +55,7 @@ function render(p: PreviewResponse): void {
   }
   const idle = $('rm-idle');
   idle.replaceChildren();
-  for (const i of p.idle) idle.append(el('li', undefined, `${i.name} (${i.email}): ${i.reason}`));
+  for (const i of p.idle) idle.append(el('li', {}, `${i.name} (${i.email}): ${i.reason}`));
   $('rm-idle-title').hidden = p.idle.length === 0;
 }
 

@@ -8,12 +8,7 @@
  * https://developers.google.com/apps-script/guides/html/reference/run
  */
 import type { FormField, FormSpec, ListItem, SaveResponse } from '../addon/sidebar';
-
-interface Runner {
-  withSuccessHandler(f: (v: any, user?: unknown) => void): Runner;
-  withFailureHandler(f: (e: Error, user?: unknown) => void): Runner;
-  [fn: string]: any;
-}
+import { $, call, el } from './shared/page';
 
 type RecordValues = { id: string; row: number; values: Record<string, string> } | null;
 
@@ -21,20 +16,6 @@ declare global {
   interface Window {
     OD_INITIAL_TABLE?: string;
   }
-}
-
-function call<T>(fn: string, ...args: unknown[]): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const run = (window as any).google?.script?.run as Runner | undefined;
-    if (!run) {
-      reject(new Error('google.script.run is not available: open this page from the add-on.'));
-      return;
-    }
-    run
-      .withSuccessHandler((v: T) => resolve(v))
-      .withFailureHandler((e: Error) => reject(e))
-      [fn](...args);
-  });
 }
 
 const SINGULAR: Record<string, string> = {
@@ -45,19 +26,6 @@ const SINGULAR: Record<string, string> = {
   Ledger: 'ledger entry',
   Events: 'event',
 };
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Partial<Record<string, string>> = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) if (v !== undefined) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 interface Control {
   field: FormField;

@@ -1,0 +1,40 @@
+/**
+ * What every sidebar page needs: calling the server through google.script.run as a
+ * Promise, and building DOM with text only (never innerHTML: cells may hold HTML).
+ * https://developers.google.com/apps-script/guides/html/reference/run
+ */
+
+interface Runner {
+  withSuccessHandler(f: (v: any, user?: unknown) => void): Runner;
+  withFailureHandler(f: (e: Error, user?: unknown) => void): Runner;
+  [fn: string]: any;
+}
+
+/** Runs a server function (one Apps Script execution) and resolves with its result. */
+export function call<T>(fn: string, ...args: unknown[]): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const run = (window as any).google?.script?.run as Runner | undefined;
+    if (!run) {
+      reject(new Error('google.script.run is not available: open this page from the add-on.'));
+      return;
+    }
+    run
+      .withSuccessHandler((v: T) => resolve(v))
+      .withFailureHandler((e: Error) => reject(e))
+      [fn](...args);
+  });
+}
+
+/** An element with attributes and text content. */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<Record<string, string>> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) if (v !== undefined) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+export const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
