@@ -5,45 +5,10 @@
  * in iframes with scripts disabled. No window.alert/confirm: every message is in-page.
  */
 
-interface MenuModel {
-  caption: string;
-  addon: boolean;
-  items: MenuItemModel[];
-}
-type MenuItemModel =
-  | { kind: 'item'; caption: string; functionName: string }
-  | { kind: 'separator' }
-  | { kind: 'submenu'; menu: MenuModel };
+import type { MenuModel } from '../backend';
+import type { ExecutionReport, RunReply } from './server';
 
-interface ExecutionReport {
-  seq: number;
-  fn: string;
-  kind: string;
-  user: string;
-  at: string;
-  ms: number;
-  calls: number;
-  byMethod: [string, number][];
-  ok: boolean;
-  error?: string;
-  mails: number;
-  saved: boolean;
-}
-
-interface UiEvent {
-  kind: 'alert' | 'prompt' | 'sidebar' | 'dialog' | 'toast' | 'menu';
-  title: string;
-  message: string;
-  html?: string;
-}
-
-interface RunReply {
-  ok: boolean;
-  value?: unknown;
-  error?: string;
-  report: ExecutionReport;
-  ui: UiEvent[];
-}
+type UiEvent = RunReply['ui'][number];
 
 interface State {
   spreadsheet: { id: string; name: string; timeZone: string; revision: number };

@@ -77,7 +77,8 @@ export interface ExecutionReport {
   saved: boolean;
 }
 
-interface RunReply {
+/** What /api/run and /api/menu answer (the page's types too). */
+export interface RunReply {
   ok: boolean;
   value?: unknown;
   error?: string;
