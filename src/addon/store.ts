@@ -38,8 +38,9 @@ export interface SaveResult {
 
 /** Runs `fn` holding the document lock; a busy lock gives a clear, retryable error. */
 export function withDocumentLock<T>(fn: () => T): T {
-  const lock = LockService.getDocumentLock();
-  if (!lock) throw new Error('No document lock: open the workbook first.');
+  // getDocumentLock() is null when the script runs without a container document (e.g. a
+  // trigger of an add-on); the script lock then serializes every writer of this project.
+  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {
     throw new Error(
       'Another member is saving right now and the workbook stayed busy for 30 seconds. Nothing was saved: try again.',
