@@ -154,6 +154,14 @@ export function parseCell(
     case 'ref':
     case 'id':
       return { value: String(v).trim().toUpperCase() };
+    case 'enum': {
+      // Typed by hand: `done`, ` Treasurer ` mean the listed value.
+      const s = String(v).replace(/\s+/g, ' ').trim();
+      const hit = f.options?.find((o) => o.toLowerCase() === s.toLowerCase());
+      return hit
+        ? { value: hit }
+        : { value: s, problem: `${f.header}: "${s}" is not one of ${f.options?.join(', ')}` };
+    }
     default:
       return { value: isDate(v) ? String(cellToDay(v, timeZone)) : String(v) };
   }

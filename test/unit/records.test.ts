@@ -124,6 +124,22 @@ describe('reading rows by header', () => {
     expect(rec!.problems).toEqual(['Date: "next week" is not a date', 'Amount: "lots" is not a number']);
   });
 
+  it('enumerated values typed by hand in another case or with spaces mean the listed value', () => {
+    const header = LEDGER.fields.map((f) => f.header);
+    const row: unknown[] = header.map(() => '');
+    row[0] = 'L-0001';
+    row[2] = ' income ';
+    row[10] = 'PENDING';
+    const row2 = [...row];
+    row2[0] = 'L-0002';
+    row2[2] = 'Donation';
+    const [a, b] = parseTable(LEDGER, [header, row, row2], tz);
+    expect(a!.data).toMatchObject({ type: 'Income', status: 'Pending' });
+    expect(a!.problems.filter((p) => p.startsWith('Type'))).toEqual([]);
+    expect(b!.data.type).toBe('Donation');
+    expect(b!.problems).toContain('Type: "Donation" is not one of Income, Expense, In-kind');
+  });
+
   it('lists (With, Attendees) are split on commas, Chinese commas and semicolons', () => {
     const header = MEETINGS.fields.map((f) => f.header);
     const row: unknown[] = header.map(() => '');
