@@ -44,7 +44,7 @@ export class AddonContext {
     return sh;
   }
 
-  /** Reads a whole sheet once (cached for this execution): 3 service calls whatever its size. */
+  /** Reads a whole sheet once (cached for this execution): 5 service calls whatever its size. */
   table(name: TableName, fresh = false): TableSnapshot {
     const hit = this.tables.get(name);
     if (hit && !fresh) return hit;
