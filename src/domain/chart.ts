@@ -235,8 +235,6 @@ const FONT: Record<string, number[]> = {
 };
 
 /** True when the bitmap font can draw every character of `s` (case-insensitive). */
-export const fontCovers = (s: string) => [...s.toUpperCase()].every((ch) => ch in FONT);
-
 // ------------------------------------------------------------------ bar chart
 
 export interface BarChartSeries {

@@ -42,9 +42,6 @@ export function formatMoney(n: number, currency: string): string {
   return sym ? `${sign}${sym}${body}` : `${sign}${code} ${body}`;
 }
 
-/** Symbol or code of a currency, for chart captions. */
-export const currencySymbol = (currency: string) => SYMBOLS[currency.toUpperCase()] ?? currency.toUpperCase();
-
 export function formatCount(n: number): string {
   return groupDigits(String(Math.round(n)));
 }
