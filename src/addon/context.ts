@@ -4,7 +4,8 @@
  * to SpreadsheetApp for reading goes through here.
  */
 import { type Day, todayIn } from '../domain/dates';
-import { parseTable, type SheetRecord } from '../domain/records';
+import { normHeader, parseTable, type SheetRecord } from '../domain/records';
+import { type Language, parseLanguage } from '../domain/reminders';
 import { type TableDef, type TableName, tableDef } from '../domain/schema';
 import { parseSettings, type Settings } from '../domain/settings';
 
@@ -63,6 +64,15 @@ export class AddonContext {
     return this.settingsCache;
   }
 
+  /**
+   * The language a member reads the add-on in: their Members "Language" cell when filled,
+   * else the Settings `Language`.
+   */
+  languageFor(email: string): Language {
+    const own = memberLanguages(this.table('Members').values).get(email.trim().toLowerCase());
+    return own ?? this.settings().language;
+  }
+
   /** Forget cached reads (after writing). */
   invalidate(name?: TableName): void {
     if (name) this.tables.delete(name);
@@ -77,4 +87,21 @@ export function readAll(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[][] 
   const lastCol = sheet.getLastColumn();
   if (lastRow === 0 || lastCol === 0) return [];
   return sheet.getRange(1, 1, lastRow, lastCol).getValues();
+}
+
+/** Per-member language from an optional "Language" column in Members (extra columns are allowed). */
+export function memberLanguages(values: readonly (readonly unknown[])[]): Map<string, Language> {
+  const out = new Map<string, Language>();
+  const header = values[0] ?? [];
+  const langCol = header.findIndex((h) => normHeader(h) === 'language');
+  const emailCol = header.findIndex((h) => normHeader(h) === 'email');
+  if (langCol < 0 || emailCol < 0) return out;
+  for (let r = 1; r < values.length; r++) {
+    const lang = parseLanguage(values[r]![langCol]);
+    const email = String(values[r]![emailCol] ?? '')
+      .trim()
+      .toLowerCase();
+    if (lang && email) out.set(email, lang);
+  }
+  return out;
 }

@@ -23,17 +23,15 @@ import { addDays, cellToDay, type Day } from '../domain/dates';
 import { type DigestContext, type DigestView, digestView, renderDigest } from '../domain/digest';
 import { mapHeaders, normHeader } from '../domain/records';
 import {
-  type Language,
   type MemberDigestPlan,
   type MemberInfo,
   memberIndex,
-  parseLanguage,
   planReminders,
   type ReminderPlan,
   rolePriority,
 } from '../domain/reminders';
 import { SETTINGS, type TableName } from '../domain/schema';
-import { AddonContext, readAll } from './context';
+import { AddonContext, memberLanguages, readAll } from './context';
 
 export const REMINDER_HANDLER = 'remindersDaily';
 export const REMINDER_LOG_SHEET = '_Reminders';
@@ -82,23 +80,6 @@ interface ReminderTables {
 }
 
 const TABLES_READ: readonly TableName[] = ['Members', 'Contacts', 'Sponsors', 'Meetings', 'Events', 'Ledger'];
-
-/** Per-member language from an optional "Language" column in Members (extra columns are allowed). */
-function memberLanguages(values: readonly (readonly unknown[])[]): Map<string, Language> {
-  const out = new Map<string, Language>();
-  const header = values[0] ?? [];
-  const langCol = header.findIndex((h) => normHeader(h) === 'language');
-  const emailCol = header.findIndex((h) => normHeader(h) === 'email');
-  if (langCol < 0 || emailCol < 0) return out;
-  for (let r = 1; r < values.length; r++) {
-    const lang = parseLanguage(values[r]![langCol]);
-    const email = String(values[r]![emailCol] ?? '')
-      .trim()
-      .toLowerCase();
-    if (lang && email) out.set(email, lang);
-  }
-  return out;
-}
 
 /** Reads every sheet the plan needs (once each) and plans `day`. */
 function loadPlan(ctx: AddonContext, day: Day): ReminderTables {

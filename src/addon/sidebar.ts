@@ -4,9 +4,10 @@
  * next to its input. The sidebar renders everything with textContent: no HTML from the
  * workbook is ever executed.
  */
+import { fieldLabel, type Lang, msg, templates, valueName } from '../domain/i18n';
 import { type FieldDef, RECORD_TABLES, type TableName, tableDef } from '../domain/schema';
 import { AddonContext } from './context';
-import { saveRecord, ValidationFailed } from './store';
+import { saveRecord, ValidationFailed, WorkbookBusy } from './store';
 
 export const SIDEBAR_FILE = 'Sidebar';
 
@@ -20,6 +21,10 @@ export interface FormField {
   maxLength: number | null;
   /** What a new record's form starts with (the value a blank field is saved as). */
   defaultValue: string | number | boolean | null;
+  /** The field's label in the member's language (`阶段 (Stage)`); the sheet keeps `header`. */
+  label: string;
+  /** How each option is shown (the option itself is what is saved). */
+  optionLabels: string[];
 }
 
 export interface FormSpec {
@@ -27,6 +32,9 @@ export interface FormSpec {
   title: string;
   fields: FormField[];
   tables: TableName[];
+  lang: Lang;
+  /** Message templates the page fills in (`ui.*`, `table.*`, `noun.*`; `{name}` placeholders). */
+  text: Record<string, string>;
 }
 
 export interface ListItem {
@@ -53,17 +61,34 @@ export function openRecordSidebar(table: TableName): void {
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
+/** The language of the member using the sidebar (Members "Language" cell, else Settings). */
+function languageOf(ctx: AddonContext): Lang {
+  const who = Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
+  try {
+    return ctx.languageFor(who);
+  } catch {
+    return 'en'; // Settings or Members unreadable: the form still works, in English
+  }
+}
+
 export function sidebarForm(table: unknown): FormSpec {
   const def = tableDef(recordTable(table));
+  const lang = languageOf(new AddonContext());
   return {
     table: def.name,
     title: def.name,
     tables: RECORD_TABLES.map((d) => d.name),
+    lang,
+    text: { ...templates(lang, 'ui.'), ...templates(lang, 'table.'), ...templates(lang, 'noun.') },
     fields: def.fields.map((f) => ({
       key: f.key,
       header: f.header,
+      label: fieldLabel(lang, f.header),
       type: f.type,
       options: f.options ? [...f.options] : [],
+      optionLabels: (f.options ?? []).map((o) =>
+        lang === 'en' ? o : `${valueName(lang, o)}${valueName(lang, o) === o ? '' : ` (${o})`}`,
+      ),
       strictOptions: f.type === 'enum',
       required: !!f.required,
       maxLength: f.maxLength ?? null,
@@ -135,7 +160,20 @@ export function sidebarSave(table: unknown, input: unknown): SaveResponse {
     const r = saveRecord(ctx, name, input as Record<string, unknown>, who);
     return { ok: true, ...r };
   } catch (e) {
-    if (e instanceof ValidationFailed) return { ok: false, errors: e.errors };
+    if (e instanceof ValidationFailed) {
+      const lang = languageOf(ctx);
+      const def = tableDef(name);
+      const label = (key: string) => {
+        const f = def.fields.find((x) => x.key === key);
+        return f ? fieldLabel(lang, f.header) : undefined;
+      };
+      return {
+        ok: false,
+        errors: e.errors.map((fe) => ({ field: fe.field, message: fe.localized(lang, label(fe.field)) })),
+      };
+    }
+    if (e instanceof WorkbookBusy)
+      return { ok: false, errors: [{ field: '', message: msg(languageOf(ctx), 'ui.busy') }] };
     throw e;
   }
 }

@@ -5,6 +5,8 @@
  * releases the lock. IDs are never reused: a high-water mark per table is kept in the
  * document properties, so deleting the last row never frees its ID.
  */
+
+import { msg } from '../domain/i18n';
 import {
   buildRow as buildRowCells,
   dayPart,
@@ -24,9 +26,17 @@ export const AUDIT_SHEET = '_Audit';
 const AUDIT_HEADER = ['When', 'Who', 'Action', 'Sheet', 'Record ID', 'Row', 'Details'];
 
 export class ValidationFailed extends Error {
-  constructor(readonly errors: { field: string; message: string }[]) {
+  constructor(readonly errors: readonly FieldError[]) {
     super(errors.map((e) => e.message).join(' '));
     this.name = 'ValidationFailed';
+  }
+}
+
+/** The lock stayed taken: nothing was written; the member can simply try again. */
+export class WorkbookBusy extends Error {
+  constructor() {
+    super(msg('en', 'ui.busy'));
+    this.name = 'WorkbookBusy';
   }
 }
 
@@ -42,9 +52,7 @@ export function withDocumentLock<T>(fn: () => T): T {
   // trigger of an add-on); the script lock then serializes every writer of this project.
   const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {
-    throw new Error(
-      'Another member is saving right now and the workbook stayed busy for 30 seconds. Nothing was saved: try again.',
-    );
+    throw new WorkbookBusy();
   }
   try {
     return fn();
@@ -99,8 +107,7 @@ export function saveRecord(
     const fieldsSent = updating ? def.fields.filter((f) => f.key in partial && f.type !== 'id') : def.fields;
     const sub: TableDef = { ...def, fields: fieldsSent };
     const { data, errors } = validateRecord(sub, partial, { timeZone: ctx.timeZone });
-    if (errors.length)
-      throw new ValidationFailed(errors.map((e: FieldError) => ({ field: e.field, message: e.message })));
+    if (errors.length) throw new ValidationFailed(errors);
 
     const props = PropertiesService.getDocumentProperties();
     let newId = id;

@@ -4,6 +4,7 @@
  * one `setValues` call. Pure functions, no Apps Script globals.
  */
 import { cellToDay, type Day, instantOf, isDate, parseDayText, parseTimeText, wallTime } from './dates';
+import { type Lang, msg } from './i18n';
 import { type FieldDef, idField, MAX_TEXT, type TableDef } from './schema';
 
 export type Cell = string | number | boolean | Date;
@@ -30,16 +31,35 @@ export class SchemaError extends Error {
   }
 }
 
-/** A field error: names the field so forms can show it next to the input. */
+/**
+ * A field error: names the field so forms can show it next to the input. `code` and
+ * `params` render it in any language of the catalog (`field.<code>` in i18n.ts); the
+ * message is the English one.
+ */
 export class FieldError extends Error {
   constructor(
     readonly field: string,
-    message: string,
+    readonly code: string,
+    readonly params: Record<string, string | number> = {},
   ) {
-    super(message);
+    super(msg('en', `field.${code}`, params));
     this.name = 'FieldError';
   }
+  /** The message in `lang`, with the field's header replaced by `label` when given. */
+  localized(lang: Lang, label?: string): string {
+    return msg(
+      lang,
+      `field.${this.code}`,
+      label === undefined ? this.params : { ...this.params, field: label },
+    );
+  }
 }
+
+const fieldError = (f: FieldDef, code: string, params: Record<string, string | number | undefined> = {}) => {
+  const clean: Record<string, string | number> = { field: f.header };
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) clean[k] = v;
+  return new FieldError(f.key, code, clean);
+};
 
 export const normHeader = (h: unknown) =>
   String(h ?? '')
@@ -219,13 +239,12 @@ export function literalText(s: string): string {
 }
 
 function textInput(f: FieldDef, raw: unknown): string {
-  if (raw !== null && typeof raw === 'object') throw new FieldError(f.key, `${f.header}: expected text.`);
+  if (raw !== null && typeof raw === 'object') throw fieldError(f, 'notText');
   const s = String(raw ?? '')
     .replace(/\r\n?/g, '\n')
     .trim();
   const max = f.maxLength ?? MAX_TEXT;
-  if (s.length > max)
-    throw new FieldError(f.key, `${f.header} is too long: ${s.length} characters, at most ${max}.`);
+  if (s.length > max) throw fieldError(f, 'tooLong', { length: s.length, max });
   if (f.type !== 'longtext' && s.includes('\n')) return s.replace(/\n+/g, ' ');
   return s;
 }
@@ -242,66 +261,56 @@ export function validateField(f: FieldDef, raw: unknown, _ctx: ValidateContext):
   const blank = raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
   if (blank) {
     if (f.defaultValue !== undefined) return f.defaultValue;
-    if (f.required) throw new FieldError(f.key, `${f.header} is required.`);
+    if (f.required) throw fieldError(f, 'required');
     if (f.type === 'boolean') return false;
     return f.type === 'refs' || f.type === 'emails' ? [] : null;
   }
   switch (f.type) {
     case 'boolean': {
       const b = parseBool(raw);
-      if (b === null) throw new FieldError(f.key, `${f.header} must be TRUE or FALSE.`);
+      if (b === null) throw fieldError(f, 'notBool');
       return b;
     }
     case 'number':
     case 'integer': {
       const n = typeof raw === 'number' ? raw : parseNumberText(textInput(f, raw));
-      if (n === null || !Number.isFinite(n))
-        throw new FieldError(f.key, `${f.header}: "${String(raw)}" is not a number.`);
-      if (f.type === 'integer' && !Number.isInteger(n))
-        throw new FieldError(f.key, `${f.header} must be a whole number.`);
-      if (f.min !== undefined && n < f.min)
-        throw new FieldError(f.key, `${f.header} must be at least ${f.min}.`);
-      if (f.max !== undefined && n > f.max)
-        throw new FieldError(f.key, `${f.header} must be at most ${f.max}.`);
+      if (n === null || !Number.isFinite(n)) throw fieldError(f, 'notNumber', { value: String(raw) });
+      if (f.type === 'integer' && !Number.isInteger(n)) throw fieldError(f, 'notWhole');
+      if (f.min !== undefined && n < f.min) throw fieldError(f, 'min', { min: f.min });
+      if (f.max !== undefined && n > f.max) throw fieldError(f, 'max', { max: f.max });
       return n;
     }
     case 'date': {
       const s = textInput(f, raw);
       const d = parseDayText(s);
-      if (!d) throw new FieldError(f.key, `${f.header}: "${s}" is not a valid date (use YYYY-MM-DD).`);
+      if (!d) throw fieldError(f, 'notDate', { value: s });
       return d;
     }
     case 'datetime': {
       const s = textInput(f, raw);
       const d = parseDayText(s);
-      if (!d)
-        throw new FieldError(
-          f.key,
-          `${f.header}: "${s}" is not a valid date (use YYYY-MM-DD or YYYY-MM-DD HH:MM).`,
-        );
+      if (!d) throw fieldError(f, 'notDateTime', { value: s });
       const tm = parseTimeText(s);
-      if (/\d:\d/.test(s) && !tm)
-        throw new FieldError(f.key, `${f.header}: "${s}" has an invalid time of day.`);
+      if (/\d:\d/.test(s) && !tm) throw fieldError(f, 'badTime', { value: s });
       return tm ? `${d} ${String(tm.hour).padStart(2, '0')}:${String(tm.minute).padStart(2, '0')}` : d;
     }
     case 'enum': {
       const s = textInput(f, raw);
       const hit = f.options?.find((o) => o.toLowerCase() === s.toLowerCase());
-      if (!hit) throw new FieldError(f.key, `${f.header} must be one of: ${f.options?.join(', ')}.`);
+      if (!hit) throw fieldError(f, 'oneOf', { options: f.options?.join(', ') ?? '' });
       return hit;
     }
     case 'email': {
       const s = textInput(f, raw).toLowerCase();
-      if (!EMAIL_RE.test(s)) throw new FieldError(f.key, `${f.header}: "${s}" is not an email address.`);
+      if (!EMAIL_RE.test(s)) throw fieldError(f, 'notEmail', { value: s });
       return s;
     }
     case 'emails': {
       const list = Array.isArray(raw) ? raw.map(String) : splitList(textInput(f, raw));
       const out = list.map((s) => s.trim().toLowerCase()).filter(Boolean);
       const bad = out.find((s) => !EMAIL_RE.test(s));
-      if (bad) throw new FieldError(f.key, `${f.header}: "${bad}" is not an email address.`);
-      if (out.join(', ').length > (f.maxLength ?? MAX_TEXT))
-        throw new FieldError(f.key, `${f.header} is too long.`);
+      if (bad) throw fieldError(f, 'notEmail', { value: bad });
+      if (out.join(', ').length > (f.maxLength ?? MAX_TEXT)) throw fieldError(f, 'listTooLong');
       return [...new Set(out)];
     }
     case 'refs':
@@ -309,17 +318,16 @@ export function validateField(f: FieldDef, raw: unknown, _ctx: ValidateContext):
       const list = Array.isArray(raw) ? raw.map(String) : splitList(textInput(f, raw));
       const out = list.map((s) => s.trim().toUpperCase()).filter(Boolean);
       const bad = out.find((s) => !/^[A-Z]{1,3}-\d{1,7}$/.test(s));
-      if (bad) throw new FieldError(f.key, `${f.header}: "${bad}" is not a record ID such as S-0001.`);
+      if (bad) throw fieldError(f, 'notRefId', { value: bad });
       if (f.type === 'ref') {
-        if (out.length > 1) throw new FieldError(f.key, `${f.header} takes one ID.`);
+        if (out.length > 1) throw fieldError(f, 'oneId');
         return out[0] ?? null;
       }
       return out;
     }
     case 'id': {
       const s = textInput(f, raw).toUpperCase();
-      if (!/^[A-Z]{1,3}-\d{1,7}$/.test(s))
-        throw new FieldError(f.key, `${f.header}: "${s}" is not a record ID.`);
+      if (!/^[A-Z]{1,3}-\d{1,7}$/.test(s)) throw fieldError(f, 'notId', { value: s });
       return s;
     }
     default:
@@ -337,7 +345,7 @@ export function validateRecord(
   const errors: FieldError[] = [];
   const known = new Set(def.fields.map((f) => f.key));
   for (const k of Object.keys(input)) {
-    if (!known.has(k)) errors.push(new FieldError(k, `Unknown field "${k}" for ${def.name}.`));
+    if (!known.has(k)) errors.push(new FieldError(k, 'unknownField', { field: k, table: def.name }));
   }
   for (const f of def.fields) {
     if (f.type === 'id') {

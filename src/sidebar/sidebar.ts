@@ -18,14 +18,13 @@ declare global {
   }
 }
 
-const SINGULAR: Record<string, string> = {
-  Members: 'member',
-  Sponsors: 'sponsor',
-  Contacts: 'contact',
-  Meetings: 'meeting',
-  Ledger: 'ledger entry',
-  Events: 'event',
-};
+/** A message of the member's language (templates come with the FormSpec; `{name}` filled in). */
+function t(key: string, params: Record<string, string | number> = {}): string {
+  const template = state.spec?.text[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+const tableName = () => t(`table.${state.table}`);
+const noun = () => t(`noun.${state.table}`);
 
 interface Control {
   field: FormField;
@@ -53,7 +52,7 @@ function buildControl(f: FormField): Control {
   const wrap = el('div', { class: `field field-${f.type}`, 'data-key': f.key });
   const inputId = `od-f-${f.key}`;
   const error = el('p', { class: 'error', id: errorId(f.key), role: 'alert' });
-  const label = el('label', { for: inputId }, f.header);
+  const label = el('label', { for: inputId }, f.label);
   if (f.required) label.appendChild(el('span', { class: 'req', 'aria-hidden': 'true' }, ' *'));
   const describe = (input: HTMLElement) => {
     input.setAttribute('aria-describedby', errorId(f.key));
@@ -71,7 +70,7 @@ function buildControl(f: FormField): Control {
       const input = el('input', { type: 'checkbox' });
       describe(input);
       const row = el('label', { class: 'check', for: inputId });
-      row.append(input, document.createTextNode(` ${f.header}`));
+      row.append(input, document.createTextNode(` ${f.label}`));
       wrap.append(row, error);
       ctl = {
         get: () => input.checked,
@@ -93,8 +92,10 @@ function buildControl(f: FormField): Control {
     case 'enum': {
       const input = el('select');
       describe(input);
-      input.appendChild(el('option', { value: '' }, f.required ? '— choose —' : '—'));
-      for (const o of f.options) input.appendChild(el('option', { value: o }, o));
+      input.appendChild(el('option', { value: '' }, f.required ? t('ui.choose') : '—'));
+      f.options.forEach((o, i) => {
+        input.appendChild(el('option', { value: o }, f.optionLabels[i] ?? o));
+      });
       wrap.append(label, input);
       ctl = {
         get: () => input.value,
@@ -123,7 +124,7 @@ function buildControl(f: FormField): Control {
     case 'datetime': {
       const day = el('input', { type: 'date' });
       describe(day);
-      const time = el('input', { type: 'time', 'aria-label': `${f.header} (time, optional)` });
+      const time = el('input', { type: 'time', 'aria-label': `${f.label} (time, optional)` });
       const pair = el('div', { class: 'pair' });
       pair.append(day, time);
       wrap.append(label, pair);
@@ -176,8 +177,9 @@ function clearErrors(): void {
 }
 
 function setTitle(): void {
-  const noun = SINGULAR[state.table] ?? state.table;
-  $('od-title').textContent = state.currentId ? `Edit ${noun} ${state.currentId}` : `New ${noun}`;
+  $('od-title').textContent = state.currentId
+    ? t('ui.titleEdit', { noun: noun(), id: state.currentId })
+    : t('ui.titleNew', { noun: noun() });
 }
 
 /** A field's default as the form shows it (checkbox: TRUE/FALSE). */
@@ -200,8 +202,14 @@ function renderForm(spec: FormSpec): void {
   state.spec = spec;
   const tables = $<HTMLSelectElement>('od-table');
   if (tables.options.length === 0) {
-    for (const t of spec.tables) tables.appendChild(el('option', { value: t }, t));
+    for (const name of spec.tables)
+      tables.appendChild(el('option', { value: name }, spec.text[`table.${name}`] ?? name));
   }
+  // The page's own words, in the member's language.
+  document.documentElement.lang = spec.lang === 'zh' ? 'zh-CN' : 'en';
+  $('od-new').textContent = t('ui.new');
+  $<HTMLInputElement>('od-search').placeholder = t('ui.search');
+  if (!state.saving) $('od-save').textContent = t('ui.save');
   tables.value = spec.table;
   const box = $('od-fields');
   box.replaceChildren();
@@ -234,8 +242,8 @@ function renderResults(items: ListItem[], query: string): void {
   note.textContent = items.length
     ? ''
     : query
-      ? `No ${state.table.toLowerCase()} match “${query}”.`
-      : `No ${state.table.toLowerCase()} yet.`;
+      ? t('ui.noMatch', { table: tableName(), query })
+      : t('ui.noneYet', { table: tableName() });
   markSelected();
 }
 
@@ -246,7 +254,8 @@ async function search(): Promise<void> {
     const items = await call<ListItem[]>('sidebarSearch', state.table, query, 50);
     if (seq === state.searchSeq) renderResults(items, query);
   } catch (e) {
-    if (seq === state.searchSeq) $('od-results-note').textContent = `Search failed: ${messageOf(e)}`;
+    if (seq === state.searchSeq)
+      $('od-results-note').textContent = t('ui.searchFailed', { error: messageOf(e) });
   }
 }
 
@@ -255,11 +264,11 @@ function messageOf(e: unknown): string {
 }
 
 async function openRecord(id: string): Promise<void> {
-  setStatus(`Opening ${id}…`);
+  setStatus(t('ui.opening', { id }));
   try {
     const rec = await call<RecordValues>('sidebarGet', state.table, id);
     if (!rec) {
-      setStatus(`${id} is no longer in ${state.table} (it may have been deleted).`, 'error');
+      setStatus(t('ui.gone', { id, table: tableName() }), 'error');
       void search();
       return;
     }
@@ -268,16 +277,16 @@ async function openRecord(id: string): Promise<void> {
     for (const c of state.controls) c.set(rec.values[c.field.key] ?? '');
     setTitle();
     markSelected();
-    setStatus(`Row ${rec.row}.`);
+    setStatus(t('ui.row', { row: rec.row }));
   } catch (e) {
-    setStatus(`Could not open ${id}: ${messageOf(e)}`, 'error');
+    setStatus(t('ui.couldNotOpen', { id, error: messageOf(e) }), 'error');
   }
 }
 
 async function loadTable(table: string): Promise<void> {
   state.table = table;
   setStatus('');
-  $('od-title').textContent = 'Loading…';
+  $('od-title').textContent = state.spec ? t('ui.loading') : 'Loading…';
   $<HTMLButtonElement>('od-save').disabled = true;
   try {
     const spec = await call<FormSpec>('sidebarForm', table);
@@ -300,16 +309,18 @@ async function save(ev: Event): Promise<void> {
   const button = $<HTMLButtonElement>('od-save');
   state.saving = true;
   button.disabled = true;
-  button.textContent = 'Saving…';
+  button.textContent = t('ui.saving');
   document.body.classList.add('busy');
-  setStatus('Saving…');
+  setStatus(t('ui.saving'));
   try {
     const table = state.table;
     const r = await call<SaveResponse>('sidebarSave', table, input);
     if (state.table !== table) {
       // The user switched sheets meanwhile: report, but don't touch the new form.
       setStatus(
-        r.ok ? `Saved ${r.id} in ${table}.` : `Nothing was saved in ${table}.`,
+        r.ok
+          ? t('ui.savedIn', { id: r.id, table: t(`table.${table}`) })
+          : t('ui.nothingSavedIn', { table: t(`table.${table}`) }),
         r.ok ? 'ok' : 'error',
       );
       return;
@@ -318,9 +329,7 @@ async function save(ev: Event): Promise<void> {
       state.currentId = r.id;
       setTitle();
       setStatus(
-        r.created
-          ? `Saved new ${SINGULAR[state.table] ?? 'record'} ${r.id} (row ${r.row}).`
-          : `Saved ${r.id}.`,
+        r.created ? t('ui.savedNew', { noun: noun(), id: r.id, row: r.row }) : t('ui.saved', { id: r.id }),
         'ok',
       );
       void search();
@@ -335,18 +344,15 @@ async function save(ev: Event): Promise<void> {
           first ??= c;
         } else general.push(err.message);
       }
-      setStatus(
-        general.length ? general.join(' ') : 'Nothing was saved: correct the fields marked below.',
-        'error',
-      );
+      setStatus(general.length ? general.join(' ') : t('ui.correctFields'), 'error');
       first?.focus();
     }
   } catch (e) {
-    setStatus(`Nothing was saved: ${messageOf(e)}`, 'error');
+    setStatus(t('ui.nothingSaved', { error: messageOf(e) }), 'error');
   } finally {
     state.saving = false;
     button.disabled = false;
-    button.textContent = 'Save';
+    button.textContent = t('ui.save');
     document.body.classList.remove('busy');
   }
 }

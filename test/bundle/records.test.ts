@@ -192,3 +192,58 @@ describe('hand edits (onEdit)', () => {
     expect(r.calls.total).toBeLessThanOrEqual(3);
   });
 });
+
+describe('the sidebar speaks the department language', () => {
+  type Spec = {
+    lang: string;
+    text: Record<string, string>;
+    fields: { key: string; label: string; header: string; options: string[]; optionLabels: string[] }[];
+  };
+
+  function chinese() {
+    const s = setup();
+    const settings = s.sheet('Settings');
+    const row = settings.cells.findIndex((r) => r[0] === 'Language') + 1;
+    settings.set(row, 2, 'zh');
+    return s;
+  }
+
+  it('with Language = zh: Chinese labels (header kept), option names and page text', () => {
+    const { run } = chinese();
+    const spec = run<Spec>('sidebarForm', 'Sponsors').value;
+    expect(spec.lang).toBe('zh');
+    const stage = spec.fields.find((f) => f.key === 'stage')!;
+    expect(stage.label).toBe('阶段 (Stage)');
+    expect(stage.options[0]).toBe('Prospect');
+    expect(stage.optionLabels[0]).toBe('潜在 (Prospect)');
+    expect(spec.text['ui.save']).toBe('保存');
+    expect(spec.text['table.Sponsors']).toBe('赞助商');
+  });
+
+  it('with Language = zh: field errors are in Chinese and name the field', () => {
+    const { run } = chinese();
+    const r = run<Save>('sidebarSave', 'Ledger', {
+      date: '2026-02-30',
+      type: 'Income',
+      description: 'x',
+      amount: '-5',
+    }).value as { ok: false; errors: { field: string; message: string }[] };
+    expect(r.ok).toBe(false);
+    expect(r.errors.find((e) => e.field === 'date')!.message).toBe(
+      '日期 (Date)：“2026-02-30”不是有效日期（格式 YYYY-MM-DD）。',
+    );
+    expect(r.errors.find((e) => e.field === 'amount')!.message).toBe('金额 (Amount)不能小于 0。');
+  });
+
+  it('a member whose Members "Language" cell says en keeps English', () => {
+    const { run, sheet, header } = chinese();
+    const members = sheet('Members');
+    const col = header('Members').length + 1;
+    members.set(1, col, 'Language');
+    const row = members.cells.findIndex((r) => r[2] === 'zhang.wei@example.edu') + 1;
+    members.set(row, col, 'en');
+    const spec = run<Spec>('sidebarForm', 'Sponsors').value;
+    expect(spec.lang).toBe('en');
+    expect(spec.fields.find((f) => f.key === 'stage')!.label).toBe('Stage');
+  });
+});
