@@ -3,6 +3,7 @@
  * function of the Apps Script bundle (scripts/build.ts writes one delegating stub per
  * export), so Apps Script can call it from the menu, a trigger or google.script.run.
  */
+import { type Lang, messages, msg } from '../domain/i18n';
 import type { TableName } from '../domain/schema';
 import { AddonContext } from './context';
 import { handleEdit } from './edits';
@@ -46,16 +47,26 @@ export function onInstall(e?: OpenEvent): void {
 
 export function menuSetUpWorkbook(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  ss.toast('Setting up sheets, headers and dropdowns…', 'Outreach Desk', 10);
+  ss.toast(msg(lang(ss), 'setup.toast'), 'Outreach Desk', 10);
   const r = setUpWorkbook(ss);
+  const t = messages(lang(ss)); // Settings exist now: their Language decides
   const lines: string[] = [];
-  if (r.createdSheets.length) lines.push(`Created sheets: ${r.createdSheets.join(', ')}.`);
-  if (r.addedColumns.length) lines.push(`Added columns: ${r.addedColumns.join(', ')}.`);
-  if (r.validationsSet.length) lines.push(`Dropdowns set on ${r.validationsSet.length} columns.`);
-  if (r.formatted.length) lines.push(`Date format set on ${r.formatted.length} columns.`);
-  if (r.seededSettings.length) lines.push(`Settings added: ${r.seededSettings.join(', ')}.`);
-  if (lines.length === 0) lines.push('Everything was already in place: nothing was changed.');
-  SpreadsheetApp.getUi().alert('Set up workbook', lines.join('\n'), SpreadsheetApp.getUi().ButtonSet.OK);
+  if (r.createdSheets.length) lines.push(t('setup.created', { list: r.createdSheets.join(', ') }));
+  if (r.addedColumns.length) lines.push(t('setup.added', { list: r.addedColumns.join(', ') }));
+  if (r.validationsSet.length) lines.push(t('setup.dropdowns', { n: r.validationsSet.length }));
+  if (r.formatted.length) lines.push(t('setup.formats', { n: r.formatted.length }));
+  if (r.seededSettings.length) lines.push(t('setup.settings', { list: r.seededSettings.join(', ') }));
+  if (lines.length === 0) lines.push(t('setup.nothing'));
+  SpreadsheetApp.getUi().alert(t('setup.title'), lines.join('\n'), SpreadsheetApp.getUi().ButtonSet.OK);
+}
+
+/** The department's language from Settings; English when there is no Settings sheet yet. */
+function lang(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Lang {
+  try {
+    return new AddonContext(ss).settings().language;
+  } catch {
+    return 'en';
+  }
 }
 
 const edit = (t: TableName) => () => {

@@ -8,6 +8,15 @@ export type Lang = 'en' | 'zh';
 
 export const MESSAGES: Record<Lang, Record<string, string>> = {
   en: {
+    // Set up workbook
+    'setup.title': 'Set up workbook',
+    'setup.toast': 'Setting up sheets, headers and dropdowns…',
+    'setup.created': 'Created sheets: {list}.',
+    'setup.added': 'Added columns: {list}.',
+    'setup.dropdowns': 'Dropdowns set on {n} columns.',
+    'setup.formats': 'Date format set on {n} columns.',
+    'setup.settings': 'Settings added: {list}.',
+    'setup.nothing': 'Everything was already in place: nothing was changed.',
     // Record sidebar (templates filled in the browser; {noun} is a singular record name).
     'ui.sheet': 'Sheet',
     'ui.new': 'New',
@@ -216,6 +225,15 @@ export const MESSAGES: Record<Lang, Record<string, string>> = {
     'ui.termReversed': 'In Settings, “Semester end” ({end}) is before “Semester start” ({start}).',
   },
   zh: {
+    // 设置工作簿
+    'setup.title': '设置工作簿 (Set up workbook)',
+    'setup.toast': '正在设置工作表、表头和下拉列表…',
+    'setup.created': '已创建工作表：{list}。',
+    'setup.added': '已添加列：{list}。',
+    'setup.dropdowns': '已为 {n} 列设置下拉列表。',
+    'setup.formats': '已为 {n} 列设置日期格式。',
+    'setup.settings': '已添加设置：{list}。',
+    'setup.nothing': '一切就绪：没有任何改动。',
     // 记录侧边栏
     'ui.sheet': '工作表',
     'ui.new': '新建',

@@ -145,4 +145,15 @@ describe('bundle: Set up workbook repairs a workbook members have changed', () =
     expect(settings.cells.find((r) => r[0] === 'Term')![1]).toBe(term);
     expect(google.ui.at(-1)?.message).toMatch(/Created sheets: Events\./);
   });
+
+  it('reports in Chinese when the department works in Chinese', async () => {
+    const { buildSample } = await import('../../src/local/sample');
+    const google = new LocalGoogle();
+    const ss = buildSample(google, { today: '2026-11-23' });
+    const settings = ss.sheetByName('Settings')!;
+    settings.set(settings.cells.findIndex((r) => r[0] === 'Language') + 1, 2, '中文');
+    project.run(google, 'menuSetUpWorkbook', [], { spreadsheetId: ss.id });
+    expect(google.ui.at(-1)).toMatchObject({ kind: 'alert', message: '一切就绪：没有任何改动。' });
+    expect(google.ui.find((u) => u.kind === 'toast')?.message).toBe('正在设置工作表、表头和下拉列表…');
+  });
 });
