@@ -21,6 +21,7 @@
  */
 import { addDays, cellToDay, type Day } from '../domain/dates';
 import { type DigestContext, type DigestView, digestView, renderDigest } from '../domain/digest';
+import { type Lang, MESSAGES, messages, msg } from '../domain/i18n';
 import { mapHeaders, normHeader } from '../domain/records';
 import {
   type MemberDigestPlan,
@@ -569,29 +570,46 @@ export function openRemindersSidebar(): void {
 }
 
 /** Text of the Send reminders now summary. */
-export function summaryText(s: RunSummary): string {
+export function summaryText(s: RunSummary, lang: Lang = 'en'): string {
+  const t = messages(lang);
   const lines: string[] = [];
   if (s.note) lines.push(s.note);
   const who = (l: MemberLine) => `${l.name} <${l.email}> (${l.items})`;
   lines.push(
     s.sent.length
-      ? `Sent ${s.sent.length} digest${s.sent.length === 1 ? '' : 's'} for ${s.day}: ${s.sent.map(who).join(', ')}.`
-      : `No digest sent for ${s.day}.`,
+      ? t(s.sent.length === 1 ? 'remind.sentOne' : 'remind.sent', {
+          n: s.sent.length,
+          day: s.day,
+          list: s.sent.map(who).join(', '),
+        })
+      : t('remind.noneSent', { day: s.day }),
   );
   if (s.deferred.length)
-    lines.push(
-      `Deferred (mail quota of ${s.runBy} used up; mailed first on the next run): ${s.deferred.map(who).join(', ')}.`,
-    );
-  if (s.failed.length) lines.push(`Failed: ${s.failed.map((f) => `${f.email}: ${f.reason}`).join('; ')}.`);
+    lines.push(t('remind.deferred', { runBy: s.runBy, list: s.deferred.map(who).join(', ') }));
+  if (s.failed.length)
+    lines.push(t('remind.failed', { list: s.failed.map((f) => `${f.email}: ${f.reason}`).join('; ') }));
   const groups = new Map<string, string[]>();
   for (const k of s.skipped) {
     const list = groups.get(k.reason) ?? [];
     list.push(k.name);
     groups.set(k.reason, list);
   }
-  for (const [reason, names] of groups) lines.push(`Skipped, ${reason}: ${names.join(', ')}.`);
-  lines.push(`Mail quota left today for ${s.runBy}: ${s.quotaLeft}.`);
+  const reasonText = (r: string) => MESSAGES[lang][`remind.reason.${r}`] ?? r;
+  for (const [reason, names] of groups)
+    lines.push(t('remind.skipped', { reason: reasonText(reason), list: names.join(', ') }));
+  lines.push(t('remind.quota', { runBy: s.runBy, n: s.quotaLeft }));
   return lines.join('\n');
+}
+
+/** The language of whoever clicked the menu. */
+function clickerLanguage(): Lang {
+  try {
+    return new AddonContext().languageFor(
+      Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail(),
+    );
+  } catch {
+    return 'en';
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -601,7 +619,8 @@ export function summaryText(s: RunSummary): string {
 export function menuSendRemindersNow(): RunSummary {
   const ui = SpreadsheetApp.getUi();
   const s = runReminders('manual');
-  ui.alert('Send reminders now', summaryText(s), ui.ButtonSet.OK);
+  const lang = clickerLanguage();
+  ui.alert(msg(lang, 'remind.sendTitle'), summaryText(s, lang), ui.ButtonSet.OK);
   return s;
 }
 
@@ -609,18 +628,13 @@ export function menuSendRemindersNow(): RunSummary {
 export function menuInstallReminders(): InstallResult {
   const ui = SpreadsheetApp.getUi();
   const r = installReminders();
-  const lines = [
-    `Reminders will be sent every day at ${hh(r.hour)} (${r.timeZone}) from your account, ${r.owner}, on your daily mail quota.`,
-  ];
+  const t = messages(clickerLanguage());
+  const lines = [t('remind.installed', { hour: hh(r.hour), timeZone: r.timeZone, owner: r.owner })];
   if (r.previousOwner && r.previousOwner !== r.owner)
-    lines.push(
-      `You took over from ${r.previousOwner}: their trigger does nothing from now on and removes itself.`,
-    );
-  else if (r.replaced) lines.push('Your previous reminder trigger was replaced (there is only ever one).');
-  lines.push(
-    `The Settings row "${RUN_BY_SETTING}" shows this. To change the time, edit "Reminder hour" in Settings.`,
-  );
-  ui.alert('Install reminders', lines.join('\n'), ui.ButtonSet.OK);
+    lines.push(t('remind.tookOver', { previous: r.previousOwner }));
+  else if (r.replaced) lines.push(t('remind.replaced'));
+  lines.push(t('remind.runBy', { setting: RUN_BY_SETTING }));
+  ui.alert(t('remind.installTitle'), lines.join('\n'), ui.ButtonSet.OK);
   return r;
 }
 

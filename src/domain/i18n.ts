@@ -8,6 +8,23 @@ export type Lang = 'en' | 'zh';
 
 export const MESSAGES: Record<Lang, Record<string, string>> = {
   en: {
+    // Reminder menus (summaries of Send reminders now / Install reminders)
+    'remind.sendTitle': 'Send reminders now',
+    'remind.installTitle': 'Install reminders',
+    'remind.sent': 'Sent {n} digests for {day}: {list}.',
+    'remind.sentOne': 'Sent 1 digest for {day}: {list}.',
+    'remind.noneSent': 'No digest sent for {day}.',
+    'remind.deferred': 'Deferred (mail quota of {runBy} used up; mailed first on the next run): {list}.',
+    'remind.failed': 'Failed: {list}.',
+    'remind.skipped': 'Skipped, {reason}: {list}.',
+    'remind.quota': 'Mail quota left today for {runBy}: {n}.',
+    'remind.installed':
+      'Reminders will be sent every day at {hour} ({timeZone}) from your account, {owner}, on your daily mail quota.',
+    'remind.tookOver':
+      'You took over from {previous}: their trigger does nothing from now on and removes itself.',
+    'remind.replaced': 'Your previous reminder trigger was replaced (there is only ever one).',
+    'remind.runBy':
+      'The Settings row "{setting}" shows this. To change the time, edit "Reminder hour" in Settings.',
     // Set up workbook
     'setup.title': 'Set up workbook',
     'setup.toast': 'Setting up sheets, headers and dropdowns…',
@@ -225,6 +242,23 @@ export const MESSAGES: Record<Lang, Record<string, string>> = {
     'ui.termReversed': 'In Settings, “Semester end” ({end}) is before “Semester start” ({start}).',
   },
   zh: {
+    // 提醒菜单
+    'remind.sendTitle': '立即发送提醒 (Send reminders now)',
+    'remind.installTitle': '安装提醒 (Install reminders)',
+    'remind.sent': '已发送 {day} 的提醒 {n} 封：{list}。',
+    'remind.sentOne': '已发送 {day} 的提醒 1 封：{list}。',
+    'remind.noneSent': '{day} 没有发送提醒。',
+    'remind.deferred': '已推迟（{runBy} 的邮件配额已用完，下次运行时优先发送）：{list}。',
+    'remind.failed': '发送失败：{list}。',
+    'remind.skipped': '跳过（{reason}）：{list}。',
+    'remind.quota': '{runBy} 今日剩余邮件配额：{n}。',
+    'remind.installed': '每天 {hour}（{timeZone}）从你的账户 {owner} 发送提醒，占用你的每日邮件配额。',
+    'remind.tookOver': '你已接替 {previous}：其触发器从现在起不再发送，并会自行删除。',
+    'remind.replaced': '你之前的提醒触发器已被替换（始终只有一个）。',
+    'remind.runBy': '设置表中的“{setting}”一行记录了这一点。要更改时间，请修改设置中的“Reminder hour”。',
+    'remind.reason.inactive member': '成员不在任',
+    'remind.reason.nothing due': '没有待办事项',
+    'remind.reason.already mailed today': '今天已发送',
     // 设置工作簿
     'setup.title': '设置工作簿 (Set up workbook)',
     'setup.toast': '正在设置工作表、表头和下拉列表…',

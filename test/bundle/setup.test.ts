@@ -157,3 +157,19 @@ describe('bundle: Set up workbook repairs a workbook members have changed', () =
     expect(google.ui.find((u) => u.kind === 'toast')?.message).toBe('正在设置工作表、表头和下拉列表…');
   });
 });
+
+describe('bundle: reminder menus speak the department language', () => {
+  it('Send reminders now summarises in Chinese when Settings say 中文', async () => {
+    const { buildSample } = await import('../../src/local/sample');
+    const google = new LocalGoogle();
+    google.setNow(new Date('2026-11-23T02:00:00Z'));
+    const ss = buildSample(google, { today: '2026-11-23' });
+    const settings = ss.sheetByName('Settings')!;
+    settings.set(settings.cells.findIndex((r) => r[0] === 'Language') + 1, 2, '中文');
+    project.run(google, 'menuSendRemindersNow', [], { spreadsheetId: ss.id });
+    const alert = google.ui.filter((u) => u.kind === 'alert').at(-1)!;
+    expect(alert.title).toBe('立即发送提醒 (Send reminders now)');
+    expect(alert.message).toMatch(/^已发送 2026-11-23 的提醒 \d+ 封：/);
+    expect(alert.message).toMatch(/今日剩余邮件配额/);
+  });
+});
