@@ -56,6 +56,7 @@ export function menuSetUpWorkbook(): void {
   if (r.validationsSet.length) lines.push(t('setup.dropdowns', { n: r.validationsSet.length }));
   if (r.formatted.length) lines.push(t('setup.formats', { n: r.formatted.length }));
   if (r.seededSettings.length) lines.push(t('setup.settings', { list: r.seededSettings.join(', ') }));
+  if (r.problems.length) lines.push(t('setup.problems', { list: r.problems.join('\n') }));
   if (lines.length === 0) lines.push(t('setup.nothing'));
   SpreadsheetApp.getUi().alert(t('setup.title'), lines.join('\n'), SpreadsheetApp.getUi().ButtonSet.OK);
 }

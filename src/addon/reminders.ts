@@ -22,7 +22,7 @@
 import { addDays, cellToDay, type Day } from '../domain/dates';
 import { type DigestContext, type DigestView, digestView, renderDigest } from '../domain/digest';
 import { type Lang, MESSAGES, messages, msg } from '../domain/i18n';
-import { mapHeaders, normHeader } from '../domain/records';
+import { type Cell, isOneEmail, mapHeaders, normHeader } from '../domain/records';
 import {
   type MemberDigestPlan,
   type MemberInfo,
@@ -33,10 +33,14 @@ import {
 } from '../domain/reminders';
 import { SETTINGS, type TableName } from '../domain/schema';
 import { AddonContext, memberLanguages, readAll } from './context';
+import { appendLogRows as appendRows, type LogSheetDef, logColumns, logSheet } from './gateway';
 
 export const REMINDER_HANDLER = 'remindersDaily';
-export const REMINDER_LOG_SHEET = '_Reminders';
-export const REMINDER_LOG_HEADER = ['Date', 'Member', 'Items', 'Sent At', 'Status', 'Run By'] as const;
+export const REMINDER_LOG: LogSheetDef = {
+  name: '_Reminders',
+  header: ['Date', 'Member', 'Items', 'Sent At', 'Status', 'Run By'],
+};
+export const REMINDER_LOG_SHEET = REMINDER_LOG.name;
 export const RUN_BY_SETTING = 'Reminders run by';
 export const REMINDERS_SIDEBAR_FILE = 'Reminders';
 
@@ -49,6 +53,9 @@ const PROP_USER_TRIGGERS = 'od.reminders.triggers';
 const LOCK_WAIT_MS = 20_000;
 
 export const STATUS_SENT = 'Sent';
+/** Logged (and flushed) before the email goes: a run that stops after it never mails again. */
+export const STATUS_SENDING = 'Sending';
+export const STATUS_NOT_SENT = 'Not sent';
 export const STATUS_DEFERRED = 'Deferred';
 
 export interface MemberLine {
@@ -118,34 +125,27 @@ function loadPlan(ctx: AddonContext, day: Day): ReminderTables {
 
 interface LogState {
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
-  /** Members already mailed on `day`. */
+  /** Members already mailed on `day` (or whose email may have gone: logged Sending). */
   sentToday: Set<string>;
-  /** Members whose latest log row is Deferred (not mailed since): mailed first. */
-  deferredBefore: Set<string>;
+  /** Members logged Sending on `day` and never confirmed: not mailed again, reported. */
+  unconfirmed: Set<string>;
+  /** Column (1-based) of Status. */
+  statusCol: number;
+  /** Members deferred by an earlier run and not mailed since → the day first deferred: mailed first. */
+  deferredSince: Map<string, string>;
   /** Number of rows in the sheet (header included). */
   rows: number;
 }
 
 function readLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, day: Day, timeZone: string): LogState {
-  let sheet = ss.getSheetByName(REMINDER_LOG_SHEET);
-  if (!sheet) {
-    sheet = ss.insertSheet(REMINDER_LOG_SHEET);
-    sheet.getRange(1, 1, 1, REMINDER_LOG_HEADER.length).setValues([[...REMINDER_LOG_HEADER]]);
-    sheet.setFrozenRows(1);
-    sheet.hideSheet();
-    return { sheet, sentToday: new Set(), deferredBefore: new Set(), rows: 1 };
-  }
+  const sheet = logSheet(ss, REMINDER_LOG);
   const values = readAll(sheet);
-  if (values.length === 0) {
-    // Emptied by hand: put the header back (nothing was logged that could be read).
-    sheet.getRange(1, 1, 1, REMINDER_LOG_HEADER.length).setValues([[...REMINDER_LOG_HEADER]]);
-    return { sheet, sentToday: new Set(), deferredBefore: new Set(), rows: 1 };
-  }
-  const header = (values[0] ?? []).map(normHeader);
-  const col = (h: string) => header.indexOf(h.toLowerCase());
-  const [cDate, cMember, cStatus] = [col('Date'), col('Member'), col('Status')];
+  const cols = logColumns(values[0] ?? [], REMINDER_LOG);
+  const [cDate, cMember, cStatus] = [cols.Date!, cols.Member!, cols.Status!];
   const sentToday = new Set<string>();
-  const latest = new Map<string, string>();
+  const unconfirmed = new Set<string>();
+  // Members deferred and not mailed since, with the day they were first deferred.
+  const deferredSince = new Map<string, string>();
   if (cDate >= 0 && cMember >= 0 && cStatus >= 0) {
     for (let r = 1; r < values.length; r++) {
       const row = values[r]!;
@@ -154,28 +154,51 @@ function readLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, day: Day, timeZon
         .toLowerCase();
       if (!member) continue;
       const status = String(row[cStatus] ?? '').trim();
-      const isSent = status === STATUS_SENT;
-      if (isSent && cellToDay(row[cDate], timeZone) === day) sentToday.add(member);
-      if (isSent || status.startsWith(STATUS_DEFERRED)) latest.set(member, status);
+      const mailed = status === STATUS_SENT || status === STATUS_SENDING;
+      const rowDay = cellToDay(row[cDate], timeZone) ?? '';
+      if (mailed && rowDay === day) sentToday.add(member);
+      if (status === STATUS_SENDING && rowDay === day) unconfirmed.add(member);
+      if (mailed) deferredSince.delete(member);
+      else if (status.startsWith(STATUS_DEFERRED) && !deferredSince.has(member))
+        deferredSince.set(member, rowDay);
     }
   }
-  const deferredBefore = new Set([...latest].filter(([, s]) => s !== STATUS_SENT).map(([m]) => m));
-  return { sheet, sentToday, deferredBefore, rows: Math.max(values.length, 1) };
+  return {
+    sheet,
+    sentToday,
+    unconfirmed,
+    deferredSince,
+    statusCol: cStatus >= 0 ? cStatus + 1 : REMINDER_LOG.header.indexOf('Status') + 1,
+    rows: Math.max(values.length, 1),
+  };
 }
 
 /** A log row; texts carry a leading apostrophe so nothing becomes a date or a formula. */
-function logRow(day: Day, member: string, items: number, status: string, runBy: string): unknown[] {
+function logRow(day: Day, member: string, items: number, status: string, runBy: string): Cell[] {
   return [`'${day}`, `'${member}`, items, new Date(), `'${status}`, `'${runBy}`];
 }
 
-function appendLogRows(log: LogState, rows: unknown[][]): void {
+function appendLogRows(log: LogState, rows: Cell[][]): void {
   if (!rows.length) return;
-  const start = log.rows + 1;
-  const need = start + rows.length - 1;
-  const max = log.sheet.getMaxRows();
-  if (need > max) log.sheet.insertRowsAfter(max, need - max);
-  log.sheet.getRange(start, 1, rows.length, REMINDER_LOG_HEADER.length).setValues(rows);
+  appendRows(log.sheet, REMINDER_LOG, rows);
   log.rows += rows.length;
+}
+
+/**
+ * Marks the rows of emails that went as Sent: one write per run of adjacent rows (they are
+ * adjacent unless a row was updated in between). Rows left Sending after a fault still
+ * keep the member from being mailed twice.
+ */
+function confirmSent(log: LogState, rows: readonly number[]): void {
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
+    const n = j - i + 1;
+    log.sheet
+      .getRange(rows[i]!, log.statusCol, n, 1)
+      .setValues(Array.from({ length: n }, () => [`'${STATUS_SENT}`]));
+    i = j + 1;
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -225,64 +248,95 @@ export function runReminders(mode: 'trigger' | 'manual', ctxIn?: AddonContext): 
     }
     const todo: MemberDigestPlan[] = [];
     for (const d of plan.digests) {
-      if (log.sentToday.has(d.member.email))
+      if (log.unconfirmed.has(d.member.email))
+        summary.skipped.push({
+          ...line(d.member, d.items.length),
+          reason: 'a run stopped while mailing them today: not mailed again, to never mail twice',
+        });
+      else if (log.sentToday.has(d.member.email))
         summary.skipped.push({ ...line(d.member, d.items.length), reason: 'already mailed today' });
       else todo.push(d);
     }
-    // Who is mailed first when the quota is short: the Minister and the Treasurer, then
-    // members deferred by an earlier run, then the Vice Minister, then officers.
-    const rank = (d: MemberDigestPlan) => {
-      const p = rolePriority(d.member.role);
-      return p === 0 ? 0 : log.deferredBefore.has(d.member.email) ? 1 : 1 + p;
-    };
-    todo.sort((a, b) => rank(a) - rank(b) || a.member.row - b.member.row);
+    // Who is mailed first when the quota is short: members deferred by an earlier run (the
+    // longest-waiting first, so nobody waits for ever), then the Minister and the Treasurer,
+    // then the Vice Minister, then officers.
+    const rank = (d: MemberDigestPlan) =>
+      log.deferredSince.has(d.member.email) ? 0 : 1 + rolePriority(d.member.role);
+    const since = (d: MemberDigestPlan) => log.deferredSince.get(d.member.email) ?? '';
+    todo.sort((a, b) => rank(a) - rank(b) || since(a).localeCompare(since(b)) || a.member.row - b.member.row);
 
     // Recipients the runner may still mail today (100/day consumer, 1,500 Workspace):
     // developers.google.com/apps-script/reference/mail/mail-app#getRemainingDailyQuota()
     let quota = MailApp.getRemainingDailyQuota();
-    const deferredRows: unknown[][] = [];
-    for (let k = 0; k < todo.length; k++) {
-      const d = todo[k]!;
-      if (quota < 1) {
-        summary.deferred.push(line(d.member, d.items.length));
-        continue;
-      }
-      const mail = renderDigest(d, digestCtx);
-      try {
-        MailApp.sendEmail(mail.to, mail.subject, mail.body, { htmlBody: mail.htmlBody, name: mail.name });
-      } catch (e) {
-        // Errors of Apps Script services are not always instances of this realm's Error.
-        const m = (e as { message?: unknown } | null)?.message;
-        const msg = typeof m === 'string' ? m : String(e);
-        if (QUOTA_ERROR.test(msg)) {
-          quota = 0;
+    const deferredRows: Cell[][] = [];
+    // Rows logged Sending whose email went: confirmed Sent together (one write) at the end.
+    const sentRows: number[] = [];
+    try {
+      for (const d of todo) {
+        if (quota < 1) {
           summary.deferred.push(line(d.member, d.items.length));
           continue;
         }
-        if (ADDRESS_ERROR.test(msg)) {
-          summary.failed.push({ ...line(d.member, d.items.length), reason: msg });
+        if (!isOneEmail(d.member.email)) {
+          const reason = `the Members Email cell "${d.member.email}" is not one email address`;
+          summary.failed.push({ ...line(d.member, d.items.length), reason });
           deferredRows.push(
-            logRow(day, d.member.email, d.items.length, `Failed: ${msg}`.slice(0, 200), runBy),
+            logRow(day, d.member.email, d.items.length, `Failed: ${reason}`.slice(0, 200), runBy),
           );
           continue;
         }
-        throw e; // time-out and the like: what was sent is logged; a rerun resumes.
+        const mail = renderDigest(d, digestCtx);
+        // At most once: the log row is written and flushed before the email goes. A run that
+        // stops after this (time-out, fault) never mails this member again today.
+        log.sheet.appendRow(logRow(day, d.member.email, d.items.length, STATUS_SENDING, runBy));
+        const row = ++log.rows;
+        SpreadsheetApp.flush();
+        try {
+          MailApp.sendEmail(mail.to, mail.subject, mail.body, { htmlBody: mail.htmlBody, name: mail.name });
+        } catch (e) {
+          // Errors of Apps Script services are not always instances of this realm's Error.
+          const m = (e as { message?: unknown } | null)?.message;
+          const msg = typeof m === 'string' ? m : String(e);
+          // sendEmail threw: nothing was sent, so the row must not keep the member from a rerun.
+          const quotaGone = QUOTA_ERROR.test(msg);
+          const status = quotaGone
+            ? `${STATUS_DEFERRED}: mail quota of ${runBy || 'the runner'} used up; mailed first on the next run`
+            : `${ADDRESS_ERROR.test(msg) ? 'Failed' : STATUS_NOT_SENT}: ${msg}`.slice(0, 200);
+          log.sheet.getRange(row, log.statusCol).setValue(`'${status}`);
+          if (quotaGone) {
+            quota = 0;
+            summary.deferred.push(line(d.member, d.items.length));
+            continue;
+          }
+          if (ADDRESS_ERROR.test(msg)) {
+            summary.failed.push({ ...line(d.member, d.items.length), reason: msg });
+            continue;
+          }
+          throw e; // time-out and the like: what was sent is logged; a rerun resumes.
+        }
+        sentRows.push(row);
+        quota--;
+        summary.sent.push(line(d.member, d.items.length));
       }
-      // Logged at once, one row per email: a rerun (or a run killed after this) never re-sends it.
-      log.sheet.appendRow(logRow(day, d.member.email, d.items.length, STATUS_SENT, runBy));
-      log.rows++;
-      quota--;
-      summary.sent.push(line(d.member, d.items.length));
+    } finally {
+      confirmSent(log, sentRows);
     }
     if (summary.deferred.length) {
       const left = `${STATUS_DEFERRED}: mail quota of ${runBy || 'the runner'} used up; mailed first on the next run`;
-      for (const m of summary.deferred) deferredRows.push(logRow(day, m.email, m.items, left, runBy));
+      for (const m of summary.deferred) {
+        if (!deferredRows.some((r) => r[1] === `'${m.email}`))
+          deferredRows.push(logRow(day, m.email, m.items, left, runBy));
+      }
     }
     appendLogRows(log, deferredRows);
     summary.quotaLeft = Math.max(0, quota);
     return summary;
   } finally {
-    lock.releaseLock();
+    try {
+      SpreadsheetApp.flush(); // the next holder of the lock reads what this run wrote
+    } finally {
+      lock.releaseLock();
+    }
   }
 }
 
@@ -409,7 +463,11 @@ export function installReminders(ctxIn?: AddonContext): InstallResult {
       replaced,
     };
   } finally {
-    lock.releaseLock();
+    try {
+      SpreadsheetApp.flush(); // the next holder of the lock reads what this run wrote
+    } finally {
+      lock.releaseLock();
+    }
   }
 }
 

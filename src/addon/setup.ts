@@ -7,9 +7,17 @@
  * Service calls: per sheet a fixed number (header read, frozen rows, one validation read
  * of the header-width row 2, writes only where something differs), whatever the data size.
  */
-import { mapHeaders, normHeader } from '../domain/records';
+import {
+  duplicateColumnsMessage,
+  findHeaderRow,
+  headerRowMessage,
+  missingColumnsMessage,
+  normHeader,
+  readHeaders,
+} from '../domain/records';
 import { type FieldDef, KNOWN_SETTINGS, SETTINGS, TABLES, type TableDef } from '../domain/schema';
-import { withDocumentLock } from './store';
+import { headerRow, SheetGateway, withDocumentLock } from './gateway';
+import { seedIdMark } from './store';
 
 export interface SetupReport {
   createdSheets: string[];
@@ -18,6 +26,14 @@ export interface SetupReport {
   frozen: string[];
   seededSettings: string[];
   formatted: string[];
+  /**
+   * What Set up could not repair without risking data, each with how to fix it: a header
+   * that stands twice, headers below row 1, a column every record needs that is gone from a
+   * sheet holding records (renamed or moved: adding an empty copy would hide its data).
+   */
+  problems: string[];
+  /** Tables whose ID high-water mark was raised to the highest ID in the sheet. */
+  idMarks: string[];
   /** Number of cells or properties written; 0 on a workbook already set up. */
   writes: number;
 }
@@ -65,6 +81,8 @@ export function setUpWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Set
     frozen: [],
     seededSettings: [],
     formatted: [],
+    problems: [],
+    idMarks: [],
     writes: 0,
   };
   withDocumentLock(() => {
@@ -77,13 +95,37 @@ export function setUpWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Set
 function setUpSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: TableDef, report: SetupReport): void {
   let sheet = ss.getSheetByName(def.name);
   if (!sheet) {
-    sheet = ss.insertSheet(def.name);
+    const active = ss.getActiveSheet();
+    sheet = ss.insertSheet(def.name, ss.getNumSheets());
+    if (active) active.activate(); // insertSheet activates the new sheet; the member's tab stays
     report.createdSheets.push(def.name);
   }
-  const lastCol = sheet.getLastColumn();
-  const header: unknown[] = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0]! : [];
-  const present = new Set(header.map(normHeader));
-  const missing = def.fields.filter((f) => !present.has(normHeader(f.header)));
+  const header = headerRow(sheet);
+  const lastCol = header.length;
+  const h = readHeaders(def, header);
+  if (h.duplicates.length) {
+    report.problems.push(duplicateColumnsMessage(def.name, h.duplicates));
+    return;
+  }
+  const missing = def.fields.filter((f) => h.missing.includes(f.header));
+  if (missing.length && sheet.getLastRow() > 1) {
+    const top = sheet.getRange(1, 1, Math.min(10, sheet.getLastRow()), Math.max(1, lastCol)).getValues();
+    const at = findHeaderRow(def, top);
+    if (at > 0) {
+      report.problems.push(headerRowMessage(def.name, at + 1));
+      return;
+    }
+    const needed = missing.filter((f) => f.required || f.type === 'id');
+    if (needed.length) {
+      report.problems.push(
+        `${missingColumnsMessage(
+          def.name,
+          needed.map((f) => f.header),
+        )} Set up workbook adds no empty copy of a column every record needs while the sheet holds records.`,
+      );
+      return;
+    }
+  }
   if (missing.length) {
     // Missing columns go after the last used column: users' columns and data never move.
     const start = lastCol + 1;
@@ -103,36 +145,49 @@ function setUpSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: TableDef,
     report.writes++;
   }
   applyValidation(sheet, def, header, report);
-  applyDateFormats(sheet, def, header, report);
+  applyFormats(sheet, def, header, report);
+  if (def.idPrefix && seedIdMark(SheetGateway.open(ss, def))) report.idMarks.push(def.name);
 }
 
-const DATE_FORMATS: Partial<Record<FieldDef['type'], string>> = {
+const FORMATS: Partial<Record<FieldDef['type'], string>> = {
   date: 'yyyy-mm-dd',
   datetime: 'yyyy-mm-dd hh:mm',
 };
+/** Plain text: what is typed (or written) stays as typed. */
+const PLAIN_TEXT = '@';
+
+/** The number format a field's column gets, if any. */
+const formatOf = (f: FieldDef): string | undefined =>
+  FORMATS[f.type] ?? (f.plainText ? PLAIN_TEXT : undefined);
 
 /**
- * Date columns show calendar days (`2026-03-15`) rather than Sheets' default date-time.
- * Only columns still in the default format get it: a format a member chose is kept.
+ * What an unformatted cell reports: `General` in our runtime and in the Sheets API, and
+ * `0.###############` in live Apps Script (brucemcpherson/gas-fakes notes/oddities.md).
  */
-function applyDateFormats(sheet: Sheet, def: TableDef, header: unknown[], report: SetupReport): void {
-  const cols = mapHeaders(def, header);
-  const dated = def.fields.filter((f) => DATE_FORMATS[f.type]);
+const isDefaultFormat = (fmt: string) => fmt === '' || /^general$/i.test(fmt) || fmt === '0.###############';
+
+/**
+ * Date columns show calendar days (`2026-03-15`) rather than Sheets' default date-time;
+ * columns of codes and phone numbers are plain text. Only columns still in the default
+ * format get it: a format a member chose is kept.
+ */
+function applyFormats(sheet: Sheet, def: TableDef, header: unknown[], report: SetupReport): void {
+  const cols = readHeaders(def, header).cols;
+  const formatted = def.fields.filter((f) => formatOf(f));
   const maxRows = sheet.getMaxRows();
-  if (dated.length === 0 || maxRows < 2) return;
+  if (formatted.length === 0 || maxRows < 2) return;
   const current = sheet.getRange(2, 1, 1, header.length).getNumberFormats()[0]!;
-  for (const f of dated) {
+  for (const f of formatted) {
     const col = cols[f.key]! + 1;
-    const now = String(current[col - 1] ?? '');
-    if (now !== '' && now !== 'General') continue;
-    sheet.getRange(2, col, maxRows - 1, 1).setNumberFormat(DATE_FORMATS[f.type]!);
+    if (!isDefaultFormat(String(current[col - 1] ?? ''))) continue;
+    sheet.getRange(2, col, maxRows - 1, 1).setNumberFormat(formatOf(f)!);
     report.formatted.push(`${def.name}!${f.header}`);
     report.writes++;
   }
 }
 
 function applyValidation(sheet: Sheet, def: TableDef, header: unknown[], report: SetupReport): void {
-  const cols = mapHeaders(def, header);
+  const cols = readHeaders(def, header).cols;
   const wanted = def.fields
     .map((f) => ({ f, w: wantedRule(f), col: cols[f.key]! + 1 }))
     .filter((x): x is { f: FieldDef; w: WantedRule; col: number } => x.w !== null);
@@ -154,7 +209,9 @@ function seedSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, report: Setu
   const lastRow = sheet.getLastRow();
   const lastCol = sheet.getLastColumn();
   const values = sheet.getRange(1, 1, Math.max(lastRow, 1), Math.max(lastCol, 1)).getValues();
-  const cols = mapHeaders(SETTINGS, values[0]!);
+  const h = readHeaders(SETTINGS, values[0]!);
+  if (h.missing.length || h.duplicates.length) return; // reported with the sheet's own problems
+  const cols = h.cols;
   const have = new Set(values.slice(1).map((r) => normHeader(r[cols.setting!])));
   const toAdd = KNOWN_SETTINGS.filter((s) => !have.has(normHeader(s.setting)));
   if (toAdd.length === 0) return;

@@ -5,9 +5,19 @@
  * workbook is ever executed.
  */
 import { fieldLabel, type Lang, msg, templates, valueName } from '../domain/i18n';
+import { formText } from '../domain/records';
 import { type FieldDef, RECORD_TABLES, type TableName, tableDef } from '../domain/schema';
 import { AddonContext } from './context';
-import { saveRecord, ValidationFailed, WorkbookBusy } from './store';
+import { SheetGateway } from './gateway';
+import {
+  conflictMessage,
+  RecordNotFound,
+  StaleEdit,
+  saveRecord,
+  toSaveRequest,
+  ValidationFailed,
+  WorkbookBusy,
+} from './store';
 
 export const SIDEBAR_FILE = 'Sidebar';
 
@@ -45,8 +55,25 @@ export interface ListItem {
 }
 
 export type SaveResponse =
-  | { ok: true; id: string; row: number; created: boolean }
-  | { ok: false; errors: { field: string; message: string }[] };
+  | { ok: true; id: string; row: number; created: boolean; written: string[] }
+  | {
+      ok: false;
+      errors: { field: string; message: string }[];
+      /** Set when someone else changed a field the member changed: reopen to see it. */
+      conflict?: boolean;
+    };
+
+/** A record as the form loads it. */
+export interface RecordValues {
+  id: string;
+  row: number;
+  /** Each field as text (`formText`): what the form shows, and sends back as `base`. */
+  values: Record<string, string>;
+  /** Fields whose cell does not hold a valid value: shown as typed, with this note. */
+  problems: Record<string, string>;
+  /** Other rows with the same ID (typed twice by hand), or [] — such a row is saved with a new ID. */
+  sameIdRows: number[];
+}
 
 function recordTable(name: unknown): TableName {
   const def = tableDef(String(name));
@@ -79,7 +106,12 @@ export function sidebarForm(table: unknown): FormSpec {
     title: def.name,
     tables: RECORD_TABLES.map((d) => d.name),
     lang,
-    text: { ...templates(lang, 'ui.'), ...templates(lang, 'table.'), ...templates(lang, 'noun.') },
+    text: {
+      ...templates(lang, 'ui.'),
+      ...templates(lang, 'table.'),
+      ...templates(lang, 'noun.'),
+      ...templates(lang, 'field.'),
+    },
     fields: def.fields.map((f) => ({
       key: f.key,
       header: f.header,
@@ -129,24 +161,32 @@ export function sidebarSearch(table: unknown, query: unknown, limit: unknown = 5
   return out;
 }
 
-/** One record's field values as the form shows them (text), or null when gone. */
-export function sidebarGet(
-  table: unknown,
-  id: unknown,
-): { id: string; row: number; values: Record<string, string> } | null {
+/**
+ * One record's fields as the form shows them, or null when gone. Found by ID (the header
+ * row, the ID column and the one row are read); `row` picks among rows that share an ID or
+ * have none, as the search list shows them.
+ */
+export function sidebarGet(table: unknown, id: unknown, row?: unknown): RecordValues | null {
   const def = tableDef(recordTable(table));
   const ctx = new AddonContext();
+  const gw = SheetGateway.open(ctx.ss, def);
   const want = String(id ?? '')
     .trim()
     .toUpperCase();
-  const rec = ctx.table(def.name).records.find((r) => r.data.id === want);
-  if (!rec) return null;
+  const ids = gw.ids();
+  const hint = typeof row === 'number' ? row : Number(row) || undefined;
+  const rows = want ? gw.rowsOf(want, ids) : hint && ids.ids[hint - ids.firstRow] === '' ? [hint] : [];
+  if (rows.length === 0) return null;
+  const at = hint && rows.includes(hint) ? hint : rows[0]!;
+  const { values: cells } = gw.readRow(at);
   const values: Record<string, string> = {};
+  const problems: Record<string, string> = {};
   for (const f of def.fields) {
-    const v = rec.data[f.key];
-    values[f.key] = f.type === 'boolean' ? (v === true ? 'TRUE' : 'FALSE') : cellText(v);
+    const t = formText(f, cells[gw.cols[f.key]!], ctx.timeZone);
+    values[f.key] = t.text;
+    if (t.problem) problems[f.key] = t.problem;
   }
-  return { id: want, row: rec.row, values };
+  return { id: want, row: at, values, problems, sameIdRows: rows.filter((r) => r !== at) };
 }
 
 export function sidebarSave(table: unknown, input: unknown): SaveResponse {
@@ -156,24 +196,35 @@ export function sidebarSave(table: unknown, input: unknown): SaveResponse {
   }
   const ctx = new AddonContext();
   const who = Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || 'unknown';
+  const def = tableDef(name);
   try {
-    const r = saveRecord(ctx, name, input as Record<string, unknown>, who);
+    const r = saveRecord(ctx, name, toSaveRequest(input as Record<string, unknown>), who);
     return { ok: true, ...r };
   } catch (e) {
+    const lang = languageOf(ctx);
+    const label = (key: string) => {
+      const f = def.fields.find((x) => x.key === key);
+      return f ? fieldLabel(lang, f.header) : undefined;
+    };
     if (e instanceof ValidationFailed) {
-      const lang = languageOf(ctx);
-      const def = tableDef(name);
-      const label = (key: string) => {
-        const f = def.fields.find((x) => x.key === key);
-        return f ? fieldLabel(lang, f.header) : undefined;
-      };
       return {
         ok: false,
         errors: e.errors.map((fe) => ({ field: fe.field, message: fe.localized(lang, label(fe.field)) })),
       };
     }
+    if (e instanceof StaleEdit) {
+      return {
+        ok: false,
+        conflict: true,
+        errors: e.conflicts.map((c) => ({
+          field: c.field,
+          message: conflictMessage(c, lang, label(c.field) ?? c.header),
+        })),
+      };
+    }
     if (e instanceof WorkbookBusy)
-      return { ok: false, errors: [{ field: '', message: msg(languageOf(ctx), 'ui.busy') }] };
-    throw e;
+      return { ok: false, errors: [{ field: '', message: msg(lang, 'ui.busy') }] };
+    if (e instanceof RecordNotFound) return { ok: false, errors: [{ field: '', message: e.message }] };
+    throw e; // a sheet's headers are wrong (SchemaError names them): the page shows the message
   }
 }

@@ -1,29 +1,51 @@
 /**
- * Writing records safely while many members work at once. A save takes the document lock,
- * re-reads the sheet it writes (never trusting what the form saw), validates, allocates the
- * ID under the lock, writes the whole row in one setValues call, appends an audit entry and
- * releases the lock. IDs are never reused: a high-water mark per table is kept in the
- * document properties, so deleting the last row never frees its ID.
+ * Saving records safely while many members work at once (the contract's "Editing safely").
+ *
+ * A form sends what it loaded (`base`) and what the member changed (`changes`). Under the
+ * document lock the save finds the row by its ID (at that moment, never by a remembered
+ * row number), reads that one row, and refuses when a changed field no longer holds what
+ * the form loaded — naming the field, its current value and, from the audit log, who
+ * changed it and when. Otherwise it writes only the cells of the changed fields: every
+ * other cell of the row (members' own columns, formulas, values the add-on cannot read)
+ * is never written. New IDs are allocated under the lock above both a high-water mark kept
+ * in the document properties and every ID in the sheet, so no ID is ever reused.
  */
 
 import { msg } from '../domain/i18n';
 import {
-  buildRow as buildRowCells,
+  type Cell,
   dayPart,
-  type FieldError,
-  mapHeaders,
-  nextId,
-  parseTable,
+  FieldError,
+  type FieldValue,
+  formatId,
+  formText,
+  idNumber,
+  parseSheet,
   type RecordData,
   toCell,
+  validateField,
   validateRecord,
+  valueText,
 } from '../domain/records';
-import { type TableDef, type TableName, tableDef } from '../domain/schema';
-import { type AddonContext, readAll } from './context';
+import { type FieldDef, idField, type TableDef, type TableName, tableDef } from '../domain/schema';
+import type { AddonContext } from './context';
+import {
+  appendLogRows,
+  type LogSheetDef,
+  logColumns,
+  logSheet,
+  type RowCells,
+  SheetGateway,
+  withDocumentLock,
+} from './gateway';
 
-export const LOCK_WAIT_MS = 30_000;
-export const AUDIT_SHEET = '_Audit';
-const AUDIT_HEADER = ['When', 'Who', 'Action', 'Sheet', 'Record ID', 'Row', 'Details'];
+export { LOCK_WAIT_MS, WorkbookBusy, withDocumentLock } from './gateway';
+
+export const AUDIT: LogSheetDef = {
+  name: '_Audit',
+  header: ['When', 'Who', 'Action', 'Sheet', 'Record ID', 'Row', 'Details', 'Fields'],
+};
+export const AUDIT_SHEET = AUDIT.name;
 
 export class ValidationFailed extends Error {
   constructor(readonly errors: readonly FieldError[]) {
@@ -32,125 +54,329 @@ export class ValidationFailed extends Error {
   }
 }
 
-/** The lock stayed taken: nothing was written; the member can simply try again. */
-export class WorkbookBusy extends Error {
-  constructor() {
-    super(msg('en', 'ui.busy'));
-    this.name = 'WorkbookBusy';
+/** A changed field that someone else changed since the form loaded it. */
+export interface FieldConflict {
+  field: string;
+  header: string;
+  /** What the member's form loaded. */
+  loaded: string;
+  /** What the cell holds now. */
+  current: string;
+  /** Who changed it and when, from the audit log (blank for a change typed in the sheet). */
+  by: string;
+  at: string;
+}
+
+/** The save was refused because of changes by others; nothing was written. */
+export class StaleEdit extends Error {
+  constructor(readonly conflicts: readonly FieldConflict[]) {
+    super(conflicts.map((c) => conflictMessage(c)).join(' '));
+    this.name = 'StaleEdit';
   }
+}
+
+export function conflictMessage(c: FieldConflict, lang: 'en' | 'zh' = 'en', label = c.header): string {
+  const params = { field: label, current: c.current, loaded: c.loaded, by: c.by, at: c.at };
+  return msg(lang, c.by ? 'field.changedBy' : 'field.changedSince', params);
+}
+
+/** A record the sidebar cannot save as asked (gone, ambiguous ID): nothing was written. */
+export class RecordNotFound extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RecordNotFound';
+  }
+}
+
+/** What a form sends. Without `id` (and `row`) it creates a record. */
+export interface SaveRequest {
+  id?: string;
+  /** The sheet row the form was opened from: only used to tell rows with the same (or no) ID apart. */
+  row?: number;
+  /** What the form loaded, field by field (as `formText` gave it). */
+  base?: Record<string, string>;
+  /** The fields the member changed, with what they typed. */
+  changes: Record<string, unknown>;
+  /** Give the row a new ID (its ID is blank or also on another row). */
+  newId?: boolean;
 }
 
 export interface SaveResult {
   id: string;
   row: number;
   created: boolean;
-}
-
-/** Runs `fn` holding the document lock; a busy lock gives a clear, retryable error. */
-export function withDocumentLock<T>(fn: () => T): T {
-  // getDocumentLock() is null when the script runs without a container document (e.g. a
-  // trigger of an add-on); the script lock then serializes every writer of this project.
-  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    throw new WorkbookBusy();
-  }
-  try {
-    return fn();
-  } finally {
-    lock.releaseLock();
-  }
+  /** Fields whose cells were written. */
+  written: string[];
 }
 
 const hwmKey = (def: TableDef) => `od.nextId.${def.name}`;
 
+/** The legacy form of a save (every field at the top level, `id` to update) as a SaveRequest. */
+export function toSaveRequest(input: Record<string, unknown>): SaveRequest {
+  if (input.changes && typeof input.changes === 'object' && !Array.isArray(input.changes)) {
+    const r = input as unknown as SaveRequest;
+    return {
+      id: r.id === undefined || r.id === null ? undefined : String(r.id),
+      row: typeof r.row === 'number' ? r.row : undefined,
+      base: r.base && typeof r.base === 'object' ? r.base : undefined,
+      changes: r.changes,
+      newId: r.newId === true,
+    };
+  }
+  const { id, ...changes } = input;
+  return { id: id === undefined || id === null ? undefined : String(id), changes };
+}
+
 /**
- * Creates (no `id`) or updates (with `id`) one record. Only the fields present in
- * `input` change on update; other columns of the row (users' own columns) are kept.
+ * The ID allocator of one table: the next number is above the persisted high-water mark
+ * and above every ID in the sheet (IDs typed by hand included). The mark is raised to the
+ * sheet's highest ID whenever it is seen, so a row deleted later never frees its ID.
  */
+class IdAllocator {
+  private readonly props = PropertiesService.getDocumentProperties();
+  private mark: number;
+  private readonly stored: number;
+  constructor(
+    readonly def: TableDef,
+    ids: readonly string[],
+  ) {
+    this.stored = Number(this.props?.getProperty(hwmKey(def)) ?? 0) || 0;
+    this.mark = this.stored;
+    for (const v of ids) {
+      const n = idNumber(def.idPrefix!, v);
+      if (n !== null && n > this.mark) this.mark = n;
+    }
+  }
+  next(): string {
+    this.mark++;
+    return formatId(this.def.idPrefix!, this.mark);
+  }
+  /** Persists the mark when it moved (one property write, only then); true when it did. */
+  save(): boolean {
+    if (this.mark <= this.stored || !this.props) return false;
+    this.props.setProperty(hwmKey(this.def), String(this.mark));
+    return true;
+  }
+}
+
+/** Raises a table's ID mark to the highest ID in its sheet (Set up seeds it this way). */
+export function seedIdMark(gw: SheetGateway): boolean {
+  return new IdAllocator(gw.def, gw.ids().ids).save();
+}
+
+/** Cells for field values, at their columns; a plain-text (`@`) cell gets its text as is. */
+function cellsFor(
+  gw: SheetGateway,
+  fields: readonly FieldDef[],
+  data: RecordData,
+  formats: readonly string[],
+  timeZone: string,
+): RowCells {
+  const cells: RowCells = new Map();
+  for (const f of fields) {
+    const col = gw.cols[f.key]!;
+    cells.set(col, toCell(f, data[f.key] ?? null, timeZone, formats[col] === '@'));
+  }
+  return cells;
+}
+
+/** Creates a record (`request.id` absent) or changes the fields the member changed. */
 export function saveRecord(
   ctx: AddonContext,
   table: TableName,
-  input: Record<string, unknown>,
+  request: SaveRequest,
   who: string,
 ): SaveResult {
   const def = tableDef(table);
   if (!def.idPrefix) throw new Error(`${def.name} is not edited with record forms.`);
-  const updating = input.id !== undefined && input.id !== null && String(input.id).trim() !== '';
-  const partial: Record<string, unknown> = { ...input };
-  delete partial.id;
+  const updating = !!request.id?.trim() || request.row !== undefined;
+  return updating ? updateRecord(ctx, def, request, who) : createRecord(ctx, def, request.changes, who);
+}
+
+function createRecord(
+  ctx: AddonContext,
+  def: TableDef,
+  input: Record<string, unknown>,
+  who: string,
+): SaveResult {
+  const { id: _ignored, ...fields } = input;
+  const { data, errors } = validateRecord(def, fields, { timeZone: ctx.timeZone });
+  if (errors.length) throw new ValidationFailed(errors);
+  return withDocumentLock(() => {
+    const gw = SheetGateway.open(ctx.ss, def);
+    const ids = gw.ids();
+    const alloc = new IdAllocator(def, ids.ids);
+    const id = alloc.next();
+    data[idField(def)!.key] = id;
+    const row = gw.nextRow(ids.lastRow);
+    const { formats } = gw.readRow(row);
+    gw.writeCells(row, cellsFor(gw, def.fields, data, formats, ctx.timeZone));
+    alloc.save();
+    appendAudit(
+      ctx,
+      who,
+      'create',
+      def.name,
+      id,
+      row,
+      summarize(data),
+      def.fields.map((f) => f.key),
+    );
+    ctx.invalidate(def.name);
+    if (def.name === 'Meetings') touchLastContacted(ctx, { ...data, id }, who);
+    return { id, row, created: true, written: def.fields.map((f) => f.key) };
+  });
+}
+
+function updateRecord(ctx: AddonContext, def: TableDef, req: SaveRequest, who: string): SaveResult {
+  const idDef = idField(def)!;
+  const known = new Set(def.fields.map((f) => f.key));
+  const changes = Object.entries(req.changes).filter(([k]) => k !== idDef.key);
+  const unknown = changes.filter(([k]) => !known.has(k));
+  if (unknown.length)
+    throw new ValidationFailed(
+      unknown.map(([k]) => new FieldError(k, 'unknownField', { field: k, table: def.name })),
+    );
+  // Validate what was typed first: nothing else needs the lock.
+  const errors: FieldError[] = [];
+  const typed = new Map<FieldDef, FieldValue>();
+  for (const [k, raw] of changes) {
+    const f = def.fields.find((x) => x.key === k)!;
+    try {
+      typed.set(f, validateField(f, raw, { timeZone: ctx.timeZone }));
+    } catch (e) {
+      if (e instanceof FieldError) errors.push(e);
+      else throw e;
+    }
+  }
+  if (errors.length) throw new ValidationFailed(errors);
+  const wantId = (req.id ?? '').trim().toUpperCase();
 
   return withDocumentLock(() => {
-    const sheet = ctx.sheet(def.name);
-    const values = readAll(sheet);
-    if (values.length === 0)
-      throw new Error(`Sheet "${def.name}" has no header row. Run "Set up workbook" first.`);
-    const header = values[0]!;
-    const cols = mapHeaders(def, header);
-    const idCol = cols.id!;
-
-    let rowIndex = -1; // 0-based index into values
-    let existing: unknown[] | null = null;
-    const id = updating ? String(input.id).trim().toUpperCase() : '';
-    if (updating) {
-      rowIndex = values.findIndex(
-        (r, i) =>
-          i > 0 &&
-          String(r[idCol] ?? '')
-            .trim()
-            .toUpperCase() === id,
+    const gw = SheetGateway.open(ctx.ss, def);
+    const ids = gw.ids();
+    const row = locateRow(gw, ids, wantId, req);
+    const { values, formats } = gw.readRow(row);
+    const cellOf = (f: FieldDef) => values[gw.cols[f.key]!];
+    // A row found by a remembered number (blank or repeated ID) must still be the record the
+    // form loaded, field for field.
+    if (req.row !== undefined && (!wantId || gw.rowsOf(wantId, ids).length > 1)) {
+      const moved = def.fields.some(
+        (f) =>
+          req.base?.[f.key] !== undefined && formText(f, cellOf(f), ctx.timeZone).text !== req.base[f.key],
       );
-      if (rowIndex < 0) throw new Error(`${def.name}: no record with ID ${id} (it may have been deleted).`);
-      existing = values[rowIndex]!;
+      if (moved)
+        throw new RecordNotFound(
+          `Row ${row} of ${def.name} no longer holds the record you opened (rows were sorted or edited meanwhile). Nothing was saved: open it again from the search list.`,
+        );
     }
-
-    // Validate only what was sent when updating; the whole record when creating.
-    const fieldsSent = updating ? def.fields.filter((f) => f.key in partial && f.type !== 'id') : def.fields;
-    const sub: TableDef = { ...def, fields: fieldsSent };
-    const { data, errors } = validateRecord(sub, partial, { timeZone: ctx.timeZone });
-    if (errors.length) throw new ValidationFailed(errors);
-
-    const props = PropertiesService.getDocumentProperties();
-    let newId = id;
-    let hwm = 0;
-    if (!updating) {
-      hwm = Number(props?.getProperty(hwmKey(def)) ?? 0) || 0;
-      const next = nextId(
+    const conflicts: FieldConflict[] = [];
+    const write = new Map<FieldDef, FieldValue>();
+    for (const [f, v] of typed) {
+      const now = formText(f, cellOf(f), ctx.timeZone).text;
+      const wanted = valueText(f, v);
+      if (now === wanted && !formText(f, cellOf(f), ctx.timeZone).problem) continue; // already so
+      const loaded = req.base?.[f.key];
+      if (loaded !== undefined && loaded !== now) {
+        conflicts.push({ field: f.key, header: f.header, loaded, current: now, by: '', at: '' });
+        continue;
+      }
+      write.set(f, v);
+    }
+    if (conflicts.length) {
+      const id = String(values[gw.cols[idDef.key]!] ?? '');
+      fillWhoChanged(ctx, def.name, id, conflicts);
+      throw new StaleEdit(conflicts);
+    }
+    const data: RecordData = {};
+    for (const [f, v] of write) data[f.key] = v;
+    let id = String(values[gw.cols[idDef.key]!] ?? '')
+      .trim()
+      .toUpperCase();
+    const fields = [...write.keys()];
+    const alloc = new IdAllocator(def, ids.ids);
+    if (!id || req.newId) {
+      const old = id;
+      id = alloc.next();
+      data[idDef.key] = id;
+      fields.push(idDef);
+      if (old) data.replacedId = old;
+    }
+    if (fields.length) {
+      gw.writeCells(row, cellsFor(gw, fields, data, formats, ctx.timeZone));
+      appendAudit(
+        ctx,
+        who,
+        'update',
+        def.name,
+        id,
+        row,
+        summarize(data),
+        fields.map((f) => f.key),
+      );
+    }
+    alloc.save();
+    ctx.invalidate(def.name);
+    if (def.name === 'Meetings' && fields.length) {
+      const merged = parseSheet(
         def,
-        values.slice(1).map((r) => r[idCol]),
-        hwm,
-      );
-      newId = next.id;
-      hwm = next.n;
-      data.id = newId;
+        [gw.header as unknown[], mergedRow(gw, values, fields, data, formats, ctx)],
+        ctx.timeZone,
+      ).records[0];
+      if (merged) touchLastContacted(ctx, merged.data, who);
     }
-
-    const width = Math.max(header.length, 1);
-    const row = buildRowCells(def, cols, width, data, existing, ctx.timeZone);
-    let sheetRow: number;
-    if (updating) {
-      sheetRow = rowIndex + 1;
-      sheet.getRange(sheetRow, 1, 1, width).setValues([row]);
-    } else {
-      // appendRow writes after the last row with content (what readAll read up to) and
-      // grows the sheet when it is full: one call, whatever the sheet's size.
-      sheetRow = values.length + 1;
-      sheet.appendRow(row);
-    }
-    if (!updating) props?.setProperty(hwmKey(def), String(hwm));
-    appendAudit(ctx, who, updating ? 'update' : 'create', def.name, newId, sheetRow, summarize(data));
-    ctx.invalidate(table);
-    if (def.name === 'Meetings') {
-      const saved = parseTable(def, [header, row], ctx.timeZone)[0];
-      if (saved) touchLastContacted(ctx, saved.data, who);
-    }
-    return { id: newId, row: sheetRow, created: !updating };
+    return { id, row, created: false, written: fields.map((f) => f.key) };
   });
+}
+
+/** The row as it is after the write (for the Last Contacted rule on meetings). */
+function mergedRow(
+  gw: SheetGateway,
+  values: readonly unknown[],
+  fields: readonly FieldDef[],
+  data: RecordData,
+  formats: readonly string[],
+  ctx: AddonContext,
+): unknown[] {
+  const row = [...values];
+  for (const [col, cell] of cellsFor(gw, fields, data, formats, ctx.timeZone)) {
+    row[col] = typeof cell === 'string' && cell.startsWith("'") ? cell.slice(1) : cell;
+  }
+  return row;
+}
+
+/** The row of the record a form edits, found now by its ID (the form's row only tells duplicates apart). */
+function locateRow(
+  gw: SheetGateway,
+  ids: ReturnType<SheetGateway['ids']>,
+  id: string,
+  req: SaveRequest,
+): number {
+  const idHeader = idField(gw.def)!.header;
+  if (!id) {
+    const r = req.row;
+    if (r === undefined || r < ids.firstRow || r > ids.lastRow || ids.ids[r - ids.firstRow] !== '')
+      throw new RecordNotFound(
+        `The row you opened in ${gw.def.name} (a row with a blank ${idHeader}) is no longer where it was. Nothing was saved: open it again from the search list.`,
+      );
+    return r;
+  }
+  const rows = gw.rowsOf(id, ids);
+  if (rows.length === 0)
+    throw new RecordNotFound(
+      `${gw.def.name}: no record with ID ${id} (it may have been deleted). Nothing was saved.`,
+    );
+  if (rows.length === 1) return rows[0]!;
+  if (req.row !== undefined && rows.includes(req.row)) return req.row;
+  throw new RecordNotFound(
+    `${gw.def.name}: the ID ${id} stands on rows ${rows.join(', ')}. Nothing was saved: open the row you mean from the search list and save it with a new ID.`,
+  );
 }
 
 /**
  * A meeting logged as Done updates `Last Contacted` of every sponsor and contact it was
- * with (`With`), when the meeting is later than what the record says. One read per sheet,
- * one write per record that changes: bounded by the IDs in `With`, not by the sheet size.
+ * with (`With`), when the meeting is later than what the record says. Per sheet: its ID
+ * column and one cell per referenced record; a write only where the date moves forward.
  */
 export function touchLastContacted(ctx: AddonContext, meeting: RecordData, who: string): void {
   const day = dayPart(meeting.date ?? null);
@@ -161,23 +387,29 @@ export function touchLastContacted(ctx: AddonContext, meeting: RecordData, who: 
     const def = tableDef(name);
     const mine = [...refs].filter((id) => id.startsWith(`${def.idPrefix}-`));
     if (mine.length === 0) continue;
-    const snap = ctx.table(name, true);
-    const col = mapHeaders(def, snap.values[0]!).lastContacted! + 1;
+    const gw = SheetGateway.open(ctx.ss, def);
     const field = def.fields.find((f) => f.key === 'lastContacted')!;
-    for (const rec of snap.records) {
-      if (!refs.has(String(rec.data.id))) continue;
-      const current = rec.data.lastContacted;
-      if (typeof current === 'string' && current >= day) continue;
-      snap.sheet.getRange(rec.row, col).setValue(toCell(field, day, ctx.timeZone));
-      appendAudit(
-        ctx,
-        who,
-        'last-contacted',
-        name,
-        String(rec.data.id),
-        rec.row,
-        `lastContacted=${day} (meeting ${meeting.id})`,
-      );
+    const col = gw.cols.lastContacted!;
+    const ids = gw.ids();
+    for (const id of mine) {
+      for (const row of gw.rowsOf(id, ids)) {
+        const range = gw.sheet.getRange(row, col + 1);
+        const current = formText(field, range.getValue(), ctx.timeZone);
+        if (!current.problem && current.text && current.text >= day) continue;
+        if (current.problem) continue; // a date typed by hand that cannot be read is never overwritten
+        const plain = range.getNumberFormat() === '@';
+        range.setValue(toCell(field, day, ctx.timeZone, plain));
+        appendAudit(
+          ctx,
+          who,
+          'last-contacted',
+          name,
+          id,
+          row,
+          `lastContacted=${day} (meeting ${meeting.id})`,
+          ['lastContacted'],
+        );
+      }
     }
     ctx.invalidate(name);
   }
@@ -200,14 +432,57 @@ export function appendAudit(
   id: string,
   row: number,
   details: string,
+  fields: readonly string[] = [],
 ): void {
-  let audit = ctx.ss.getSheetByName(AUDIT_SHEET);
-  if (!audit) {
-    audit = ctx.ss.insertSheet(AUDIT_SHEET);
-    audit.getRange(1, 1, 1, AUDIT_HEADER.length).setValues([AUDIT_HEADER]);
-    audit.setFrozenRows(1);
-    audit.hideSheet();
-  }
+  const sheet = logSheet(ctx.ss, AUDIT);
   // Texts are written with a leading apostrophe so nothing a member typed becomes a formula.
-  audit.appendRow([new Date(), `'${who}`, action, sheetName, id, row, `'${details}`]);
+  const cells: Cell[] = [
+    new Date(),
+    `'${who}`,
+    action,
+    sheetName,
+    `'${id}`,
+    row,
+    `'${details}`,
+    `'${fields.join(',')}`,
+  ];
+  appendLogRows(sheet, AUDIT, [cells]);
+}
+
+/** How far back the audit log is searched for who changed a field (rows from the end). */
+const AUDIT_LOOKBACK = 500;
+
+/** Fills in who last changed each conflicting field, from the end of the audit log. */
+function fillWhoChanged(ctx: AddonContext, sheetName: string, id: string, conflicts: FieldConflict[]): void {
+  const sheet = ctx.ss.getSheetByName(AUDIT.name);
+  if (!sheet) return;
+  const last = sheet.getLastRow();
+  if (last < 2) return;
+  const width = sheet.getLastColumn();
+  const header = sheet.getRange(1, 1, 1, width).getValues()[0]!;
+  const c = logColumns(header, AUDIT);
+  const from = Math.max(2, last - AUDIT_LOOKBACK + 1);
+  const rows = sheet.getRange(from, 1, last - from + 1, width).getValues();
+  const want = id.trim().toUpperCase();
+  for (const conflict of conflicts) {
+    for (let i = rows.length - 1; i >= 0; i--) {
+      const r = rows[i]!;
+      if (String(r[c.Sheet!]) !== sheetName || String(r[c['Record ID']!]).trim().toUpperCase() !== want)
+        continue;
+      const fields = c.Fields! >= 0 ? String(r[c.Fields!] ?? '').split(',') : [];
+      const details = String(r[c.Details!] ?? '');
+      if (
+        !fields.includes(conflict.field) &&
+        !details.split('; ').some((p) => p.startsWith(`${conflict.field}=`))
+      )
+        continue;
+      conflict.by = String(r[c.Who!] ?? '');
+      const when = r[c.When!];
+      conflict.at =
+        when instanceof Date || Object.prototype.toString.call(when) === '[object Date]'
+          ? Utilities.formatDate(when as Date, ctx.timeZone, 'yyyy-MM-dd HH:mm')
+          : String(when ?? '');
+      break;
+    }
+  }
 }

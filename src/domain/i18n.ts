@@ -31,7 +31,8 @@ export const MESSAGES: Record<Lang, Record<string, string>> = {
     'setup.created': 'Created sheets: {list}.',
     'setup.added': 'Added columns: {list}.',
     'setup.dropdowns': 'Dropdowns set on {n} columns.',
-    'setup.formats': 'Date format set on {n} columns.',
+    'setup.formats': 'Date or plain-text format set on {n} columns.',
+    'setup.problems': 'Not repaired, to keep your data safe — please fix by hand:\n{list}',
     'setup.settings': 'Settings added: {list}.',
     'setup.nothing': 'Everything was already in place: nothing was changed.',
     // Record sidebar (templates filled in the browser; {noun} is a singular record name).
@@ -55,10 +56,17 @@ export const MESSAGES: Record<Lang, Record<string, string>> = {
     'ui.nothingSavedIn': 'Nothing was saved in {table}.',
     'ui.savedNew': 'Saved new {noun} {id} (row {row}).',
     'ui.saved': 'Saved {id}.',
+    'ui.noChanges': 'Nothing to save: no field was changed.',
+    'ui.conflict':
+      'Nothing was saved: someone changed this record since you opened it. The fields marked below say what they hold now.',
+    'ui.cellAsTyped': '{problem}. Shown as typed in the sheet; kept as it is unless you change it.',
+    'ui.rowN': 'row {row}',
+    'ui.blankId': 'Row {row} has no ID. Saving it gives it a new ID.',
+    'ui.sameId': 'The ID {id} also stands on row(s) {rows}. Saving this row gives it a new ID.',
     'ui.correctFields': 'Nothing was saved: correct the fields marked below.',
     'ui.nothingSaved': 'Nothing was saved: {error}',
     'ui.busy':
-      'Another member is saving right now and the workbook stayed busy for 30 seconds. Nothing was saved: try again.',
+      'Another member is saving right now and the workbook stayed busy for 20 seconds. Nothing was saved: try again.',
     'table.Members': 'members',
     'table.Sponsors': 'sponsors',
     'table.Contacts': 'contacts',
@@ -77,6 +85,10 @@ export const MESSAGES: Record<Lang, Record<string, string>> = {
     'field.required': '{field} is required.',
     'field.notBool': '{field} must be TRUE or FALSE.',
     'field.notNumber': '{field}: "{value}" is not a number.',
+    'field.ambiguousNumber':
+      '{field}: "{value}" is not a number: a comma separates thousands only (1,250). Write the decimal with a point (12.50).',
+    'field.yearRange':
+      '{field}: "{value}" has a year before 1000: write the year with four digits (2026-03-15).',
     'field.notWhole': '{field} must be a whole number.',
     'field.min': '{field} must be at least {min}.',
     'field.max': '{field} must be at most {max}.',
@@ -90,6 +102,10 @@ export const MESSAGES: Record<Lang, Record<string, string>> = {
     'field.oneId': '{field} takes one ID.',
     'field.notId': '{field}: "{value}" is not a record ID.',
     'field.unknownField': 'Unknown field "{field}" for {table}.',
+    'field.changedBy':
+      '{field} was changed by {by} at {at} since you opened this record: it is now "{current}" (you had "{loaded}"). Nothing was saved: reopen the record, then make your change again.',
+    'field.changedSince':
+      '{field} was changed since you opened this record (in the sheet or by another member): it is now "{current}" (you had "{loaded}"). Nothing was saved: reopen the record, then make your change again.',
     // Common
     'doc.generated': 'Generated {date}',
     'doc.term': 'Term {term}: {start} to {end}',
@@ -265,7 +281,8 @@ export const MESSAGES: Record<Lang, Record<string, string>> = {
     'setup.created': '已创建工作表：{list}。',
     'setup.added': '已添加列：{list}。',
     'setup.dropdowns': '已为 {n} 列设置下拉列表。',
-    'setup.formats': '已为 {n} 列设置日期格式。',
+    'setup.formats': '已为 {n} 列设置日期或纯文本格式。',
+    'setup.problems': '为保护数据未自动修复，请手动处理：\n{list}',
     'setup.settings': '已添加设置：{list}。',
     'setup.nothing': '一切就绪：没有任何改动。',
     // 记录侧边栏
@@ -289,9 +306,15 @@ export const MESSAGES: Record<Lang, Record<string, string>> = {
     'ui.nothingSavedIn': '{table}中没有保存任何内容。',
     'ui.savedNew': '已新建{noun} {id}（第 {row} 行）。',
     'ui.saved': '已保存 {id}。',
+    'ui.noChanges': '没有需要保存的内容：没有修改任何字段。',
+    'ui.conflict': '未保存：自你打开后，有人修改了此记录。下方标出的字段显示了它们现在的内容。',
+    'ui.cellAsTyped': '{problem}。按表格中的原样显示；除非你修改，否则保持不变。',
+    'ui.rowN': '第 {row} 行',
+    'ui.blankId': '第 {row} 行没有编号。保存时会为它分配新编号。',
+    'ui.sameId': '编号 {id} 也出现在第 {rows} 行。保存此行时会为它分配新编号。',
     'ui.correctFields': '未保存：请修改下方标出的字段。',
     'ui.nothingSaved': '未保存：{error}',
-    'ui.busy': '其他成员正在保存，工作簿 30 秒内一直忙碌。未保存任何内容，请重试。',
+    'ui.busy': '其他成员正在保存，工作簿 20 秒内一直忙碌。未保存任何内容，请重试。',
     'table.Members': '成员',
     'table.Sponsors': '赞助商',
     'table.Contacts': '联系人',
@@ -310,6 +333,9 @@ export const MESSAGES: Record<Lang, Record<string, string>> = {
     'field.required': '{field}为必填项。',
     'field.notBool': '{field}必须为 TRUE 或 FALSE。',
     'field.notNumber': '{field}：“{value}”不是数字。',
+    'field.ambiguousNumber':
+      '{field}：“{value}”不是数字：逗号只能用作千位分隔（1,250），小数请用小数点（12.50）。',
+    'field.yearRange': '{field}：“{value}”的年份早于 1000 年：请写四位年份（2026-03-15）。',
     'field.notWhole': '{field}必须为整数。',
     'field.min': '{field}不能小于 {min}。',
     'field.max': '{field}不能大于 {max}。',
@@ -323,6 +349,10 @@ export const MESSAGES: Record<Lang, Record<string, string>> = {
     'field.oneId': '{field}只能填一个编号。',
     'field.notId': '{field}：“{value}”不是记录编号。',
     'field.unknownField': '{table}没有字段“{field}”。',
+    'field.changedBy':
+      '自你打开此记录后，{by} 于 {at} 修改了{field}：现在是“{current}”（你打开时是“{loaded}”）。未保存任何内容：请重新打开记录后再修改。',
+    'field.changedSince':
+      '自你打开此记录后，{field}已被修改（在表格中或由其他成员）：现在是“{current}”（你打开时是“{loaded}”）。未保存任何内容：请重新打开记录后再修改。',
     'doc.generated': '生成日期：{date}',
     'doc.term': '学期 {term}：{start} 至 {end}',
     'doc.termUnset': '学期 {term}',

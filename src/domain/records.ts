@@ -67,32 +67,99 @@ export const normHeader = (h: unknown) =>
     .trim()
     .toLowerCase();
 
-/** Column index (0-based) of each field in the header row; throws naming missing columns. */
-export function mapHeaders(def: TableDef, header: readonly unknown[]): Record<string, number> {
-  const byText = new Map<string, number>();
+/** A1-style column letters of a 0-based column index (`0` → `A`). */
+export function columnLetters(i: number): string {
+  let s = '';
+  for (let c = i + 1; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+/** What a header row says about a table's columns: where each field is, and what is wrong. */
+export interface HeaderMap {
+  /** 0-based column of each field found (the first one when a header stands twice). */
+  readonly cols: Record<string, number>;
+  /** Headers of the contract not found. */
+  readonly missing: readonly string[];
+  /** Headers of the contract that stand more than once, with their columns (`Amount`: D, K). */
+  readonly duplicates: readonly { header: string; columns: string[] }[];
+}
+
+/** Reads a header row without judging it (documents list what is wrong; saves refuse it). */
+export function readHeaders(def: TableDef, header: readonly unknown[]): HeaderMap {
+  const byText = new Map<string, number[]>();
   header.forEach((h, i) => {
     const k = normHeader(h);
-    if (k && !byText.has(k)) byText.set(k, i);
+    if (!k) return;
+    const at = byText.get(k);
+    if (at) at.push(i);
+    else byText.set(k, [i]);
   });
   const cols: Record<string, number> = {};
   const missing: string[] = [];
+  const duplicates: { header: string; columns: string[] }[] = [];
   for (const f of def.fields) {
-    const i = byText.get(normHeader(f.header));
-    if (i === undefined) missing.push(f.header);
-    else cols[f.key] = i;
+    const at = byText.get(normHeader(f.header));
+    if (!at) missing.push(f.header);
+    else {
+      cols[f.key] = at[0]!;
+      if (at.length > 1) duplicates.push({ header: f.header, columns: at.map(columnLetters) });
+    }
   }
-  if (missing.length) {
-    throw new SchemaError(
-      `Sheet "${def.name}" is missing column${missing.length > 1 ? 's' : ''} ${missing
-        .map((m) => `"${m}"`)
-        .join(
-          ', ',
-        )}. Rename the header back or run "Set up workbook" to add ${missing.length > 1 ? 'them' : 'it'}.`,
-      def.name,
-      missing,
-    );
+  return { cols, missing, duplicates };
+}
+
+const quoteList = (xs: readonly string[]) => xs.map((m) => `"${m}"`).join(', ');
+
+/** The message for columns of the contract a sheet does not have (no advice to add a copy). */
+export function missingColumnsMessage(table: string, missing: readonly string[]): string {
+  const one = missing.length === 1;
+  return `Sheet "${table}" is missing column${one ? '' : 's'} ${quoteList(missing)}. If ${one ? 'it was' : 'they were'} renamed, rename the header${one ? '' : 's'} in row 1 back to ${quoteList(missing)}; if ${one ? 'it was' : 'they were'} deleted, insert a column headed ${quoteList(missing)}. Nothing was read or written.`;
+}
+
+/** The message for a header that stands twice: which column is meant cannot be known. */
+export function duplicateColumnsMessage(
+  table: string,
+  duplicates: readonly { header: string; columns: string[] }[],
+): string {
+  return duplicates
+    .map(
+      (d) =>
+        `Sheet "${table}" has the header "${d.header}" in ${d.columns.length} columns (${d.columns.join(', ')}): rename or remove all but one.`,
+    )
+    .join(' ');
+}
+
+/**
+ * Column index (0-based) of each field in the header row; throws a SchemaError naming the
+ * missing columns, or the headers that stand twice (which one holds the data is unknown).
+ */
+export function mapHeaders(def: TableDef, header: readonly unknown[]): Record<string, number> {
+  const h = readHeaders(def, header);
+  if (h.missing.length)
+    throw new SchemaError(missingColumnsMessage(def.name, h.missing), def.name, h.missing);
+  if (h.duplicates.length)
+    throw new SchemaError(duplicateColumnsMessage(def.name, h.duplicates), def.name, []);
+  return h.cols;
+}
+
+/**
+ * The row (0-based) of `values` that holds the table's headers: row 1 normally; a later one
+ * when a member inserted a title row above the headers. -1 when no row of the first ten
+ * carries at least half of the contract's headers.
+ */
+export function findHeaderRow(def: TableDef, values: readonly (readonly unknown[])[]): number {
+  const wanted = new Set(def.fields.map((f) => normHeader(f.header)));
+  const need = Math.max(1, Math.ceil(wanted.size / 2));
+  for (let r = 0; r < Math.min(values.length, 10); r++) {
+    const hits = new Set((values[r] ?? []).map(normHeader).filter((k) => wanted.has(k)));
+    if (hits.size >= need) return r;
   }
-  return cols;
+  return -1;
+}
+
+/** The message for a header row that is not row 1. */
+export function headerRowMessage(table: string, row: number): string {
+  return `Sheet "${table}" has its headers on row ${row}, not row 1. Delete the row${row > 2 ? 's' : ''} above the headers (a title can go in a cell note or another sheet) so the headers are on row 1.`;
 }
 
 const isBlankCell = (v: unknown) => v === '' || v === null || v === undefined;
@@ -104,12 +171,25 @@ export function splitList(v: unknown): string[] {
     .filter(Boolean);
 }
 
-function parseNumberText(s: string): number | null {
-  const cleaned = s.replace(/[,\s¥$€£]/g, '').replace(/^(CNY|USD|RMB|EUR)/i, '');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return null;
-  const n = Number(cleaned);
-  return Number.isFinite(n) ? n : null;
+/**
+ * An amount typed as text, by one rule: optional sign and currency (`¥`, `$`, `€`, `£`, `CNY`…),
+ * digits with an optional decimal point, and commas only as thousands separators in groups
+ * of three (`1,200`, `1,234,567.89`). Anything else — `12,50`, `1,2,3`, `1.200,50` — is not
+ * read as a number: guessing which separator was meant would store a wrong amount.
+ */
+export function parseNumberText(text: string): number | null {
+  const s = text
+    .trim()
+    .replace(/^([-+]?)\s*(?:[¥$€£￥]|CNY|USD|RMB|EUR|GBP)\s*/i, '$1')
+    .replace(/\s*(?:元|CNY|USD|RMB|EUR|GBP)$/i, '');
+  if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return finite(Number(s));
+  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return finite(Number(s.replace(/,/g, '')));
+  return null;
 }
+const finite = (n: number) => (Number.isFinite(n) ? n : null);
+
+/** True when a text has a comma that is not a thousands separator (`12,50`): ambiguous. */
+const ambiguousSeparators = (s: string) => /\d,\d/.test(s) && parseNumberText(s) === null;
 
 function parseBool(v: unknown): boolean | null {
   if (typeof v === 'boolean') return v;
@@ -191,51 +271,136 @@ export function parseCell(
 export const dayPart = (v: FieldValue): Day | null =>
   typeof v === 'string' && v.length >= 10 ? v.slice(0, 10) : null;
 
+/** A problem of a whole sheet or of one of its rows, for the documents' "Notes on the data". */
+export interface TableProblem {
+  /** 1-based sheet row; 1 for the header row. */
+  readonly row: number;
+  readonly problem: string;
+}
+
+export interface ParsedSheet {
+  readonly records: SheetRecord[];
+  /** Header problems (duplicated headers, header row not row 1) and duplicate IDs. */
+  readonly problems: TableProblem[];
+  /** 0-based index in `values` of the header row (0 unless a title row was inserted). */
+  readonly headerIndex: number;
+}
+
 /**
- * Parses all data rows of a sheet. `values` is what `getValues()` returned for the whole
- * data range, header row first. Blank rows are skipped; row numbers are kept.
+ * Parses all data rows of a sheet as the documents read it: `values` is what `getValues()`
+ * returned for the whole data range. Blank rows are skipped; row numbers are kept. What the
+ * add-on cannot read is reported, never silently counted: cells that do not parse (with
+ * the field left blank), blank required fields, numbers below the field's minimum (not
+ * counted), blank or repeated IDs, a header that stands twice (its first column is read),
+ * and headers that are not on row 1 (read from where they are). Missing columns throw.
  */
+export function parseSheet(
+  def: TableDef,
+  values: readonly (readonly unknown[])[],
+  timeZone: string,
+): ParsedSheet {
+  if (values.length === 0) throw new SchemaError(`Sheet "${def.name}" has no header row.`, def.name, []);
+  const problems: TableProblem[] = [];
+  let h = 0;
+  if (readHeaders(def, values[0]!).missing.length) {
+    const found = findHeaderRow(def, values);
+    if (found > 0) {
+      h = found;
+      problems.push({ row: 1, problem: headerRowMessage(def.name, found + 1) });
+    }
+  }
+  const head = readHeaders(def, values[h]!);
+  if (head.missing.length)
+    throw new SchemaError(missingColumnsMessage(def.name, head.missing), def.name, head.missing);
+  if (head.duplicates.length)
+    problems.push({
+      row: h + 1,
+      problem: `${duplicateColumnsMessage(def.name, head.duplicates)} The first column of each is read.`,
+    });
+  const cols = head.cols;
+  const idDef = idField(def);
+  const idRows = new Map<string, number[]>();
+  const out: SheetRecord[] = [];
+  for (let r = h + 1; r < values.length; r++) {
+    const row = values[r]!;
+    if (row.every(isBlankCell)) continue;
+    const data: RecordData = {};
+    const rowProblems: string[] = [];
+    for (const f of def.fields) {
+      const cell = row[cols[f.key]!];
+      const { value, problem } = parseCell(f, cell, timeZone);
+      data[f.key] = value;
+      if (problem) rowProblems.push(problem);
+      else if (f.type === 'id') continue;
+      else if (f.required && f.type === 'number' && isBlankCell(cell))
+        rowProblems.push(`${f.header} is blank (not counted)`);
+      else if (typeof value === 'number' && f.min !== undefined && value < f.min) {
+        rowProblems.push(`${f.header}: ${value} is below ${f.min} (not counted)`);
+        data[f.key] = null;
+      }
+    }
+    if (idDef) {
+      const id = String(data[idDef.key] ?? '');
+      if (!id) rowProblems.push(`${idDef.header} is blank`);
+      else idRows.set(id, [...(idRows.get(id) ?? []), r + 1]);
+    }
+    out.push({ row: r + 1, data, problems: rowProblems });
+  }
+  for (const [id, rows] of idRows) {
+    if (rows.length > 1)
+      problems.push({
+        row: rows[1]!,
+        problem: `${idDef!.header} ${id} stands on rows ${rows.join(', ')}: give all but one a new ID.`,
+      });
+  }
+  return { records: out, problems, headerIndex: h };
+}
+
+/** The records of a sheet (see parseSheet). */
 export function parseTable(
   def: TableDef,
   values: readonly (readonly unknown[])[],
   timeZone: string,
 ): SheetRecord[] {
-  if (values.length === 0) throw new SchemaError(`Sheet "${def.name}" has no header row.`, def.name, []);
-  const cols = mapHeaders(def, values[0]!);
-  const out: SheetRecord[] = [];
-  for (let r = 1; r < values.length; r++) {
-    const row = values[r]!;
-    if (row.every(isBlankCell)) continue;
-    const data: RecordData = {};
-    const problems: string[] = [];
-    for (const f of def.fields) {
-      const { value, problem } = parseCell(f, row[cols[f.key]!], timeZone);
-      data[f.key] = value;
-      if (problem) problems.push(problem);
-    }
-    out.push({ row: r + 1, data, problems });
-  }
-  return out;
+  return parseSheet(def, values, timeZone).records;
 }
 
 // ---------------------------------------------------------------------------------------
 // Writing: validation of form input, and cell values for setValues.
 
 const EMAIL_RE = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
-const FORMULA_START = /^[=+\-@]/;
+
+/** True for exactly one email address (`a@x.edu`); false for a list, a name or a typo without @. */
+export const isOneEmail = (s: string): boolean => EMAIL_RE.test(s.trim());
+
+const MONTH_START =
+  /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?(\s|\d|,|-|\/|$)/i;
+
+/**
+ * True when Sheets could turn this typed text into something else: a formula (`=` `+` `-`
+ * `@`), a number (`007`, `1e5`, `1,200`, `50%`, `$5`, `(5)`), a date or time (`3/15/2026`,
+ * `10:30`, `1/2`, `Mar 15`), an error literal (`#N/A`) or a boolean. Deliberately broad —
+ * every text starting with a digit, a sign, a point, a bracket or a currency sign counts —
+ * because a needless apostrophe changes nothing while a missing one changes the data.
+ */
+export function sheetsWouldConvert(s: string): boolean {
+  const t = s.trim();
+  if (t === '') return false;
+  if (/^[=+\-@'#.(\d¥$€£￥]/.test(t)) return true;
+  if (/^(true|false)$/i.test(t)) return true;
+  return MONTH_START.test(t);
+}
 
 /**
  * A text cell value that Sheets stores literally. `setValues` interprets strings the way
  * typed input is interpreted (`=1+1` becomes a formula, `2026-03-15` a date, `007` the
  * number 7); a leading apostrophe keeps the text as typed and is not part of the value.
+ * In a cell formatted as plain text (`@`) nothing is interpreted, and an apostrophe would
+ * stay in the cell: `plainTextCell` says so.
  */
-export function literalText(s: string): string {
-  if (s === '') return s;
-  if (FORMULA_START.test(s) || /^'/.test(s) || parseNumberText(s) !== null || parseDayText(s) !== null) {
-    return `'${s}`;
-  }
-  if (/^(true|false)$/i.test(s.trim())) return `'${s}`;
-  return s;
+export function literalText(s: string, plainTextCell = false): string {
+  if (plainTextCell) return s;
+  return sheetsWouldConvert(s) ? `'${s}` : s;
 }
 
 function textInput(f: FieldDef, raw: unknown): string {
@@ -247,6 +412,12 @@ function textInput(f: FieldDef, raw: unknown): string {
   if (s.length > max) throw fieldError(f, 'tooLong', { length: s.length, max });
   if (f.type !== 'longtext' && s.includes('\n')) return s.replace(/\n+/g, ' ');
   return s;
+}
+
+/** Years before 1000 (`0026-03-15`) are typing slips; Sheets would store them as 1926. */
+function checkYear(f: FieldDef, s: string): void {
+  const m = /^(\d{1,4})\s*[-/.年]/.exec(s.trim());
+  if (m && m[1]!.length === 4 && Number(m[1]) < 1000) throw fieldError(f, 'yearRange', { value: s });
 }
 
 export interface ValidateContext {
@@ -273,7 +444,9 @@ export function validateField(f: FieldDef, raw: unknown, _ctx: ValidateContext):
     }
     case 'number':
     case 'integer': {
-      const n = typeof raw === 'number' ? raw : parseNumberText(textInput(f, raw));
+      const text = typeof raw === 'number' ? '' : textInput(f, raw);
+      const n = typeof raw === 'number' ? raw : parseNumberText(text);
+      if (n === null && ambiguousSeparators(text)) throw fieldError(f, 'ambiguousNumber', { value: text });
       if (n === null || !Number.isFinite(n)) throw fieldError(f, 'notNumber', { value: String(raw) });
       if (f.type === 'integer' && !Number.isInteger(n)) throw fieldError(f, 'notWhole');
       if (f.min !== undefined && n < f.min) throw fieldError(f, 'min', { min: f.min });
@@ -282,12 +455,14 @@ export function validateField(f: FieldDef, raw: unknown, _ctx: ValidateContext):
     }
     case 'date': {
       const s = textInput(f, raw);
+      checkYear(f, s);
       const d = parseDayText(s);
       if (!d) throw fieldError(f, 'notDate', { value: s });
       return d;
     }
     case 'datetime': {
       const s = textInput(f, raw);
+      checkYear(f, s);
       const d = parseDayText(s);
       if (!d) throw fieldError(f, 'notDateTime', { value: s });
       const tm = parseTimeText(s);
@@ -362,10 +537,14 @@ export function validateRecord(
   return { data, errors };
 }
 
-/** The cell value to write for a field value (dates as Date instants in the sheet's zone). */
-export function toCell(f: FieldDef, v: FieldValue, timeZone: string): Cell {
+/**
+ * The cell value to write for a field value (dates as Date instants in the sheet's zone).
+ * `plainTextCell`: the target cell is formatted as plain text (`@`), where text needs no
+ * apostrophe (and would keep one).
+ */
+export function toCell(f: FieldDef, v: FieldValue, timeZone: string, plainTextCell = false): Cell {
   if (v === null || v === undefined) return '';
-  if (Array.isArray(v)) return literalText(v.join(', '));
+  if (Array.isArray(v)) return literalText(v.join(', '), plainTextCell);
   switch (f.type) {
     case 'date':
       return typeof v === 'string' ? instantOf(v, timeZone) : '';
@@ -380,7 +559,7 @@ export function toCell(f: FieldDef, v: FieldValue, timeZone: string): Cell {
     case 'integer':
       return typeof v === 'number' ? v : Number(v);
     default:
-      return literalText(String(v));
+      return literalText(String(v), plainTextCell);
   }
 }
 
@@ -434,4 +613,32 @@ export function nextId(
     if (n !== null && n > max) max = n;
   }
   return { id: formatId(def.idPrefix, max + 1), n: max + 1 };
+}
+
+// ---------------------------------------------------------------------------------------
+// A cell as a form shows it. The same function gives what the form loaded and, at save
+// time, what the cell holds now: a change by someone else is a difference between the two.
+
+export interface FormText {
+  /** The field as text (`2026-03-15`, `TRUE`, `S-0003, C-0012`, or the cell as typed). */
+  readonly text: string;
+  /** Set when the cell does not hold a valid value of the field: shown as typed, with this note. */
+  readonly problem?: string;
+}
+
+/** The text a form shows for one cell of a field. */
+export function formText(f: FieldDef, cell: unknown, timeZone: string): FormText {
+  if (isBlankCell(cell)) return { text: f.type === 'boolean' ? 'FALSE' : '' };
+  const { value, problem } = parseCell(f, cell, timeZone);
+  if (problem) return { text: isDate(cell) ? String(cellToDay(cell, timeZone)) : String(cell), problem };
+  if (f.type === 'boolean') return { text: value === true ? 'TRUE' : 'FALSE' };
+  if (Array.isArray(value)) return { text: value.join(', ') };
+  return { text: value === null ? '' : String(value) };
+}
+
+/** The text a form shows for a validated field value (what a save will leave in the cell). */
+export function valueText(f: FieldDef, v: FieldValue): string {
+  if (f.type === 'boolean') return v === true ? 'TRUE' : 'FALSE';
+  if (Array.isArray(v)) return v.join(', ');
+  return v === null || v === undefined ? '' : String(v);
 }

@@ -37,6 +37,11 @@ export interface FieldDef {
   readonly maxLength?: number;
   /** Default value written by forms when the field is left blank. */
   readonly defaultValue?: string | number | boolean;
+  /**
+   * Codes and phone numbers: Set up formats the column as plain text (`@`), so what a member
+   * types by hand (`007`, `+86 138 0000 0000`) is kept as typed too.
+   */
+  readonly plainText?: boolean;
 }
 
 export type TableName = 'Members' | 'Sponsors' | 'Contacts' | 'Meetings' | 'Ledger' | 'Events' | 'Settings';
@@ -144,7 +149,7 @@ const enm = (
   options,
   ...extra,
 });
-const id = (header: string): FieldDef => ({ header, key: 'id', type: 'id' });
+const id = (header: string): FieldDef => ({ header, key: 'id', type: 'id', plainText: true });
 
 export const MEMBERS: TableDef = {
   name: 'Members',
@@ -154,7 +159,7 @@ export const MEMBERS: TableDef = {
     id('Member ID'),
     t('Name', 'name', { required: true, maxLength: 200 }),
     email('Email', 'email', { required: true }),
-    t('Phone', 'phone', { maxLength: 50 }),
+    t('Phone', 'phone', { maxLength: 50, plainText: true }),
     enm('Role', 'role', ROLES, { required: true, defaultValue: 'Officer' }),
     t('Group', 'group', { options: GROUPS }),
     { header: 'Active', key: 'active', type: 'boolean', defaultValue: true },
@@ -173,7 +178,7 @@ export const SPONSORS: TableDef = {
     t('Category', 'category', { options: SPONSOR_CATEGORIES }),
     enm('Stage', 'stage', SPONSOR_STAGES, { required: true, defaultValue: 'Prospect' }),
     email('Owner', 'owner'),
-    t('Phone', 'phone', { maxLength: 50 }),
+    t('Phone', 'phone', { maxLength: 50, plainText: true }),
     email('Email', 'email'),
     t('Address', 'address'),
     num('Pledged', 'pledged'),
@@ -194,10 +199,10 @@ export const CONTACTS: TableDef = {
     t('Organization', 'organization'),
     t('Title', 'title'),
     enm('Org Type', 'orgType', ORG_TYPES, { defaultValue: 'Other' }),
-    { header: 'Sponsor ID', key: 'sponsorId', type: 'ref', refTable: 'Sponsors' },
-    t('Phone', 'phone', { maxLength: 50 }),
+    { header: 'Sponsor ID', key: 'sponsorId', type: 'ref', refTable: 'Sponsors', plainText: true },
+    t('Phone', 'phone', { maxLength: 50, plainText: true }),
     email('Email', 'email'),
-    t('Other Handle', 'otherHandle', { maxLength: 200 }),
+    t('Other Handle', 'otherHandle', { maxLength: 200, plainText: true }),
     email('Owner', 'owner'),
     { header: 'Cadence (days)', key: 'cadenceDays', type: 'integer', min: 1, max: 3650 },
     date('Last Contacted', 'lastContacted'),
@@ -236,13 +241,13 @@ export const LEDGER: TableDef = {
     id('Entry ID'),
     date('Date', 'date', { required: true }),
     enm('Type', 'type', LEDGER_TYPES, { required: true }),
-    { header: 'Event ID', key: 'eventId', type: 'ref', refTable: 'Events' },
-    { header: 'Sponsor ID', key: 'sponsorId', type: 'ref', refTable: 'Sponsors' },
+    { header: 'Event ID', key: 'eventId', type: 'ref', refTable: 'Events', plainText: true },
+    { header: 'Sponsor ID', key: 'sponsorId', type: 'ref', refTable: 'Sponsors', plainText: true },
     t('Description', 'description', { required: true }),
     num('Quantity', 'quantity'),
     num('Amount', 'amount', { required: true }),
     email('Handled By', 'handledBy'),
-    t('Receipt', 'receipt'),
+    t('Receipt', 'receipt', { plainText: true }),
     enm('Status', 'status', LEDGER_STATUSES, { required: true, defaultValue: 'Pending' }),
     long('Notes', 'notes'),
   ],

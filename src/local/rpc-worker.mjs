@@ -10,19 +10,32 @@ const { port, flag, projectDir, globals, fn, args, code } = workerData;
 
 const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
 
+let seq = 0;
+/**
+ * One synchronous round trip. Each request carries its own id and only the reply with that
+ * id answers it: a reply that arrives late (the port delivers asynchronously) can never be
+ * taken for the answer to a later call. `flag` counts replies posted by the main thread, so
+ * a wait never misses one, and the short time-out covers a reply still on its way.
+ */
 function request(req) {
-  Atomics.store(flag, 0, 0);
-  port.postMessage(req);
-  Atomics.wait(flag, 0, 0);
-  const msg = receiveMessageOnPort(port);
-  if (!msg) throw new Error('local runtime: no answer from the main thread');
-  const res = msg.message;
-  if (!res.ok) {
-    const e = new Error(res.error);
-    e.name = res.name || 'Exception';
-    throw e;
+  const id = ++seq;
+  port.postMessage({ ...req, id });
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    const seen = Atomics.load(flag, 0);
+    for (let msg = receiveMessageOnPort(port); msg; msg = receiveMessageOnPort(port)) {
+      if (msg.message.id !== id) continue; // a stale reply to a call that gave up: dropped
+      const res = msg.message;
+      if (!res.ok) {
+        const e = new Error(res.error);
+        e.name = res.name || 'Exception';
+        throw e;
+      }
+      return res;
+    }
+    if (Date.now() > deadline) throw new Error('local runtime: no answer from the main thread');
+    Atomics.wait(flag, 0, seen, 50);
   }
-  return res;
 }
 
 const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);

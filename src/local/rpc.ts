@@ -12,6 +12,8 @@ import type { LocalGoogle } from './backend';
 import { Execution, type ExecutionOptions } from './execution';
 
 interface Request {
+  /** Call id: the reply carries it back, so the worker matches replies to its calls. */
+  id: number;
   handle: number;
   op: 'call' | 'get';
   prop: string;
@@ -127,9 +129,8 @@ function runInWorker(google: LocalGoogle, projectDir: string, run: ParallelRun):
     transferList: [port2 as unknown as MessagePort],
   });
   port1.on('message', (req: Request) => {
-    const res = table.serve(req);
-    port1.postMessage(res);
-    Atomics.store(flag, 0, 1);
+    port1.postMessage({ ...table.serve(req), id: req.id });
+    Atomics.add(flag, 0, 1); // counts replies: the worker waits for the count to move
     Atomics.notify(flag, 0);
   });
   return new Promise((resolve) => {

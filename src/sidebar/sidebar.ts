@@ -7,10 +7,8 @@
  * innerHTML, so a cell holding `<img onerror=…>` is displayed, not executed.
  * https://developers.google.com/apps-script/guides/html/reference/run
  */
-import type { FormField, FormSpec, ListItem, SaveResponse } from '../addon/sidebar';
+import type { FormField, FormSpec, ListItem, RecordValues, SaveResponse } from '../addon/sidebar';
 import { $, call, el } from './shared/page';
-
-type RecordValues = { id: string; row: number; values: Record<string, string> } | null;
 
 declare global {
   interface Window {
@@ -28,10 +26,13 @@ const noun = () => t(`noun.${state.table}`);
 
 interface Control {
   field: FormField;
-  get(): string | boolean;
+  /** The field as text: what a save sends, and what is compared with what was loaded. */
+  get(): string;
   set(v: string): void;
   focus(): void;
   error: HTMLElement;
+  /** Why the loaded cell is shown as typed (not a valid value of the field). */
+  note: HTMLElement;
   wrap: HTMLElement;
 }
 
@@ -40,6 +41,12 @@ const state = {
   spec: null as FormSpec | null,
   controls: [] as Control[],
   currentId: '',
+  /** The sheet row of the open record (tells apart rows whose ID is blank or repeated). */
+  currentRow: 0,
+  /** Each field as the form loaded it: sent as `base`, and compared to find what changed. */
+  loaded: null as Record<string, string> | null,
+  /** The open row's ID also stands on other rows (or is blank): a save gives it a new ID. */
+  needsNewId: false,
   searchSeq: 0,
   saving: false,
 };
@@ -48,43 +55,62 @@ function errorId(key: string): string {
   return `od-err-${key}`;
 }
 
+/**
+ * A text box for every field but enumerations and checkboxes: dates are typed as
+ * `yyyy-mm-dd` (the sheet's own format) and anything else reaches the server, which names
+ * what is wrong. No `maxlength`: a browser would cut a pasted text short without a word; the
+ * length is checked as the member types, and by the server.
+ */
 function buildControl(f: FormField): Control {
   const wrap = el('div', { class: `field field-${f.type}`, 'data-key': f.key });
   const inputId = `od-f-${f.key}`;
   const error = el('p', { class: 'error', id: errorId(f.key), role: 'alert' });
+  const note = el('p', { class: 'note cell-note', id: `od-note-${f.key}` });
   const label = el('label', { for: inputId }, f.label);
   if (f.required) label.appendChild(el('span', { class: 'req', 'aria-hidden': 'true' }, ' *'));
   const describe = (input: HTMLElement) => {
-    input.setAttribute('aria-describedby', errorId(f.key));
+    input.setAttribute('aria-describedby', `${errorId(f.key)} od-note-${f.key}`);
     input.setAttribute('name', f.key);
     input.id = inputId;
     if (f.required) input.setAttribute('aria-required', 'true');
   };
-  const withMax = (input: HTMLInputElement | HTMLTextAreaElement) => {
-    if (f.maxLength) input.maxLength = f.maxLength;
+  const watchLength = (input: HTMLInputElement | HTMLTextAreaElement) => {
+    if (!f.maxLength) return;
+    const max = f.maxLength;
+    input.addEventListener('input', () => {
+      const n = input.value.length;
+      error.textContent = n > max ? t('field.tooLong', { field: f.label, length: n, max }) : '';
+      wrap.classList.toggle('invalid', n > max);
+    });
   };
 
-  let ctl: Omit<Control, 'field' | 'error' | 'wrap'>;
+  let ctl: Pick<Control, 'get' | 'set' | 'focus'>;
   switch (f.type) {
     case 'boolean': {
+      // A checkbox; a cell that holds neither TRUE nor FALSE is shown as typed in a text box.
       const input = el('input', { type: 'checkbox' });
       describe(input);
+      const raw = el('input', { type: 'text', class: 'raw', 'aria-label': f.label, hidden: '' });
       const row = el('label', { class: 'check', for: inputId });
       row.append(input, document.createTextNode(` ${f.label}`));
-      wrap.append(row, error);
+      wrap.append(row, raw);
       ctl = {
-        get: () => input.checked,
+        get: () => (raw.hidden ? (input.checked ? 'TRUE' : 'FALSE') : raw.value),
         set: (v) => {
-          input.checked = /^(true|yes|1)$/i.test(v.trim());
+          const known = /^(true|false|)$/i.test(v.trim());
+          raw.hidden = known;
+          input.hidden = !known;
+          raw.value = known ? '' : v;
+          input.checked = /^true$/i.test(v.trim());
         },
-        focus: () => input.focus(),
+        focus: () => (raw.hidden ? input : raw).focus(),
       };
-      return { field: f, error, wrap, ...ctl };
+      break;
     }
     case 'longtext': {
       const input = el('textarea', { rows: '3' });
       describe(input);
-      withMax(input);
+      watchLength(input);
       wrap.append(label, input);
       ctl = { get: () => input.value, set: (v) => (input.value = v), focus: () => input.focus() };
       break;
@@ -100,6 +126,7 @@ function buildControl(f: FormField): Control {
       ctl = {
         get: () => input.value,
         set: (v) => {
+          for (const o of Array.from(input.querySelectorAll('option.unknown'))) o.remove();
           // A value the sheet holds that isn't an option is shown as it is (saving reports it).
           if (v && !Array.from(input.options).some((o) => o.value === v)) {
             input.appendChild(el('option', { value: v, class: 'unknown' }, v));
@@ -110,43 +137,17 @@ function buildControl(f: FormField): Control {
       };
       break;
     }
-    case 'date': {
-      const input = el('input', { type: 'date' });
-      describe(input);
-      wrap.append(label, input);
-      ctl = {
-        get: () => input.value,
-        set: (v) => (input.value = /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : ''),
-        focus: () => input.focus(),
-      };
-      break;
-    }
-    case 'datetime': {
-      const day = el('input', { type: 'date' });
-      describe(day);
-      const time = el('input', { type: 'time', 'aria-label': `${f.label} (time, optional)` });
-      const pair = el('div', { class: 'pair' });
-      pair.append(day, time);
-      wrap.append(label, pair);
-      ctl = {
-        get: () => (day.value ? (time.value ? `${day.value} ${time.value}` : day.value) : time.value),
-        set: (v) => {
-          const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}))?/.exec(v);
-          day.value = m?.[1] ?? '';
-          time.value = m?.[2] ?? '';
-        },
-        focus: () => day.focus(),
-      };
-      break;
-    }
     default: {
-      const input = el('input', { type: f.type === 'email' ? 'email' : 'text', autocomplete: 'off' });
+      const input = el('input', { type: 'text', autocomplete: 'off' });
       describe(input);
-      withMax(input);
+      watchLength(input);
       // Numbers are typed as text so "abc" reaches the server and gets a clear message
       // (an <input type=number> would silently turn it into an empty value).
       if (f.type === 'number') input.inputMode = 'decimal';
       if (f.type === 'integer') input.inputMode = 'numeric';
+      if (f.type === 'email') input.inputMode = 'email';
+      if (f.type === 'date') input.placeholder = 'yyyy-mm-dd';
+      if (f.type === 'datetime') input.placeholder = 'yyyy-mm-dd hh:mm';
       if (f.type === 'emails' || f.type === 'refs') input.placeholder = 'comma-separated';
       if (f.type === 'ref') input.placeholder = 'e.g. S-0001';
       wrap.append(label, input);
@@ -159,8 +160,8 @@ function buildControl(f: FormField): Control {
       ctl = { get: () => input.value, set: (v) => (input.value = v), focus: () => input.focus() };
     }
   }
-  wrap.appendChild(error);
-  return { field: f, error, wrap, ...ctl };
+  wrap.append(note, error);
+  return { field: f, error, note, wrap, ...ctl };
 }
 
 function setStatus(text: string, kind: 'ok' | 'error' | 'info' = 'info'): void {
@@ -192,7 +193,13 @@ function defaultText(f: FormField): string {
 
 function resetForm(): void {
   state.currentId = '';
-  for (const c of state.controls) c.set(defaultText(c.field));
+  state.currentRow = 0;
+  state.loaded = null;
+  state.needsNewId = false;
+  for (const c of state.controls) {
+    c.set(defaultText(c.field));
+    c.note.textContent = '';
+  }
   clearErrors();
   setTitle();
   markSelected();
@@ -221,7 +228,12 @@ function renderForm(spec: FormSpec): void {
 
 function markSelected(): void {
   for (const li of Array.from($('od-results').querySelectorAll('li'))) {
-    li.classList.toggle('selected', li.getAttribute('data-id') === state.currentId);
+    li.classList.toggle(
+      'selected',
+      !!state.loaded &&
+        li.getAttribute('data-id') === state.currentId &&
+        li.getAttribute('data-row') === String(state.currentRow),
+    );
   }
 }
 
@@ -229,12 +241,12 @@ function renderResults(items: ListItem[], query: string): void {
   const ul = $('od-results');
   ul.replaceChildren();
   for (const it of items) {
-    const li = el('li', { 'data-id': it.id });
+    const li = el('li', { 'data-id': it.id, 'data-row': String(it.row) });
     const b = el('button', { type: 'button', class: 'item' });
     b.appendChild(el('span', { class: 'item-title' }, it.title));
     b.appendChild(el('span', { class: 'item-id' }, it.id));
     if (it.subtitle) b.appendChild(el('span', { class: 'item-sub' }, it.subtitle));
-    b.addEventListener('click', () => void openRecord(it.id));
+    b.addEventListener('click', () => void openRecord(it.id, it.row));
     li.appendChild(b);
     ul.appendChild(li);
   }
@@ -263,21 +275,38 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-async function openRecord(id: string): Promise<void> {
-  setStatus(t('ui.opening', { id }));
+/** Fills the form with a record as loaded; it becomes the base that changes are measured from. */
+function showRecord(rec: RecordValues): void {
+  clearErrors();
+  state.currentId = rec.id;
+  state.currentRow = rec.row;
+  state.loaded = { ...rec.values };
+  state.needsNewId = !rec.id || rec.sameIdRows.length > 0;
+  for (const c of state.controls) {
+    c.set(rec.values[c.field.key] ?? '');
+    const problem = rec.problems[c.field.key];
+    c.note.textContent = problem ? t('ui.cellAsTyped', { problem }) : '';
+  }
+  setTitle();
+  markSelected();
+}
+
+async function openRecord(id: string, row?: number): Promise<void> {
+  setStatus(t('ui.opening', { id: id || t('ui.rowN', { row: row ?? '' }) }));
   try {
-    const rec = await call<RecordValues>('sidebarGet', state.table, id);
+    const rec = await call<RecordValues | null>('sidebarGet', state.table, id, row);
     if (!rec) {
       setStatus(t('ui.gone', { id, table: tableName() }), 'error');
       void search();
       return;
     }
-    clearErrors();
-    state.currentId = rec.id;
-    for (const c of state.controls) c.set(rec.values[c.field.key] ?? '');
-    setTitle();
-    markSelected();
-    setStatus(t('ui.row', { row: rec.row }));
+    showRecord(rec);
+    const warn = !rec.id
+      ? t('ui.blankId', { row: rec.row })
+      : rec.sameIdRows.length
+        ? t('ui.sameId', { id: rec.id, rows: rec.sameIdRows.join(', ') })
+        : '';
+    setStatus(warn || t('ui.row', { row: rec.row }), warn ? 'error' : 'info');
   } catch (e) {
     setStatus(t('ui.couldNotOpen', { id, error: messageOf(e) }), 'error');
   }
@@ -303,9 +332,26 @@ async function save(ev: Event): Promise<void> {
   ev.preventDefault();
   if (state.saving || !state.spec) return;
   clearErrors();
-  const input: Record<string, string | boolean> = {};
-  for (const c of state.controls) input[c.field.key] = c.get();
-  if (state.currentId) input.id = state.currentId;
+  // An existing record sends only what the member changed, with what the form loaded; a new
+  // one sends every field.
+  const changes: Record<string, string> = {};
+  for (const c of state.controls) {
+    const v = c.get();
+    if (!state.loaded || v !== (state.loaded[c.field.key] ?? '')) changes[c.field.key] = v;
+  }
+  if (state.loaded && Object.keys(changes).length === 0 && !state.needsNewId) {
+    setStatus(t('ui.noChanges'), 'info');
+    return;
+  }
+  const input = state.loaded
+    ? {
+        id: state.currentId,
+        row: state.currentRow,
+        base: state.loaded,
+        changes,
+        newId: state.needsNewId,
+      }
+    : { changes };
   const button = $<HTMLButtonElement>('od-save');
   state.saving = true;
   button.disabled = true;
@@ -326,8 +372,14 @@ async function save(ev: Event): Promise<void> {
       return;
     }
     if (r.ok) {
-      state.currentId = r.id;
-      setTitle();
+      // What the sheet holds now becomes the form's base (the server normalised the values).
+      const now = await call<RecordValues | null>('sidebarGet', table, r.id, r.row).catch(() => null);
+      if (state.table !== table) return;
+      if (now) showRecord(now);
+      else {
+        state.currentId = r.id;
+        setTitle();
+      }
       setStatus(
         r.created ? t('ui.savedNew', { noun: noun(), id: r.id, row: r.row }) : t('ui.saved', { id: r.id }),
         'ok',
@@ -344,7 +396,10 @@ async function save(ev: Event): Promise<void> {
           first ??= c;
         } else general.push(err.message);
       }
-      setStatus(general.length ? general.join(' ') : t('ui.correctFields'), 'error');
+      setStatus(
+        general.length ? general.join(' ') : r.conflict ? t('ui.conflict') : t('ui.correctFields'),
+        'error',
+      );
       first?.focus();
     }
   } catch (e) {

@@ -121,12 +121,25 @@ export class SheetModel {
     );
     this.validations.push({ r1, c1, r2, c2, rule });
   }
+  /**
+   * Rows inserted after row `after` take that row's number formats and data validation, as
+   * rows inserted in Sheets take the formatting of the row above (assumption, see
+   * docs/local-runtime.md).
+   */
   insertRows(after: number, n: number): void {
     this.cells.splice(after, 0, ...Array.from({ length: n }, () => [] as CellValue[]));
     this.shiftKeyed((r, c) => (r > after ? [r + n, c] : [r, c]));
     for (const a of this.validations) {
+      const covers = a.r1 <= after && a.r2 >= after;
       if (a.r1 > after) a.r1 += n;
-      if (a.r2 > after) a.r2 += n;
+      if (a.r2 > after || covers) a.r2 += n;
+    }
+    if (after >= 1) {
+      const above = [...this.numberFormats].filter(([k]) => k.startsWith(`${after},`));
+      for (const [k, fmt] of above) {
+        const c = k.slice(k.indexOf(',') + 1);
+        for (let r = after + 1; r <= after + n; r++) this.numberFormats.set(`${r},${c}`, fmt);
+      }
     }
     this.maxRows += n;
   }

@@ -1,0 +1,225 @@
+/**
+ * The sheet gateway: every read and write of a workbook sheet by the add-on goes through
+ * here — record saves, Last Contacted updates, the audit and reminder logs, Settings
+ * writes, Set up's header reads. It
+ *  - reads the header row and maps columns by header text, refusing a missing or duplicated
+ *    header, or headers that are not on row 1, by name;
+ *  - finds rows by ID at the moment of writing (reading the ID column, never a remembered
+ *    row number);
+ *  - reads one row, and writes only the cells it is given, as literal values (text stays
+ *    text; a plain-text `@` cell gets no apostrophe);
+ *  - owns the locking: the document lock with a bounded wait, and `SpreadsheetApp.flush()`
+ *    before every release, so the next holder reads what this one wrote.
+ *
+ * Cost of a save does not depend on the sheet's size in calls, and in cells only by its ID
+ * column: header row + ID column + one row.
+ */
+import {
+  type Cell,
+  duplicateColumnsMessage,
+  findHeaderRow,
+  headerRowMessage,
+  missingColumnsMessage,
+  normHeader,
+  readHeaders,
+  SchemaError,
+} from '../domain/records';
+import { idField, type TableDef } from '../domain/schema';
+
+/** Longest a sidebar save or menu command waits for another member's save. */
+export const LOCK_WAIT_MS = 20_000;
+/** onEdit is a simple trigger (30 s in all): it waits less and gives up quietly. */
+export const EDIT_LOCK_WAIT_MS = 5_000;
+
+/** The lock stayed taken: nothing was written; the member can simply try again. */
+export class WorkbookBusy extends Error {
+  constructor() {
+    super('Another member is saving right now and the workbook stayed busy. Nothing was saved: try again.');
+    this.name = 'WorkbookBusy';
+  }
+}
+
+/**
+ * Runs `fn` holding the document lock (the script lock when there is no container
+ * document, e.g. an add-on's trigger). Pending writes are flushed before the lock is
+ * released, so the next holder reads them.
+ * developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock()
+ * developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#flush()
+ */
+export function withDocumentLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS): T {
+  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
+  if (!lock.tryLock(waitMs)) throw new WorkbookBusy();
+  try {
+    return fn();
+  } finally {
+    try {
+      SpreadsheetApp.flush();
+    } finally {
+      lock.releaseLock();
+    }
+  }
+}
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Cells of one row by 0-based column. */
+export type RowCells = Map<number, Cell>;
+
+export class SheetGateway {
+  /** 0-based column of each field. */
+  readonly cols: Record<string, number>;
+  /** Number of columns of the header row. */
+  readonly width: number;
+
+  private constructor(
+    readonly sheet: Sheet,
+    readonly def: TableDef,
+    readonly header: readonly unknown[],
+  ) {
+    const h = readHeaders(def, header);
+    this.cols = h.cols;
+    this.width = header.length;
+  }
+
+  /**
+   * Opens a table's sheet for reading and writing: reads its header row (3 calls) and
+   * refuses, naming them, missing or duplicated headers and a header row below row 1.
+   */
+  static open(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: TableDef): SheetGateway {
+    const sheet = ss.getSheetByName(def.name);
+    if (!sheet)
+      throw new SchemaError(
+        `Sheet "${def.name}" is missing. Run "Set up workbook" from the Outreach Desk menu to create it.`,
+        def.name,
+        [],
+      );
+    const header = headerRow(sheet);
+    if (header.length === 0)
+      throw new SchemaError(
+        `Sheet "${def.name}" has no header row. Run "Set up workbook" first.`,
+        def.name,
+        [],
+      );
+    const h = readHeaders(def, header);
+    if (h.missing.length) {
+      // A title row inserted above the headers: say so rather than "missing" (read only then).
+      const top = sheet.getRange(1, 1, Math.min(10, Math.max(1, sheet.getLastRow())), header.length);
+      const at = findHeaderRow(def, top.getValues());
+      if (at > 0) throw new SchemaError(headerRowMessage(def.name, at + 1), def.name, h.missing);
+      throw new SchemaError(missingColumnsMessage(def.name, h.missing), def.name, h.missing);
+    }
+    if (h.duplicates.length)
+      throw new SchemaError(duplicateColumnsMessage(def.name, h.duplicates), def.name, []);
+    return new SheetGateway(sheet, def, header);
+  }
+
+  /** The table's IDs, by 1-based sheet row (upper case, trimmed; blank rows give ''). */
+  ids(): { ids: string[]; firstRow: number; lastRow: number } {
+    const f = idField(this.def);
+    if (!f) throw new Error(`${this.def.name} has no IDs.`);
+    const lastRow = this.sheet.getLastRow();
+    if (lastRow < 2) return { ids: [], firstRow: 2, lastRow };
+    const values = this.sheet.getRange(2, this.cols[f.key]! + 1, lastRow - 1, 1).getValues();
+    return {
+      ids: values.map((r) =>
+        String(r[0] ?? '')
+          .trim()
+          .toUpperCase(),
+      ),
+      firstRow: 2,
+      lastRow,
+    };
+  }
+
+  /** The 1-based rows whose ID is `id` (more than one when an ID was typed twice by hand). */
+  rowsOf(id: string, ids = this.ids()): number[] {
+    const want = id.trim().toUpperCase();
+    const out: number[] = [];
+    ids.ids.forEach((v, i) => {
+      if (v === want) out.push(ids.firstRow + i);
+    });
+    return out;
+  }
+
+  /** One row: its values and number formats (a plain-text cell is written without apostrophe). */
+  readRow(row: number): { values: unknown[]; formats: string[] } {
+    const range = this.sheet.getRange(row, 1, 1, this.width);
+    return { values: range.getValues()[0]!, formats: range.getNumberFormats()[0]! };
+  }
+
+  /**
+   * Writes exactly the given cells of one row: one setValues per run of adjacent columns,
+   * never a cell that is not given (members' own columns and formulas stay as they are).
+   */
+  writeCells(row: number, cells: RowCells): number {
+    const cols = [...cells.keys()].sort((a, b) => a - b);
+    let calls = 0;
+    for (let i = 0; i < cols.length; ) {
+      let j = i;
+      while (j + 1 < cols.length && cols[j + 1] === cols[j]! + 1) j++;
+      const run = cols.slice(i, j + 1).map((c) => cells.get(c)!);
+      this.sheet.getRange(row, cols[i]! + 1, 1, run.length).setValues([run]);
+      calls++;
+      i = j + 1;
+    }
+    return calls;
+  }
+
+  /** The row a new record goes to: after the last row with content (the sheet grows when full). */
+  nextRow(lastRow: number): number {
+    const row = Math.max(lastRow, 1) + 1;
+    const max = this.sheet.getMaxRows();
+    if (row > max) this.sheet.insertRowsAfter(max, row - max);
+    return row;
+  }
+}
+
+/** Row 1 of a sheet, as far as it has columns ([] for an empty sheet). */
+export function headerRow(sheet: Sheet): unknown[] {
+  const lastCol = sheet.getLastColumn();
+  return lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0]! : [];
+}
+
+// ---------------------------------------------------------------------------------------
+// The add-on's own log sheets (audit, reminders): declared headers, appended rows.
+
+export interface LogSheetDef {
+  readonly name: string;
+  readonly header: readonly string[];
+}
+
+/**
+ * The log sheet, created hidden on first use without making it the active sheet (the
+ * member's tab stays where it was), its header put back when it was emptied by hand.
+ */
+export function logSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: LogSheetDef): Sheet {
+  let sheet = ss.getSheetByName(def.name);
+  if (!sheet) {
+    const active = ss.getActiveSheet();
+    sheet = ss.insertSheet(def.name, ss.getNumSheets());
+    sheet.getRange(1, 1, 1, def.header.length).setValues([[...def.header]]);
+    sheet.setFrozenRows(1);
+    sheet.hideSheet();
+    if (active) active.activate();
+    return sheet;
+  }
+  if (sheet.getLastRow() === 0) sheet.getRange(1, 1, 1, def.header.length).setValues([[...def.header]]);
+  return sheet;
+}
+
+/** Column (0-based) of each header of a log sheet, by header text; -1 where absent. */
+export function logColumns(header: readonly unknown[], def: LogSheetDef): Record<string, number> {
+  const byText = header.map(normHeader);
+  return Object.fromEntries(def.header.map((h) => [h, byText.indexOf(normHeader(h))]));
+}
+
+/** Appends rows to a log sheet in one write (texts already made literal by the caller). */
+export function appendLogRows(sheet: Sheet, def: LogSheetDef, rows: readonly Cell[][]): number {
+  if (!rows.length) return 0;
+  const start = Math.max(sheet.getLastRow(), 1) + 1;
+  const need = start + rows.length - 1;
+  const max = sheet.getMaxRows();
+  if (need > max) sheet.insertRowsAfter(max, need - max);
+  sheet.getRange(start, 1, rows.length, def.header.length).setValues(rows.map((r) => [...r]));
+  return start;
+}
