@@ -4,7 +4,7 @@
  * to SpreadsheetApp for reading goes through here.
  */
 import { type Day, todayIn } from '../domain/dates';
-import { normHeader, parseTable, type SheetRecord } from '../domain/records';
+import { normHeader, parseSheet, type SheetRecord, type TableProblem } from '../domain/records';
 import { type Language, parseLanguage } from '../domain/reminders';
 import { type TableDef, type TableName, tableDef } from '../domain/schema';
 import { parseSettings, type Settings } from '../domain/settings';
@@ -15,6 +15,8 @@ export interface TableSnapshot {
   /** All values of the data range (header row first), as getValues returned them. */
   readonly values: unknown[][];
   readonly records: SheetRecord[];
+  /** What is wrong with the sheet as a whole (see parseSheet): for "Notes on the data". */
+  readonly problems: TableProblem[];
 }
 
 export class AddonContext {
@@ -52,7 +54,8 @@ export class AddonContext {
     const def = tableDef(name);
     const sheet = this.sheet(def.name);
     const values = readAll(sheet);
-    const snap: TableSnapshot = { def, sheet, values, records: parseTable(def, values, this.timeZone) };
+    const parsed = parseSheet(def, values, this.timeZone);
+    const snap: TableSnapshot = { def, sheet, values, records: parsed.records, problems: parsed.problems };
     this.tables.set(name, snap);
     if (name === 'Settings') this.settingsCache = null;
     return snap;

@@ -22,15 +22,12 @@ const MARGIN_PT = 54;
 const HEADER_FILL = '#dfe8f2';
 const BORDER = '#a6b4c4';
 
+const REPORT_SHEETS = ['Members', 'Sponsors', 'Contacts', 'Meetings', 'Ledger', 'Events'] as const;
+
 function readRecords(ctx: AddonContext): WorkbookRecords {
-  return {
-    Members: ctx.table('Members').records,
-    Sponsors: ctx.table('Sponsors').records,
-    Contacts: ctx.table('Contacts').records,
-    Meetings: ctx.table('Meetings').records,
-    Ledger: ctx.table('Ledger').records,
-    Events: ctx.table('Events').records,
-  };
+  return Object.fromEntries(
+    REPORT_SHEETS.map((n) => [n, ctx.table(n).records]),
+  ) as unknown as WorkbookRecords; // fromEntries loses the keys
 }
 
 export interface GeneratedDocument {
@@ -51,6 +48,7 @@ export function menuGenerateReport(): GeneratedDocument | null {
   try {
     built = buildReport({
       records: readRecords(ctx),
+      sheetProblems: Object.fromEntries(REPORT_SHEETS.map((n) => [n, ctx.table(n).problems])),
       settings,
       reportDate: ctx.today(),
       timeZone: ctx.timeZone,

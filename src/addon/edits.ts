@@ -8,11 +8,11 @@
  * skips the update rather than time out half-way).
  * developers.google.com/apps-script/guides/triggers#restrictions
  */
-import { parseTable } from '../domain/records';
-import { MEETINGS } from '../domain/schema';
+import { normHeader, parseTable } from '../domain/records';
+import { idField, MEETINGS, RECORD_TABLES } from '../domain/schema';
 import { AddonContext } from './context';
 import { EDIT_LOCK_WAIT_MS, headerRow, WorkbookBusy, withDocumentLock } from './gateway';
-import { touchLastContacted } from './store';
+import { raiseIdMark, touchLastContacted } from './store';
 
 interface EditEvent {
   range?: GoogleAppsScript.Spreadsheet.Range;
@@ -25,6 +25,7 @@ export function handleEdit(e: EditEvent | undefined): void {
   if (!range) return;
   if (e?.authMode !== undefined && String(e.authMode) === 'NONE') return;
   const sheet = range.getSheet();
+  noteTypedIds(sheet, range);
   if (sheet.getName() !== MEETINGS.name) return;
   const first = Math.max(range.getRow(), 2);
   const last = range.getLastRow();
@@ -49,4 +50,26 @@ export function handleEdit(e: EditEvent | undefined): void {
   } catch (err) {
     if (!(err instanceof WorkbookBusy)) throw err;
   }
+}
+
+/**
+ * IDs typed or pasted by hand raise the table's ID high-water mark at once, so an ID that
+ * stood in the sheet is never handed out again, even if its row is deleted before anyone
+ * saves through the sidebar. Reads only the edited cells of the ID column.
+ */
+function noteTypedIds(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  range: GoogleAppsScript.Spreadsheet.Range,
+): void {
+  const def = RECORD_TABLES.find((d) => d.name === sheet.getName());
+  if (!def) return;
+  const header = headerRow(sheet);
+  const col = header.findIndex((h) => normHeader(h) === normHeader(idField(def)!.header)) + 1;
+  if (col < range.getColumn() || col > range.getLastColumn() || range.getLastRow() < 2) return;
+  const first = Math.max(range.getRow(), 2);
+  const ids = sheet
+    .getRange(first, col, range.getLastRow() - first + 1, 1)
+    .getValues()
+    .map((r) => String(r[0] ?? ''));
+  raiseIdMark(def, ids);
 }

@@ -159,6 +159,11 @@ class IdAllocator {
   }
 }
 
+/** Raises a table's ID mark to the highest of `ids` (IDs typed by hand, seen by onEdit). */
+export function raiseIdMark(def: TableDef, ids: readonly string[]): boolean {
+  return new IdAllocator(def, ids).save();
+}
+
 /** Raises a table's ID mark to the highest ID in its sheet (Set up seeds it this way). */
 export function seedIdMark(gw: SheetGateway): boolean {
   return new IdAllocator(gw.def, gw.ids().ids).save();
@@ -254,9 +259,20 @@ function updateRecord(ctx: AddonContext, def: TableDef, req: SaveRequest, who: s
 
   return withDocumentLock(() => {
     const gw = SheetGateway.open(ctx.ss, def);
-    const ids = gw.ids();
-    const row = locateRow(gw, ids, wantId, req);
-    const { values, formats } = gw.readRow(row);
+    let ids = gw.ids();
+    let row = locateRow(gw, ids, wantId, req);
+    let { values, formats } = gw.readRow(row);
+    // Members may sort or insert rows by hand even while the lock is held (a lock only
+    // excludes scripts): the row read must still carry the ID, else look again.
+    for (let tries = 0; wantId && idOf(values, gw) !== wantId; tries++) {
+      if (tries === 2)
+        throw new RecordNotFound(
+          `${def.name}: the rows kept moving while ${wantId} was being saved (a sort or paste in progress?). Nothing was saved: try again.`,
+        );
+      ids = gw.ids();
+      row = locateRow(gw, ids, wantId, req);
+      ({ values, formats } = gw.readRow(row));
+    }
     const cellOf = (f: FieldDef) => values[gw.cols[f.key]!];
     // A row found by a remembered number (blank or repeated ID) must still be the record the
     // form loaded, field for field.
@@ -284,15 +300,12 @@ function updateRecord(ctx: AddonContext, def: TableDef, req: SaveRequest, who: s
       write.set(f, v);
     }
     if (conflicts.length) {
-      const id = String(values[gw.cols[idDef.key]!] ?? '');
-      fillWhoChanged(ctx, def.name, id, conflicts);
+      fillWhoChanged(ctx, def.name, idOf(values, gw), conflicts);
       throw new StaleEdit(conflicts);
     }
     const data: RecordData = {};
     for (const [f, v] of write) data[f.key] = v;
-    let id = String(values[gw.cols[idDef.key]!] ?? '')
-      .trim()
-      .toUpperCase();
+    let id = idOf(values, gw);
     const fields = [...write.keys()];
     const alloc = new IdAllocator(def, ids.ids);
     if (!id || req.newId) {
@@ -328,6 +341,11 @@ function updateRecord(ctx: AddonContext, def: TableDef, req: SaveRequest, who: s
     return { id, row, created: false, written: fields.map((f) => f.key) };
   });
 }
+
+const idOf = (values: readonly unknown[], gw: SheetGateway) =>
+  String(values[gw.cols[idField(gw.def)!.key]!] ?? '')
+    .trim()
+    .toUpperCase();
 
 /** The row as it is after the write (for the Last Contacted rule on meetings). */
 function mergedRow(

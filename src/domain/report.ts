@@ -9,7 +9,7 @@ import { addDays, type Day, daysBetween } from './dates';
 import type { Block, DocModel } from './docmodel';
 import { formatCount, formatMoney, formatPercent, longDay } from './format';
 import { type Lang, messages, valueName } from './i18n';
-import { dayPart, type FieldValue, type SheetRecord } from './records';
+import { dayPart, type FieldValue, type SheetRecord, type TableProblem } from './records';
 import { MEETING_TYPES, ROLES, SPONSOR_STAGES, type TableName } from './schema';
 import type { Settings } from './settings';
 
@@ -17,6 +17,8 @@ export type WorkbookRecords = Record<Exclude<TableName, 'Settings'>, readonly Sh
 
 export interface ReportInput {
   records: WorkbookRecords;
+  /** Problems of whole sheets (duplicated headers, a title row, repeated IDs), by sheet. */
+  sheetProblems?: Partial<Record<string, readonly TableProblem[]>>;
   settings: Settings;
   /** The day the report is made, in the spreadsheet's time zone. */
   reportDate: Day;
@@ -461,6 +463,8 @@ export function computeReport(input: ReportInput): ReportFigures {
 
   // Rows that could not be read completely.
   const problems: ReportFigures['problems'] = [];
+  for (const [sheet, list] of Object.entries(input.sheetProblems ?? {}))
+    for (const p of list ?? []) problems.push({ sheet, row: p.row, problem: p.problem });
   for (const [sheet, recs] of Object.entries(records)) {
     for (const r of recs) for (const p of r.problems) problems.push({ sheet, row: r.row, problem: p });
   }

@@ -488,6 +488,8 @@ export function buildSample(google: LocalGoogle, opts: SampleOptions = {}): Spre
       else rows.push([k, v, notes]);
     }
     sh.getRange(2, 1, rows.length, 3).setValues(rows);
+    // As a department's workbook would be: Set up seen its records (the ID high-water marks).
+    setUpWorkbook(api);
   });
   ss.touch();
   return ss;

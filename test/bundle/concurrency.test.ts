@@ -12,6 +12,8 @@ import { runParallel } from '../../src/local/rpc';
 import { buildSample } from '../../src/local/sample';
 
 const dir = join(__dirname, '../../appsscript');
+/** Text fields of a contact that twelve members edit at once, one each. */
+const EDITED = ['title', 'organization', 'otherHandle', 'notes', 'phone', 'name'] as const;
 
 function contacts(google: LocalGoogle, id: string) {
   const ss = google.spreadsheets.get(id)!;
@@ -49,36 +51,60 @@ describe('parallel saves', () => {
     expect(contacts(google, ss.id).length - before).toBe(1);
   });
 
-  it('saves from 8 members at once all land, with distinct consecutive IDs, nothing lost', async () => {
-    const google = new LocalGoogle();
-    const ss = buildSample(google, { today: '2026-11-23' });
-    const before = contacts(google, ss.id);
-    const maxBefore = Math.max(...before.map((r) => Number(String(r.data.id).slice(2))));
-    const runs = Array.from({ length: 24 }, (_, i) => ({
-      fn: 'sidebarSave',
-      args: [
-        'Contacts',
-        {
-          name: `Parallel ${i}`,
-          organization: 'Load Test U',
-          orgType: 'Other',
-          owner: 'li.ming@example.edu',
-        },
-      ],
-      options: { spreadsheetId: ss.id, user: `member${i % 8}@example.edu` },
-    }));
-    const res = await runParallel(google, dir, runs);
-    for (const r of res) expect(r.error ?? '').toBe('');
-    const after = contacts(google, ss.id);
-    expect(after.length).toBe(before.length + 24);
-    const added = after.filter((r) => String(r.data.name).startsWith('Parallel '));
-    expect(new Set(added.map((r) => r.data.name)).size).toBe(24);
-    const ids = added.map((r) => Number(String(r.data.id).slice(2))).sort((a, b) => a - b);
-    expect(ids).toEqual(Array.from({ length: 24 }, (_, i) => maxBefore + 1 + i));
-    // Every save returned the ID that is now in the sheet, and each wrote an audit row.
-    const returned = res.map((r) => (r.value as { id: string }).id).sort();
-    expect(returned).toEqual(added.map((r) => String(r.data.id)).sort());
-    const audit = ss.sheetByName('_Audit')!;
-    expect(audit.lastRow() - 1).toBe(24);
-  });
+  it('24 saves from 8 members at once, 20 times over: all land, distinct consecutive IDs, no harness error', async () => {
+    for (let round = 0; round < 20; round++) {
+      const google = new LocalGoogle();
+      const ss = buildSample(google, { today: '2026-11-23' });
+      const before = contacts(google, ss.id);
+      const maxBefore = Math.max(...before.map((r) => Number(String(r.data.id).slice(2))));
+      // Half create contacts; half change one field each of an existing contact, as a form
+      // opened before the others' saves would (only that field is sent).
+      const runs = Array.from({ length: 24 }, (_, i) => ({
+        fn: 'sidebarSave',
+        args:
+          i % 2 === 0
+            ? [
+                'Contacts',
+                {
+                  name: `Parallel ${i}`,
+                  organization: 'Load Test U',
+                  orgType: 'Other',
+                  owner: 'li.ming@example.edu',
+                },
+              ]
+            : [
+                'Contacts',
+                {
+                  id: (i - 1) / 2 < 6 ? 'C-0001' : 'C-0002',
+                  changes: { [EDITED[((i - 1) / 2) % 6]!]: `edit ${i}` },
+                },
+              ],
+        options: { spreadsheetId: ss.id, user: `member${i % 8}@example.edu` },
+      }));
+      const res = await runParallel(google, dir, runs);
+      for (const r of res) expect(r.error ?? '', `round ${round}`).toBe('');
+      for (const r of res) expect((r.value as { ok: boolean }).ok, `round ${round}`).toBe(true);
+      const after = contacts(google, ss.id);
+      expect(after.length).toBe(before.length + 12);
+      const added = after.filter((r) => String(r.data.name).startsWith('Parallel '));
+      expect(new Set(added.map((r) => r.data.name)).size).toBe(12);
+      const ids = added.map((r) => Number(String(r.data.id).slice(2))).sort((a, b) => a - b);
+      expect(ids).toEqual(Array.from({ length: 12 }, (_, i) => maxBefore + 1 + i));
+      // Every save returned the ID that is now in the sheet, and each wrote an audit row.
+      const returned = res
+        .filter((_, i) => i % 2 === 0)
+        .map((r) => (r.value as { id: string }).id)
+        .sort();
+      expect(returned).toEqual(added.map((r) => String(r.data.id)).sort());
+      // The twelve field edits of C-0001 and C-0002 all landed: none wrote over another.
+      const c1 = after.find((r) => r.data.id === 'C-0001')!;
+      const c2 = after.find((r) => r.data.id === 'C-0002')!;
+      EDITED.forEach((k, j) => {
+        expect(c1.data[k], `round ${round} ${k}`).toBe(`edit ${2 * j + 1}`);
+        expect(c2.data[k], `round ${round} ${k}`).toBe(`edit ${2 * (j + 6) + 1}`);
+      });
+      const audit = ss.sheetByName('_Audit')!;
+      expect(audit.lastRow() - 1).toBe(24);
+    }
+  }, 120_000);
 });

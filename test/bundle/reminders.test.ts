@@ -156,6 +156,46 @@ describe('a run killed after the k-th email, then a rerun', () => {
   });
 });
 
+describe('a sheet write that fails after the k-th email, then a rerun', () => {
+  it('nobody is mailed twice, for every k and each of the writes that follow it', () => {
+    const ref = sample();
+    const expected = sendNow(ref.google, ref.ss.id).value.sent.map((s) => s.email);
+    const n = expected.length;
+    const WRITES = new Set(['Sheet.appendRow', 'Range.setValues', 'Range.setValue', 'SpreadsheetApp.flush']);
+    let faults = 0;
+    for (let k = 0; k <= n; k++) {
+      for (let w = 1; w <= 3; w++) {
+        const { google, ss } = sample();
+        const counter = new CallCounter();
+        let sends = 0;
+        let writesAfter = 0;
+        let fired = false;
+        counter.onCall = (name) => {
+          if (name === 'MailApp.sendEmail') sends++;
+          else if (sends === k && WRITES.has(name) && ++writesAfter === w && !fired) {
+            fired = true;
+            throw new GasError('Service Spreadsheets failed while accessing document');
+          }
+        };
+        try {
+          sendNow(google, ss.id, { counter });
+        } catch {
+          // the run stopped at the fault: what it logged stays
+        }
+        if (fired) faults++;
+        sendNow(google, ss.id);
+        const to = recipients(google);
+        expect(new Set(to).size, `k=${k} w=${w}: ${to.join(' ')}`).toBe(to.length);
+        // At most one member (the one whose log row was written as the fault struck) waits
+        // until tomorrow; everyone else is mailed today.
+        const missed = expected.filter((e) => !to.includes(e));
+        expect(missed.length, `k=${k} w=${w}`).toBeLessThanOrEqual(1);
+      }
+    }
+    expect(faults).toBeGreaterThan(2 * n);
+  });
+});
+
 describe('mail quota', () => {
   it('mails as many as the quota allows, Minister and Treasurer first, and the rest on the next run', () => {
     const { google, ss, user } = sample();

@@ -3,7 +3,8 @@
  * store, how strings written by a script are interpreted ("user entered"), display values.
  */
 import { describe, expect, it } from 'vitest';
-import { isDate } from '../../src/domain/dates';
+import { isDate, wallTime } from '../../src/domain/dates';
+import { interpretInput } from '../../src/local/services/spreadsheet';
 import { sheet, thrown } from './fixture';
 
 describe('Range values', () => {
@@ -186,5 +187,148 @@ describe('Range values', () => {
     expect(sh.getRange('A1:B1').getValues()).toEqual([['', '']]);
     expect(sh.getRange('A1:B1').getFormulas()).toEqual([['', '']]);
     expect(sh.getLastRow()).toBe(0);
+  });
+});
+
+// Strings written by a script are parsed like input typed into Sheets in the en_US locale:
+// "USER_ENTERED: The values will be parsed as if the user typed them into the UI"
+// (https://developers.google.com/sheets/api/reference/rest/v4/ValueInputOption), which is what
+// Range.setValue does with a string (https://developers.google.com/apps-script/reference/spreadsheet/range#setvaluevalue).
+// Dates and times are serials counted from December 30, 1899, shown through number formats
+// (https://developers.google.com/sheets/api/guides/formats). The formats given to an
+// unformatted cell are assumptions listed in docs/local-runtime.md ("Values").
+describe('Typed input (USER_ENTERED, en_US)', () => {
+  const TZ = 'Asia/Shanghai';
+  const wall = (d: unknown) => {
+    expect(isDate(d)).toBe(true);
+    return wallTime(d as Date, TZ);
+  };
+
+  // ValueInputOption USER_ENTERED + guides/formats: en_US dates are month first.
+  it('US dates 3/15/2026, 03/15/2026, 3-15-2026 (and with a time) become Dates', () => {
+    const { sh } = sheet(TZ);
+    const r = sh.getRange('A1:E1');
+    r.setValues([['3/15/2026', '03/15/2026', '3-15-2026', '3/15/2026 10:30', '3/15/2026 10:30:15 PM']]);
+    const [[a, b, c, d, e]] = r.getValues();
+    for (const v of [a, b, c]) expect((v as Date).toISOString()).toBe('2026-03-14T16:00:00.000Z');
+    expect((d as Date).toISOString()).toBe('2026-03-15T02:30:00.000Z'); // 10:30 in Shanghai
+    expect((e as Date).toISOString()).toBe('2026-03-15T14:30:15.000Z');
+    expect(r.getDisplayValues()).toEqual([
+      ['3/15/2026', '03/15/2026', '3-15-2026', '3/15/2026 10:30:00', '3/15/2026 10:30:15 PM'],
+    ]);
+    expect(r.getNumberFormats()).toEqual([
+      ['M/d/yyyy', 'MM/dd/yyyy', 'M-d-yyyy', 'M/d/yyyy H:mm:ss', 'M/d/yyyy h:mm:ss am/pm'],
+    ]);
+  });
+
+  // ValueInputOption USER_ENTERED: an impossible day is not a date, so it stays text.
+  it('impossible dates such as 2/30/2026 and 13/1/2026 stay text', () => {
+    const { sh } = sheet(TZ);
+    sh.getRange('A1:C1').setValues([['2/30/2026', '13/1/2026', '2/29/2026']]);
+    expect(sh.getRange('A1:C1').getValues()).toEqual([['2/30/2026', '13/1/2026', '2/29/2026']]);
+  });
+
+  // ValueInputOption USER_ENTERED: "1/2" typed in en_US is January 2 of the current year.
+  it('two-part dates 3/15 and 1/2 are dates in the current year', () => {
+    const now = new Date('2027-06-01T00:00:00Z');
+    const jan2 = interpretInput('1/2', TZ, false, now);
+    expect((jan2.value as Date).toISOString()).toBe('2027-01-01T16:00:00.000Z');
+    expect(jan2.format).toBe('M/d');
+    expect(interpretInput('2/29', TZ, false, now).value).toBe('2/29'); // 2027 is no leap year
+    expect(interpretInput('2/29', TZ, false, new Date('2028-06-01T00:00:00Z')).format).toBe('M/d');
+    const { sh } = sheet(TZ);
+    sh.getRange('A1:B1').setValues([['3/15', '1/2']]);
+    const [[m, j]] = sh.getRange('A1:B1').getValues();
+    expect(wall(m)).toMatchObject({ year: wallTime(new Date(), TZ).year, month: 3, day: 15, hour: 0 });
+    expect(wall(j)).toMatchObject({ month: 1, day: 2 });
+    expect(sh.getRange('A1:B1').getDisplayValues()).toEqual([['3/15', '1/2']]);
+  });
+
+  // ValueInputOption USER_ENTERED + guides/formats (mmm / mmmm month names).
+  it('month-name dates: Mar 15, 2026 / March 15 2026 / 15 Mar 2026 / 15-Mar-2026 / Mar 15', () => {
+    const { sh } = sheet(TZ);
+    const r = sh.getRange('A1:E1');
+    r.setValues([['Mar 15, 2026', 'March 15 2026', '15 Mar 2026', '15-Mar-2026', 'Mar 15']]);
+    const vals = r.getValues()[0];
+    for (const v of vals.slice(0, 4)) expect((v as Date).toISOString()).toBe('2026-03-14T16:00:00.000Z');
+    expect(wall(vals[4])).toMatchObject({ year: wallTime(new Date(), TZ).year, month: 3, day: 15 });
+    expect(r.getDisplayValues()).toEqual([
+      ['Mar 15, 2026', 'March 15 2026', '15 Mar 2026', '15-Mar-2026', 'Mar 15'],
+    ]);
+    expect(r.getNumberFormats()).toEqual([
+      ['mmm d, yyyy', 'mmmm d yyyy', 'd mmm yyyy', 'd-mmm-yyyy', 'mmm d'],
+    ]);
+    const now = new Date('2027-06-01T00:00:00Z');
+    expect((interpretInput('Mar 15', TZ, false, now).value as Date).toISOString()).toBe(
+      '2027-03-14T16:00:00.000Z',
+    );
+  });
+
+  // guides/formats: "The fractional portion ... counts the time as a fraction of one day", so
+  // a time alone is the serial 0.x — December 30, 1899 at that wall time in the spreadsheet's
+  // zone (http://tmdean.blogspot.com/2015/06/ : "Google Sheets stores time internally relative
+  // to an epoch of 30 Dec 1899 00:00:00 using the time zone set in the spreadsheet").
+  it('times 10:30, 10:30:15, 9:05 AM, 10:30 pm become Dates on 1899-12-30', () => {
+    const { sh } = sheet(TZ);
+    const r = sh.getRange('A1:D1');
+    r.setValues([['10:30', '10:30:15', '9:05 AM', '10:30 pm']]);
+    const [[a, b, c, d]] = r.getValues();
+    expect(wall(a)).toEqual({ year: 1899, month: 12, day: 30, hour: 10, minute: 30, second: 0 });
+    expect(wall(b)).toMatchObject({ day: 30, hour: 10, minute: 30, second: 15 });
+    expect(wall(c)).toMatchObject({ day: 30, hour: 9, minute: 5 });
+    expect(wall(d)).toMatchObject({ day: 30, hour: 22, minute: 30 });
+    expect(r.getNumberFormats()).toEqual([['h:mm', 'h:mm:ss', 'h:mm am/pm', 'h:mm am/pm']]);
+    expect(r.getDisplayValues()).toEqual([['10:30', '10:30:15', '9:05 AM', '10:30 PM']]);
+    sh.getRange('A2:C2').setValues([['25:00', '10:75', '13:00 PM']]);
+    expect(sh.getRange('A2:C2').getValues()).toEqual([['25:00', '10:75', '13:00 PM']]);
+  });
+
+  // ValueInputOption USER_ENTERED + guides/formats ("$"#,##0.00 currency pattern): en_US
+  // reads a dollar amount as a number; other currency symbols stay text (assumption).
+  it('currency $5, $1,200.50, -$5, $-5 becomes a number formatted "$"#,##0.00', () => {
+    const { sh } = sheet(TZ);
+    const r = sh.getRange('A1:F1');
+    r.setValues([['$5', '$1,200.50', '-$5', '$-5', '€5', '5 USD']]);
+    expect(r.getValues()).toEqual([[5, 1200.5, -5, -5, '€5', '5 USD']]);
+    expect(r.getNumberFormats()[0].slice(0, 4)).toEqual(Array(4).fill('"$"#,##0.00'));
+    expect(r.getDisplayValues()[0].slice(0, 4)).toEqual(['$5.00', '$1,200.50', '-$5.00', '-$5.00']);
+  });
+
+  // ValueInputOption USER_ENTERED + guides/formats (? digit placeholder, fractions); the
+  // accounting negative (5) is an assumption (docs/local-runtime.md).
+  it('mixed fractions 1 1/2, accounting negatives (5) and 1.5E+3 become numbers', () => {
+    const { sh } = sheet(TZ);
+    const r = sh.getRange('A1:F1');
+    r.setValues([['1 1/2', '-2 3/4', '(5)', '($1,200.50)', '1.5E+3', '1e5']]);
+    expect(r.getValues()).toEqual([[1.5, -2.75, -5, -1200.5, 1500, 100000]]);
+    expect(r.getNumberFormats()[0].slice(0, 4)).toEqual(['# ?/?', '# ?/?', 'General', '"$"#,##0.00']);
+  });
+
+  // ValueInputOption USER_ENTERED: an error literal typed into a cell is the error value;
+  // Range.getValue returns it as its text (assumption: stored without a formula).
+  it('error literal #N/A is stored as the error text, without a formula', () => {
+    const { sh } = sheet(TZ);
+    sh.getRange('A1:B1').setValues([['#N/A', '#DIV/0!']]);
+    expect(sh.getRange('A1:B1').getValues()).toEqual([['#N/A', '#DIV/0!']]);
+    expect(sh.getRange('A1:B1').getFormulas()).toEqual([['', '']]);
+    expect(interpretInput('#N/A', TZ, false)).toEqual({ value: '#N/A', error: true });
+  });
+
+  // ValueInputOption USER_ENTERED: plain text stays text; + or - before text is a formula
+  // (as in the test above); https://support.google.com/docs/answer/3094038 (apostrophe).
+  it('plain text stays text; an apostrophe or the @ format protects every new shape', () => {
+    const { sh } = sheet(TZ);
+    const texts = ['20 tents', 'hello', 'S-0001', '3-15', 'Room 3 10:30', 'May'];
+    sh.getRange(1, 1, 1, texts.length).setValues([texts]);
+    expect(sh.getRange(1, 1, 1, texts.length).getValues()).toEqual([texts]);
+    sh.getRange('A2').setValue('+86 138 0000 0000');
+    expect(sh.getRange('A2').getFormulas()).toEqual([['=+86 138 0000 0000']]);
+    const typed = ['3/15/2026', '1/2', 'Mar 15', '10:30', '$5', '1 1/2', '(5)', '#N/A'];
+    sh.getRange(3, 1, 1, typed.length).setValues([typed.map((s) => `'${s}`)]);
+    expect(sh.getRange(3, 1, 1, typed.length).getValues()).toEqual([typed]);
+    const plain = sh.getRange(4, 1, 1, typed.length + 1);
+    plain.setNumberFormat('@');
+    plain.setValues([[...typed, "'1/2"]]);
+    expect(plain.getValues()).toEqual([[...typed, "'1/2"]]);
   });
 });

@@ -554,7 +554,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
     const cell = `${columnToLetters(col)}${row}`;
     const rule = s.validationAt(row, col);
     const plain = s.numberFormats.get(`${row},${col}`) === '@';
-    const { value } = interpretInput(input, model.timeZone, plain);
+    const { value } = interpretInput(input, model.timeZone, plain, google.now());
     const problem = violates(rule, value, model.timeZone);
     if (problem) {
       throw new HttpError(
