@@ -1,6 +1,6 @@
 /**
- * Benchmark: Apps Script service calls and local CPU time per operation, at 1×, 10× and
- * 100× the sample workbook, through the BUILT bundle in the local runtime.
+ * Benchmark: Apps Script service calls, cells read and local CPU time per operation, at 1×,
+ * 10× and 100× the sample workbook, through the BUILT bundle in the local runtime.
  *
  * Calls per operation are the budget (each one is a round trip inside Google); they must
  * not grow with the number of rows. The run fails (exit 1) when an operation that should
@@ -53,10 +53,11 @@ const OPS: Op[] = [
     args: ['Contacts', { name: 'Bench Person', organization: 'Bench U', owner: 'minister@example.edu' }],
     expect: 'flat',
   },
+  { name: 'Sidebar: open contact', fn: 'sidebarGet', args: ['Contacts', 'C-0005'], expect: 'flat' },
   {
-    name: 'Sidebar: edit contact',
+    name: 'Sidebar: edit contact (1 field)',
     fn: 'sidebarSave',
-    args: ['Contacts', { id: 'C-0005', phone: '0791-1' }],
+    args: ['Contacts', { id: 'C-0005', changes: { phone: '0791-1' } }],
     expect: 'flat',
   },
   {
@@ -84,6 +85,8 @@ interface Row {
   op: string;
   scale: number;
   calls: number;
+  cellsRead: number;
+  cellsWritten: number;
   emails: number;
   cpuMs: number;
   error?: string;
@@ -115,6 +118,8 @@ function main(): void {
       const mailsBefore = google.outbox.length;
       const cpu0 = process.cpuUsage();
       let calls = 0;
+      let cellsRead = 0;
+      let cellsWritten = 0;
       let error: string | undefined;
       try {
         const r = project.run(google, op.fn, op.args ?? [], {
@@ -123,6 +128,8 @@ function main(): void {
           trigger: op.trigger,
         });
         calls = r.calls.total;
+        cellsRead = r.calls.cellsRead;
+        cellsWritten = r.calls.cellsWritten;
       } catch (e) {
         error = (e as Error).message;
       }
@@ -131,6 +138,8 @@ function main(): void {
         op: op.name,
         scale,
         calls,
+        cellsRead,
+        cellsWritten,
         emails: google.outbox.length - mailsBefore,
         cpuMs: Math.round((cpu.user + cpu.system) / 1000),
         error,
@@ -141,7 +150,7 @@ function main(): void {
   // Table: one line per operation, columns per scale.
   const pad = (s: string | number, n: number) => String(s).padStart(n);
   console.log(
-    `${'operation'.padEnd(34)}${scales.map((s) => `${pad(`calls@${s}x`, 11)}${pad(`cpu ms@${s}x`, 12)}`).join('')}  verdict`,
+    `${'operation'.padEnd(34)}${scales.map((s) => `${pad(`calls@${s}x`, 11)}${pad(`cells@${s}x`, 12)}${pad(`cpu ms@${s}x`, 12)}`).join('')}  verdict`,
   );
   let failed = false;
   for (const op of OPS) {
@@ -163,7 +172,7 @@ function main(): void {
       verdict = `emails ${mine.map((r) => r.emails).join('/')}; ≤${Math.ceil(Math.max(...mine.map(perEmail)))} calls per extra email`;
     }
     console.log(
-      `${op.name.padEnd(34)}${mine.map((r) => `${pad(r.calls, 11)}${pad(r.cpuMs, 12)}`).join('')}  ${verdict}`,
+      `${op.name.padEnd(34)}${mine.map((r) => `${pad(r.calls, 11)}${pad(r.cellsRead, 12)}${pad(r.cpuMs, 12)}`).join('')}  ${verdict}`,
     );
   }
   if (json) writeFileSync(json, JSON.stringify(rows, null, 2));

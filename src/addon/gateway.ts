@@ -165,12 +165,25 @@ export class SheetGateway {
     return calls;
   }
 
-  /** The row a new record goes to: after the last row with content (the sheet grows when full). */
-  nextRow(lastRow: number): number {
-    const row = Math.max(lastRow, 1) + 1;
-    const max = this.sheet.getMaxRows();
-    if (row > max) this.sheet.insertRowsAfter(max, row - max);
-    return row;
+  /**
+   * Number formats of the row a new record will take (after the last row with content), to
+   * know which cells are plain text. Beyond the sheet's last row, the last row's formats
+   * (rows added to a sheet take the formatting of the row above).
+   */
+  formatsOfNewRow(lastRow: number): string[] {
+    const row = Math.min(Math.max(lastRow, 1) + 1, this.sheet.getMaxRows());
+    return this.sheet.getRange(row, 1, 1, this.width).getNumberFormats()[0]!;
+  }
+
+  /**
+   * Appends a new record's cells after the last row with content: one appendRow, which also
+   * grows a full sheet, so the cost is the same whatever the sheet's size. Columns not given
+   * (members' own) are left blank. Returns the row written.
+   */
+  append(cells: RowCells, lastRow: number): number {
+    const row: Cell[] = Array.from({ length: this.width }, (_, i) => cells.get(i) ?? '');
+    this.sheet.appendRow(row);
+    return Math.max(lastRow, 1) + 1;
   }
 }
 
@@ -213,13 +226,19 @@ export function logColumns(header: readonly unknown[], def: LogSheetDef): Record
   return Object.fromEntries(def.header.map((h) => [h, byText.indexOf(normHeader(h))]));
 }
 
-/** Appends rows to a log sheet in one write (texts already made literal by the caller). */
-export function appendLogRows(sheet: Sheet, def: LogSheetDef, rows: readonly Cell[][]): number {
-  if (!rows.length) return 0;
+/**
+ * Appends rows to a log sheet in one write (texts already made literal by the caller): one
+ * appendRow for a single row, whatever the sheet's size.
+ */
+export function appendLogRows(sheet: Sheet, def: LogSheetDef, rows: readonly Cell[][]): void {
+  if (!rows.length) return;
+  if (rows.length === 1) {
+    sheet.appendRow([...rows[0]!]);
+    return;
+  }
   const start = Math.max(sheet.getLastRow(), 1) + 1;
   const need = start + rows.length - 1;
   const max = sheet.getMaxRows();
   if (need > max) sheet.insertRowsAfter(max, need - max);
   sheet.getRange(start, 1, rows.length, def.header.length).setValues(rows.map((r) => [...r]));
-  return start;
 }

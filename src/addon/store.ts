@@ -213,9 +213,8 @@ function createRecord(
     const alloc = new IdAllocator(def, ids.ids);
     const id = alloc.next();
     data[idField(def)!.key] = id;
-    const row = gw.nextRow(ids.lastRow);
-    const { formats } = gw.readRow(row);
-    gw.writeCells(row, cellsFor(gw, def.fields, data, formats, ctx.timeZone));
+    const formats = gw.formatsOfNewRow(ids.lastRow);
+    const row = gw.append(cellsFor(gw, def.fields, data, formats, ctx.timeZone), ids.lastRow);
     alloc.save();
     appendAudit(
       ctx,

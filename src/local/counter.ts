@@ -8,6 +8,10 @@
 export class CallCounter {
   readonly counts = new Map<string, number>();
   total = 0;
+  /** Cells moved from the spreadsheet to the script (values, formulas, formats read). */
+  cellsRead = 0;
+  /** Cells the script wrote (values). */
+  cellsWritten = 0;
   /** Called before each counted call; may throw to inject a fault (e.g. a time-out). */
   onCall: ((name: string, n: number) => void) | null = null;
   /**
@@ -39,6 +43,8 @@ export class CallCounter {
   reset(): void {
     this.counts.clear();
     this.total = 0;
+    this.cellsRead = 0;
+    this.cellsWritten = 0;
   }
 
   of(prefix: string): number {

@@ -429,3 +429,29 @@ describe('a member Email cell holding several addresses', () => {
     ]);
   });
 });
+
+describe('what a save costs', () => {
+  it('reads the header, the ID column and the one row — not the whole sheet — at 1× and 10×', () => {
+    for (const scale of [1, 10]) {
+      const google = new LocalGoogle();
+      const ss = buildSample(google, { today: '2026-11-23', scale });
+      const sh = ss.sheetByName('Contacts')!;
+      const rows = sh.lastRow();
+      const width = sh.lastColumn();
+      const r = project.run<Save>(
+        google,
+        'sidebarSave',
+        ['Contacts', { id: 'C-0005', changes: { phone: '1' } }],
+        {
+          spreadsheetId: ss.id,
+          user: A,
+        },
+      );
+      expect(r.value.ok).toBe(true);
+      // header + ID column + the row (values and formats); nothing else of Contacts.
+      expect(r.calls.cellsRead, `scale ${scale}`).toBe(width + (rows - 1) + 2 * width);
+      expect(r.calls.cellsWritten, `scale ${scale}`).toBeLessThan(20); // the cell + the audit row
+      expect(r.calls.cellsRead).toBeLessThan(rows * width);
+    }
+  });
+});

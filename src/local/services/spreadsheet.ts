@@ -1035,6 +1035,7 @@ export class Sheet {
       );
     }
     for (const v of values) this.x.checkCellSize(v);
+    this.x.counter.cellsWritten += values.length;
     const r = this._m.lastRow() + 1;
     if (r > this._m.maxRows) this._m.maxRows = r;
     if (values.length > this._m.maxColumns) this._m.maxColumns = values.length;
@@ -1144,6 +1145,11 @@ export class Range {
     if (this._nr === 1 && this._nc === 1) return a;
     return `${a}:${columnToLetters(this._c + this._nc - 1)}${this._r + this._nr - 1}`;
   }
+  /** Counts the cells a read moves (every cell of the range, as Sheets sends them all). */
+  private read<T>(f: (r: number, c: number) => T): T[][] {
+    this.x.counter.cellsRead += this._nr * this._nc;
+    return this.grid(f);
+  }
   private grid<T>(f: (r: number, c: number) => T): T[][] {
     const out: T[][] = [];
     for (let i = 0; i < this._nr; i++) {
@@ -1155,26 +1161,28 @@ export class Range {
   }
   /** Values: numbers, booleans, Dates and strings; empty cells are ''. */
   getValues(): CellValue[][] {
-    return this.grid((r, c) => {
+    return this.read((r, c) => {
       const v = this._s.get(r, c);
       return isDate(v) ? new Date(v.getTime()) : v;
     });
   }
   getValue(): CellValue {
+    this.x.counter.cellsRead++;
     const v = this._s.get(this._r, this._c);
     return isDate(v) ? new Date(v.getTime()) : v;
   }
   getDisplayValues(): string[][] {
-    return this.grid((r, c) => this.display(r, c));
+    return this.read((r, c) => this.display(r, c));
   }
   getDisplayValue(): string {
+    this.x.counter.cellsRead++;
     return this.display(this._r, this._c);
   }
   private display(r: number, c: number): string {
     return displayCell(this._s.get(r, c), this._s.numberFormats.get(key(r, c)), this._ss.timeZone);
   }
   getFormulas(): string[][] {
-    return this.grid((r, c) => this._s.formulas.get(key(r, c)) ?? '');
+    return this.read((r, c) => this._s.formulas.get(key(r, c)) ?? '');
   }
   setValues(values: unknown[][]): Range {
     if (!Array.isArray(values)) {
@@ -1195,6 +1203,7 @@ export class Range {
       }
     }
     for (const row of values) for (const v of row) this.x.checkCellSize(v);
+    this.x.counter.cellsWritten += this._nr * this._nc;
     const now = this.x.google.now();
     values.forEach((row, i) => {
       row.forEach((v, j) => {
@@ -1233,9 +1242,10 @@ export class Range {
     return this;
   }
   getNumberFormats(): string[][] {
-    return this.grid((r, c) => this._s.numberFormats.get(key(r, c)) ?? 'General');
+    return this.read((r, c) => this._s.numberFormats.get(key(r, c)) ?? 'General');
   }
   getNumberFormat(): string {
+    this.x.counter.cellsRead++;
     return this._s.numberFormats.get(key(this._r, this._c)) ?? 'General';
   }
   setFontWeight(w: string | null): Range {
@@ -1312,6 +1322,7 @@ export class Range {
     return this;
   }
   getFormula(): string {
+    this.x.counter.cellsRead++;
     return this._s.formulas.get(key(this._r, this._c)) ?? '';
   }
   /** The same formula in every cell of the range. */
