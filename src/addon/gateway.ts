@@ -113,22 +113,20 @@ export class SheetGateway {
     return new SheetGateway(sheet, def, header);
   }
 
+  /** One field's column from row 2 to the last row with content, as trimmed text by row. */
+  column(key: string): { values: string[]; firstRow: number; lastRow: number } {
+    const lastRow = this.sheet.getLastRow();
+    if (lastRow < 2) return { values: [], firstRow: 2, lastRow };
+    const values = this.sheet.getRange(2, this.cols[key]! + 1, lastRow - 1, 1).getValues();
+    return { values: values.map((r) => String(r[0] ?? '').trim()), firstRow: 2, lastRow };
+  }
+
   /** The table's IDs, by 1-based sheet row (upper case, trimmed; blank rows give ''). */
   ids(): { ids: string[]; firstRow: number; lastRow: number } {
     const f = idField(this.def);
     if (!f) throw new Error(`${this.def.name} has no IDs.`);
-    const lastRow = this.sheet.getLastRow();
-    if (lastRow < 2) return { ids: [], firstRow: 2, lastRow };
-    const values = this.sheet.getRange(2, this.cols[f.key]! + 1, lastRow - 1, 1).getValues();
-    return {
-      ids: values.map((r) =>
-        String(r[0] ?? '')
-          .trim()
-          .toUpperCase(),
-      ),
-      firstRow: 2,
-      lastRow,
-    };
+    const c = this.column(f.key);
+    return { ids: c.values.map((v) => v.toUpperCase()), firstRow: c.firstRow, lastRow: c.lastRow };
   }
 
   /** The 1-based rows whose ID is `id` (more than one when an ID was typed twice by hand). */

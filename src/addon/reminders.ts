@@ -22,7 +22,7 @@
 import { addDays, cellToDay, type Day } from '../domain/dates';
 import { type DigestContext, type DigestView, digestView, renderDigest } from '../domain/digest';
 import { type Lang, MESSAGES, messages, msg } from '../domain/i18n';
-import { type Cell, isOneEmail, mapHeaders, normHeader } from '../domain/records';
+import { type Cell, isOneEmail, normHeader } from '../domain/records';
 import {
   type MemberDigestPlan,
   type MemberInfo,
@@ -33,7 +33,7 @@ import {
 } from '../domain/reminders';
 import { SETTINGS, type TableName } from '../domain/schema';
 import { AddonContext, memberLanguages, readAll } from './context';
-import { appendLogRows as appendRows, type LogSheetDef, logColumns, logSheet } from './gateway';
+import { appendLogRows as appendRows, type LogSheetDef, logColumns, logSheet, SheetGateway } from './gateway';
 
 export const REMINDER_HANDLER = 'remindersDaily';
 export const REMINDER_LOG: LogSheetDef = {
@@ -473,24 +473,21 @@ export function installReminders(ctxIn?: AddonContext): InstallResult {
 
 const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
 
-/** The Settings row "Reminders run by" shows who owns the trigger (updated in place or appended). */
+/**
+ * The Settings row "Reminders run by" shows who owns the trigger: its Value and Notes cells
+ * are written (the row found by its Setting text now, or appended); nothing else of the sheet.
+ */
 function writeRunBySetting(ctx: AddonContext, owner: string, hour: number, tz: string): void {
-  const snap = ctx.table('Settings', true);
-  const values = snap.values;
-  if (!values.length) return;
-  const cols = mapHeaders(SETTINGS, values[0]!);
-  const width = values[0]!.length;
+  const gw = SheetGateway.open(ctx.ss, SETTINGS);
+  const names = gw.column('setting');
   const notes = `Daily at ${hh(hour)} (${tz}), sent from this member's account. Set by "Install reminders": another member takes over by running it.`;
-  const idx = values.findIndex(
-    (r, i) => i > 0 && normHeader(r[cols.setting!]) === normHeader(RUN_BY_SETTING),
-  );
-  const row: unknown[] = idx > 0 ? [...values[idx]!] : new Array(width).fill('');
-  row[cols.setting!] = RUN_BY_SETTING;
-  row[cols.value!] = `'${owner}`;
-  row[cols.notes!] = `'${notes}`;
-  const sheetRow = idx > 0 ? idx + 1 : values.length + 1;
-  if (sheetRow > snap.sheet.getMaxRows()) snap.sheet.insertRowsAfter(snap.sheet.getMaxRows(), 1);
-  snap.sheet.getRange(sheetRow, 1, 1, width).setValues([row]);
+  const at = names.values.findIndex((v) => normHeader(v) === normHeader(RUN_BY_SETTING));
+  const cells = new Map<number, Cell>([
+    [gw.cols.value!, `'${owner}`],
+    [gw.cols.notes!, `'${notes}`],
+  ]);
+  if (at >= 0) gw.writeCells(names.firstRow + at, cells);
+  else gw.append(cells.set(gw.cols.setting!, RUN_BY_SETTING), names.lastRow);
   ctx.invalidate('Settings');
 }
 
