@@ -58,7 +58,7 @@ export const MESSAGES: Record<Lang, Record<string, string>> = {
     'ui.saved': 'Saved {id}.',
     'ui.noChanges': 'Nothing to save: no field was changed.',
     'ui.conflict':
-      'Nothing was saved: someone changed this record since you opened it. The fields marked below say what they hold now.',
+      'Nothing was saved: someone changed this record since you opened it. The fields marked in red say what they hold now: open the record again from the list to start from there.',
     'ui.cellAsTyped': '{problem}. Shown as typed in the sheet; kept as it is unless you change it.',
     'ui.rowN': 'row {row}',
     'ui.blankId': 'Row {row} has no ID. Saving it gives it a new ID.',
@@ -307,7 +307,7 @@ export const MESSAGES: Record<Lang, Record<string, string>> = {
     'ui.savedNew': '已新建{noun} {id}（第 {row} 行）。',
     'ui.saved': '已保存 {id}。',
     'ui.noChanges': '没有需要保存的内容：没有修改任何字段。',
-    'ui.conflict': '未保存：自你打开后，有人修改了此记录。下方标出的字段显示了它们现在的内容。',
+    'ui.conflict': '未保存：自你打开后，有人修改了此记录。红色标出的字段显示了它们现在的内容：请从列表中重新打开记录后再修改。',
     'ui.cellAsTyped': '{problem}。按表格中的原样显示；除非你修改，否则保持不变。',
     'ui.rowN': '第 {row} 行',
     'ui.blankId': '第 {row} 行没有编号。保存时会为它分配新编号。',
