@@ -87,6 +87,12 @@ describe('bundle: onOpen and Set up workbook', () => {
     const ledger = ss.sheetByName('Ledger')!;
     expect(ledger.numberFormats.get('2,2')).toBe('yyyy-mm-dd');
     expect(ss.sheetByName('Meetings')!.numberFormats.get('5,2')).toBe('yyyy-mm-dd hh:mm');
+    // Codes and phone numbers are plain text, so 007 or +86 typed by hand stays as typed.
+    const contacts = ss.sheetByName('Contacts')!;
+    const col = (h: string) => contacts.cells[0]!.map(String).indexOf(h) + 1;
+    for (const h of ['Contact ID', 'Phone', 'Other Handle', 'Sponsor ID'])
+      expect(contacts.numberFormats.get(`2,${col(h)}`), h).toBe('@');
+    expect(contacts.numberFormats.get(`2,${col('Name')}`)).toBeUndefined();
     const before = snapshot(ss);
     const rev = ss.revision;
     const second = project.run(google, fn, [], { spreadsheetId: ss.id });
