@@ -6,7 +6,7 @@
 import { type Day, todayIn } from '../domain/dates';
 import { normHeader, parseSheet, type SheetRecord, type TableProblem } from '../domain/records';
 import { type Language, parseLanguage } from '../domain/reminders';
-import { type TableDef, type TableName, tableDef } from '../domain/schema';
+import { MEMBERS, type TableDef, type TableName, tableDef } from '../domain/schema';
 import { parseSettings, type Settings } from '../domain/settings';
 
 export interface TableSnapshot {
@@ -92,12 +92,13 @@ export function readAll(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[][] 
   return sheet.getRange(1, 1, lastRow, lastCol).getValues();
 }
 
-/** Per-member language from an optional "Language" column in Members (extra columns are allowed). */
+/** Per-member language from the optional Members "Language" column (declared in the schema). */
 export function memberLanguages(values: readonly (readonly unknown[])[]): Map<string, Language> {
   const out = new Map<string, Language>();
   const header = values[0] ?? [];
-  const langCol = header.findIndex((h) => normHeader(h) === 'language');
-  const emailCol = header.findIndex((h) => normHeader(h) === 'email');
+  const headerOf = (key: string) => normHeader(MEMBERS.fields.find((f) => f.key === key)!.header);
+  const langCol = header.findIndex((h) => normHeader(h) === headerOf('language'));
+  const emailCol = header.findIndex((h) => normHeader(h) === headerOf('email'));
   if (langCol < 0 || emailCol < 0) return out;
   for (let r = 1; r < values.length; r++) {
     const lang = parseLanguage(values[r]![langCol]);

@@ -173,7 +173,7 @@ const isDefaultFormat = (fmt: string) => fmt === '' || /^general$/i.test(fmt) ||
  */
 function applyFormats(sheet: Sheet, def: TableDef, header: unknown[], report: SetupReport): void {
   const cols = readHeaders(def, header).cols;
-  const formatted = def.fields.filter((f) => formatOf(f));
+  const formatted = def.fields.filter((f) => formatOf(f) && cols[f.key] !== undefined);
   const maxRows = sheet.getMaxRows();
   if (formatted.length === 0 || maxRows < 2) return;
   const current = sheet.getRange(2, 1, 1, header.length).getNumberFormats()[0]!;
@@ -189,6 +189,7 @@ function applyFormats(sheet: Sheet, def: TableDef, header: unknown[], report: Se
 function applyValidation(sheet: Sheet, def: TableDef, header: unknown[], report: SetupReport): void {
   const cols = readHeaders(def, header).cols;
   const wanted = def.fields
+    .filter((f) => cols[f.key] !== undefined)
     .map((f) => ({ f, w: wantedRule(f), col: cols[f.key]! + 1 }))
     .filter((x): x is { f: FieldDef; w: WantedRule; col: number } => x.w !== null);
   if (wanted.length === 0) return;

@@ -4,11 +4,13 @@
  * next to its input. The sidebar renders everything with textContent: no HTML from the
  * workbook is ever executed.
  */
-import { fieldLabel, type Lang, msg, templates, valueName } from '../domain/i18n';
-import { formText } from '../domain/records';
-import { type FieldDef, RECORD_TABLES, type TableName, tableDef } from '../domain/schema';
+
+import { fieldLabel, type Lang, msg, tableNoun, templates, valueName } from '../domain/i18n';
+import { formText, normHeader } from '../domain/records';
+import { RECORD_TABLES, type TableName, tableDef } from '../domain/schema';
+import type { FormSpec, ListItem, RecordSidebarApi, RecordValues, SaveResponse } from './api';
 import { AddonContext } from './context';
-import { SheetGateway } from './gateway';
+import { headerRow, SheetGateway } from './gateway';
 import {
   conflictMessage,
   RecordNotFound,
@@ -20,60 +22,6 @@ import {
 } from './store';
 
 export const SIDEBAR_FILE = 'Sidebar';
-
-export interface FormField {
-  key: string;
-  header: string;
-  type: FieldDef['type'];
-  options: string[];
-  strictOptions: boolean;
-  required: boolean;
-  maxLength: number | null;
-  /** What a new record's form starts with (the value a blank field is saved as). */
-  defaultValue: string | number | boolean | null;
-  /** The field's label in the member's language (`阶段 (Stage)`); the sheet keeps `header`. */
-  label: string;
-  /** How each option is shown (the option itself is what is saved). */
-  optionLabels: string[];
-}
-
-export interface FormSpec {
-  table: TableName;
-  title: string;
-  fields: FormField[];
-  tables: TableName[];
-  lang: Lang;
-  /** Message templates the page fills in (`ui.*`, `table.*`, `noun.*`; `{name}` placeholders). */
-  text: Record<string, string>;
-}
-
-export interface ListItem {
-  id: string;
-  title: string;
-  subtitle: string;
-  row: number;
-}
-
-export type SaveResponse =
-  | { ok: true; id: string; row: number; created: boolean; written: string[] }
-  | {
-      ok: false;
-      errors: { field: string; message: string }[];
-      /** Set when someone else changed a field the member changed: reopen to see it. */
-      conflict?: boolean;
-    };
-
-/** A record as the form loads it. */
-export interface RecordValues {
-  id: string;
-  row: number;
-  /** Each field as text (`formText`): what the form shows, and sends back as `base`. */
-  values: Record<string, string>;
-  /** Fields whose cell does not hold a valid value: shown as typed, with this note. */
-  problems: Record<string, string>;
-  /** Other rows with the same ID (typed twice by hand), or [] — such a row is saved with a new ID. */
-  sameIdRows: number[];
-}
 
 function recordTable(name: unknown): TableName {
   const def = tableDef(String(name));
@@ -100,32 +48,34 @@ function languageOf(ctx: AddonContext): Lang {
 
 export function sidebarForm(table: unknown): FormSpec {
   const def = tableDef(recordTable(table));
-  const lang = languageOf(new AddonContext());
+  const ctx = new AddonContext();
+  const lang = languageOf(ctx);
+  // Optional columns (Members "Language") are offered only where the sheet has them.
+  const present = new Set(headerRow(ctx.sheet(def.name)).map(normHeader));
   return {
     table: def.name,
-    title: def.name,
-    tables: RECORD_TABLES.map((d) => d.name),
+    tables: RECORD_TABLES.map((d) => ({ name: d.name, many: tableNoun(lang, d, true) })),
+    noun: tableNoun(lang, def),
+    many: tableNoun(lang, def, true),
     lang,
-    text: {
-      ...templates(lang, 'ui.'),
-      ...templates(lang, 'table.'),
-      ...templates(lang, 'noun.'),
-      ...templates(lang, 'field.'),
-    },
-    fields: def.fields.map((f) => ({
-      key: f.key,
-      header: f.header,
-      label: fieldLabel(lang, f.header),
-      type: f.type,
-      options: f.options ? [...f.options] : [],
-      optionLabels: (f.options ?? []).map((o) =>
-        lang === 'en' ? o : `${valueName(lang, o)}${valueName(lang, o) === o ? '' : ` (${o})`}`,
-      ),
-      strictOptions: f.type === 'enum',
-      required: !!f.required,
-      maxLength: f.maxLength ?? null,
-      defaultValue: f.defaultValue ?? null,
-    })),
+    text: { ...templates(lang, 'ui.'), ...templates(lang, 'field.') },
+    fields: def.fields
+      .filter((f) => !f.optional || present.has(normHeader(f.header)))
+      .map((f) => ({
+        key: f.key,
+        header: f.header,
+        label: fieldLabel(lang, f),
+        type: f.type,
+        options: f.options ? [...f.options] : [],
+        optionLabels: (f.options ?? []).map((o) => {
+          const name = valueName(lang, o, f);
+          return name === o ? o : `${name} (${o})`;
+        }),
+        strictOptions: f.type === 'enum',
+        required: !!f.required,
+        maxLength: f.maxLength ?? null,
+        defaultValue: f.defaultValue ?? null,
+      })),
   };
 }
 
@@ -145,12 +95,10 @@ export function sidebarSearch(table: unknown, query: unknown, limit: unknown = 5
   for (let i = recs.length - 1; i >= 0 && out.length < n; i--) {
     const r = recs[i]!;
     if (q && !Object.values(r.data).some((v) => cellText(v).toLowerCase().includes(q))) continue;
-    const subtitleKeys = ['organization', 'type', 'stage', 'status', 'owner', 'date', 'email'];
     out.push({
       id: cellText(r.data.id),
       title: cellText(r.data[def.titleKey]) || '(untitled)',
-      subtitle: subtitleKeys
-        .filter((k) => k in r.data && k !== def.titleKey)
+      subtitle: def.listKeys
         .map((k) => cellText(r.data[k]))
         .filter(Boolean)
         .slice(0, 3)
@@ -204,7 +152,7 @@ export function sidebarSave(table: unknown, input: unknown): SaveResponse {
     const lang = languageOf(ctx);
     const label = (key: string) => {
       const f = def.fields.find((x) => x.key === key);
-      return f ? fieldLabel(lang, f.header) : undefined;
+      return f ? fieldLabel(lang, f) : undefined;
     };
     if (e instanceof ValidationFailed) {
       return {
@@ -228,3 +176,6 @@ export function sidebarSave(table: unknown, input: unknown): SaveResponse {
     throw e; // a sheet's headers are wrong (SchemaError names them): the page shows the message
   }
 }
+
+/** The record sidebar's functions, checked against the API the page calls. */
+export const RECORD_SIDEBAR: RecordSidebarApi = { sidebarForm, sidebarSearch, sidebarGet, sidebarSave };

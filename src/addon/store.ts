@@ -179,7 +179,8 @@ function cellsFor(
 ): RowCells {
   const cells: RowCells = new Map();
   for (const f of fields) {
-    const col = gw.cols[f.key]!;
+    const col = gw.cols[f.key];
+    if (col === undefined) continue; // an optional column the sheet does not have
     cells.set(col, toCell(f, data[f.key] ?? null, timeZone, formats[col] === '@'));
   }
   return cells;
@@ -258,6 +259,11 @@ function updateRecord(ctx: AddonContext, def: TableDef, req: SaveRequest, who: s
 
   return withDocumentLock(() => {
     const gw = SheetGateway.open(ctx.ss, def);
+    const absent = [...typed.keys()].filter((f) => gw.cols[f.key] === undefined);
+    if (absent.length)
+      throw new RecordNotFound(
+        `Sheet "${def.name}" has no column ${absent.map((f) => `"${f.header}"`).join(', ')}: add it (a header in row 1) to set it. Nothing was saved.`,
+      );
     let ids = gw.ids();
     let row = locateRow(gw, ids, wantId, req);
     let { values, formats } = gw.readRow(row);

@@ -4,7 +4,7 @@
  * Pure: used by the live smoke test (scripts/smoke.ts, Sheets API) and by local tests.
  */
 import { normHeader } from './records';
-import { TABLES } from './schema';
+import { requiredColumns, TABLES } from './schema';
 
 export interface SheetShape {
   title: string;
@@ -21,7 +21,9 @@ export function contractProblems(sheets: readonly SheetShape[]): string[] {
       continue;
     }
     const have = new Set(sheet.header.map(normHeader));
-    const missing = def.fields.filter((f) => !have.has(normHeader(f.header))).map((f) => `"${f.header}"`);
+    const missing = requiredColumns(def)
+      .filter((f) => !have.has(normHeader(f.header)))
+      .map((f) => `"${f.header}"`);
     if (missing.length) problems.push(`Sheet "${def.name}" lacks ${missing.join(', ')} in row 1.`);
     if (sheet.frozenRows < 1) problems.push(`Sheet "${def.name}": the header row is not frozen.`);
   }

@@ -4,6 +4,8 @@
  * `msg(lang, key, params)` falls back to English when a key is missing in a language.
  */
 
+import { type FieldDef, OPTION_NAMES_ZH, type TableDef } from './schema';
+
 export type Lang = 'en' | 'zh';
 
 export const MESSAGES: Record<Lang, Record<string, string>> = {
@@ -67,18 +69,6 @@ export const MESSAGES: Record<Lang, Record<string, string>> = {
     'ui.nothingSaved': 'Nothing was saved: {error}',
     'ui.busy':
       'Another member is saving right now and the workbook stayed busy for 20 seconds. Nothing was saved: try again.',
-    'table.Members': 'members',
-    'table.Sponsors': 'sponsors',
-    'table.Contacts': 'contacts',
-    'table.Meetings': 'meetings',
-    'table.Ledger': 'ledger entries',
-    'table.Events': 'events',
-    'noun.Members': 'member',
-    'noun.Sponsors': 'sponsor',
-    'noun.Contacts': 'contact',
-    'noun.Meetings': 'meeting',
-    'noun.Ledger': 'ledger entry',
-    'noun.Events': 'event',
     // Form field errors (records.ts FieldError codes); {field} is the column's header.
     'field.notText': '{field}: expected text.',
     'field.tooLong': '{field} is too long: {length} characters, at most {max}.',
@@ -307,7 +297,8 @@ export const MESSAGES: Record<Lang, Record<string, string>> = {
     'ui.savedNew': '已新建{noun} {id}（第 {row} 行）。',
     'ui.saved': '已保存 {id}。',
     'ui.noChanges': '没有需要保存的内容：没有修改任何字段。',
-    'ui.conflict': '未保存：自你打开后，有人修改了此记录。红色标出的字段显示了它们现在的内容：请从列表中重新打开记录后再修改。',
+    'ui.conflict':
+      '未保存：自你打开后，有人修改了此记录。红色标出的字段显示了它们现在的内容：请从列表中重新打开记录后再修改。',
     'ui.cellAsTyped': '{problem}。按表格中的原样显示；除非你修改，否则保持不变。',
     'ui.rowN': '第 {row} 行',
     'ui.blankId': '第 {row} 行没有编号。保存时会为它分配新编号。',
@@ -315,18 +306,6 @@ export const MESSAGES: Record<Lang, Record<string, string>> = {
     'ui.correctFields': '未保存：请修改下方标出的字段。',
     'ui.nothingSaved': '未保存：{error}',
     'ui.busy': '其他成员正在保存，工作簿 20 秒内一直忙碌。未保存任何内容，请重试。',
-    'table.Members': '成员',
-    'table.Sponsors': '赞助商',
-    'table.Contacts': '联系人',
-    'table.Meetings': '会议与拜访',
-    'table.Ledger': '账目',
-    'table.Events': '活动',
-    'noun.Members': '成员',
-    'noun.Sponsors': '赞助商',
-    'noun.Contacts': '联系人',
-    'noun.Meetings': '会议',
-    'noun.Ledger': '账目',
-    'noun.Events': '活动',
     // 表单字段错误
     'field.notText': '{field}：应为文字。',
     'field.tooLong': '{field}太长：{length} 个字符，最多 {max} 个。',
@@ -493,116 +472,29 @@ export const MESSAGES: Record<Lang, Record<string, string>> = {
   },
 };
 
-/** Names of enum values shown in documents (stages, types, statuses, roles, org types). */
-export const VALUE_NAMES: Record<Lang, Record<string, string>> = {
-  en: {},
-  zh: {
-    Prospect: '潜在',
-    Contacted: '已联系',
-    Negotiating: '洽谈中',
-    Committed: '已承诺',
-    Delivered: '已交付',
-    Thanked: '已致谢',
-    Declined: '已拒绝',
-    Dormant: '休眠',
-    Income: '现金收入',
-    Expense: '支出',
-    'In-kind': '实物',
-    Pending: '待结算',
-    Settled: '已结算',
-    Filed: '已归档',
-    Planning: '筹备中',
-    Confirmed: '已确认',
-    Done: '已完成',
-    Cancelled: '已取消',
-    Planned: '计划中',
-    Minister: '部长',
-    'Vice Minister': '副部长',
-    Treasurer: '财务',
-    Officer: '干事',
-    Business: '企业商家',
-    'Brother University': '兄弟院校',
-    'Student Organization': '学生组织',
-    'College Department': '学院部门',
-    'Public Welfare': '公益组织',
-    Media: '媒体',
-    Speaker: '讲者',
-    Other: '其他',
-    'Department Meeting': '部门例会',
-    'Sponsor Visit': '赞助拜访',
-    'Inter-school Exchange': '校际交流',
-    Call: '电话',
-    'Event Debrief': '活动总结',
-  },
-};
-
 export function msg(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
   const template = MESSAGES[lang][key] ?? MESSAGES.en[key];
   if (template === undefined) throw new Error(`Missing message "${key}".`);
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
-/** A value from a dropdown (stage, type…) in the document's language; unknown values as typed. */
-export function valueName(lang: Lang, value: string): string {
-  return VALUE_NAMES[lang][value] ?? value;
+/**
+ * A value from a dropdown (stage, type…) in a language; unknown values as typed. The names
+ * are declared with the options in the schema (the field's own, else any list's).
+ */
+export function valueName(lang: Lang, value: string, field?: FieldDef): string {
+  if (lang === 'en') return value;
+  return field?.optionNames?.[value] ?? OPTION_NAMES_ZH[value] ?? value;
 }
 
-/** Column headers as forms show them in Chinese (the sheet keeps the English header). */
-export const FIELD_LABELS_ZH: Readonly<Record<string, string>> = {
-  'Member ID': '成员编号',
-  Name: '姓名',
-  Email: '邮箱',
-  Phone: '电话',
-  Role: '职务',
-  Group: '小组',
-  Active: '在任',
-  Joined: '加入日期',
-  Notes: '备注',
-  'Sponsor ID': '赞助商编号',
-  Organization: '单位',
-  Category: '类别',
-  Stage: '阶段',
-  Owner: '负责人',
-  Address: '地址',
-  Pledged: '承诺金额',
-  'In-kind Pledged': '承诺物资',
-  'Last Contacted': '最近联系',
-  'Next Follow-up': '下次跟进',
-  'Contact ID': '联系人编号',
-  Title: '职位/标题',
-  'Org Type': '单位类型',
-  'Other Handle': '其他联系方式',
-  'Cadence (days)': '联系周期（天）',
-  Greetings: '节日问候',
-  'Meeting ID': '会议编号',
-  Date: '日期',
-  Type: '类型',
-  With: '对象',
-  Attendees: '出席',
-  Excused: '请假',
-  Absent: '缺席',
-  Status: '状态',
-  Purpose: '目的（计划）',
-  Outcome: '结果（报告）',
-  'Next Steps': '后续步骤',
-  'Follow-up Date': '跟进日期',
-  'Entry ID': '账目编号',
-  'Event ID': '活动编号',
-  Description: '说明',
-  Quantity: '数量',
-  Amount: '金额',
-  'Handled By': '经手人',
-  Receipt: '票据',
-  Lead: '负责人',
-  Budget: '预算',
-  'Sponsorship Target': '赞助目标',
-  'Feedback Sent': '已反馈日期',
-};
+/** A field's label in a language: `阶段 (Stage)` in Chinese (the header kept), the header in English. */
+export function fieldLabel(lang: Lang, f: FieldDef): string {
+  return lang === 'zh' ? `${f.label.zh} (${f.header})` : f.header;
+}
 
-/** A column's label in a language: `阶段 (Stage)` in Chinese, the header itself in English. */
-export function fieldLabel(lang: Lang, header: string): string {
-  const zh = lang === 'zh' ? FIELD_LABELS_ZH[header] : undefined;
-  return zh ? `${zh} (${header})` : header;
+/** A table's noun in a language (`sponsor` / `sponsors`; `赞助商`). */
+export function tableNoun(lang: Lang, def: TableDef, many = false): string {
+  return (many ? def.noun.many : def.noun.one)[lang];
 }
 
 /** The message templates whose keys start with `prefix`, in `lang` (English where missing). */

@@ -5,7 +5,7 @@
  */
 import { cellToDay, type Day, instantOf, isDate, parseDayText, parseTimeText, wallTime } from './dates';
 import { type Lang, msg } from './i18n';
-import { type FieldDef, idField, MAX_TEXT, type TableDef } from './schema';
+import { type FieldDef, idField, MAX_TEXT, requiredColumns, type TableDef } from './schema';
 
 export type Cell = string | number | boolean | Date;
 export type FieldValue = string | number | boolean | null | string[];
@@ -99,8 +99,9 @@ export function readHeaders(def: TableDef, header: readonly unknown[]): HeaderMa
   const duplicates: { header: string; columns: string[] }[] = [];
   for (const f of def.fields) {
     const at = byText.get(normHeader(f.header));
-    if (!at) missing.push(f.header);
-    else {
+    if (!at) {
+      if (!f.optional) missing.push(f.header);
+    } else {
       cols[f.key] = at[0]!;
       if (at.length > 1) duplicates.push({ header: f.header, columns: at.map(columnLetters) });
     }
@@ -148,7 +149,7 @@ export function mapHeaders(def: TableDef, header: readonly unknown[]): Record<st
  * carries at least half of the contract's headers.
  */
 export function findHeaderRow(def: TableDef, values: readonly (readonly unknown[])[]): number {
-  const wanted = new Set(def.fields.map((f) => normHeader(f.header)));
+  const wanted = new Set(requiredColumns(def).map((f) => normHeader(f.header)));
   const need = Math.max(1, Math.ceil(wanted.size / 2));
   for (let r = 0; r < Math.min(values.length, 10); r++) {
     const hits = new Set((values[r] ?? []).map(normHeader).filter((k) => wanted.has(k)));
@@ -327,6 +328,7 @@ export function parseSheet(
     const data: RecordData = {};
     const rowProblems: string[] = [];
     for (const f of def.fields) {
+      if (cols[f.key] === undefined) continue; // an optional column the sheet does not have
       const cell = row[cols[f.key]!];
       const { value, problem } = parseCell(f, cell, timeZone);
       data[f.key] = value;

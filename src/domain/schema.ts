@@ -20,18 +20,28 @@ export type FieldType =
   | 'boolean' // TRUE / FALSE checkbox
   | 'enum'; // one of `options` (dropdown)
 
+/** A word in each language the add-on speaks. The English one of a field is its header. */
+export interface Label {
+  readonly en: string;
+  readonly zh: string;
+}
+
 export interface FieldDef {
   /** Header text in row 1: columns are found by this text, never by position. */
   readonly header: string;
   /** Property name of the parsed record. */
   readonly key: string;
   readonly type: FieldType;
+  /** How forms and documents name the field (`en` is the header). */
+  readonly label: Label;
   /** Allowed values for `enum` fields (strict), or suggestions for `text` fields (dropdown that allows others). */
   readonly options?: readonly string[];
+  /** How each option is named in Chinese (the option itself is what the sheet holds). */
+  readonly optionNames?: Readonly<Record<string, string>>;
   readonly required?: boolean;
   readonly min?: number;
   readonly max?: number;
-  /** Table name a `ref`/`refs` field points to. */
+  /** Table(s) a `ref`/`refs` field points to: its values are IDs of those tables. */
   readonly refTable?: TableName | readonly TableName[];
   /** Longest accepted text, in characters. */
   readonly maxLength?: number;
@@ -42,6 +52,11 @@ export interface FieldDef {
    * types by hand (`007`, `+86 138 0000 0000`) is kept as typed too.
    */
   readonly plainText?: boolean;
+  /**
+   * A column a sheet may go without (members add it when they want it): it is read when
+   * present, never required, and Set up does not add it.
+   */
+  readonly optional?: boolean;
 }
 
 export type TableName = 'Members' | 'Sponsors' | 'Contacts' | 'Meetings' | 'Ledger' | 'Events' | 'Settings';
@@ -53,118 +68,161 @@ export interface TableDef {
   readonly fields: readonly FieldDef[];
   /** Property of the record shown as its human name in lists, emails and documents. */
   readonly titleKey: string;
+  /** Properties shown under the title in the sidebar's search list (first three that are filled). */
+  readonly listKeys: readonly string[];
+  /** What one record and many are called (`sponsor`, `sponsors`; `赞助商`). */
+  readonly noun: { readonly one: Label; readonly many: Label };
+  /** A field whose values mean the record needs no more work (Sponsors: Declined, Dormant, Thanked). */
+  readonly closed?: { readonly key: string; readonly values: readonly string[] };
 }
 
 /** Cells longer than this are rejected (Google Sheets' own cell limit is 50,000 characters). */
 export const MAX_TEXT = 5000;
 export const MAX_SHORT_TEXT = 500;
 
-export const ROLES = ['Minister', 'Vice Minister', 'Treasurer', 'Officer'] as const;
-export const GROUPS = ['Planning', 'Outreach', 'Etiquette', 'Publicity', 'Other'] as const;
-export const SPONSOR_CATEGORIES = [
-  'Telecom',
-  'Retail',
-  'Food & Drink',
-  'Education',
-  'Clothing',
-  'Media',
-  'Other',
-] as const;
-export const SPONSOR_STAGES = [
-  'Prospect',
-  'Contacted',
-  'Negotiating',
-  'Committed',
-  'Delivered',
-  'Thanked',
-  'Declined',
-  'Dormant',
-] as const;
-export const ORG_TYPES = [
-  'Business',
-  'Brother University',
-  'Student Organization',
-  'College Department',
-  'Public Welfare',
-  'Media',
-  'Speaker',
-  'Other',
-] as const;
-export const MEETING_TYPES = [
-  'Department Meeting',
-  'Sponsor Visit',
-  'Inter-school Exchange',
-  'Call',
-  'Event Debrief',
-  'Other',
-] as const;
-export const MEETING_STATUSES = ['Planned', 'Done', 'Cancelled'] as const;
-export const LEDGER_TYPES = ['Income', 'Expense', 'In-kind'] as const;
-export const LEDGER_STATUSES = ['Pending', 'Settled', 'Filed'] as const;
-export const EVENT_STATUSES = ['Planning', 'Confirmed', 'Done', 'Cancelled'] as const;
+/**
+ * A list of options with their Chinese names, declared once: the values are what the sheet
+ * holds (and the order the dropdown shows), the names what forms and documents show.
+ */
+function optionSet<const V extends string>(names: Readonly<Record<V, string>>) {
+  return { values: Object.keys(names) as V[], names };
+}
 
-const t = (header: string, key: string, extra: Partial<FieldDef> = {}): FieldDef => ({
+const ROLE_SET = optionSet({
+  Minister: '部长',
+  'Vice Minister': '副部长',
+  Treasurer: '财务',
+  Officer: '干事',
+});
+const GROUP_SET = optionSet({
+  Planning: '策划组',
+  Outreach: '外联组',
+  Etiquette: '礼仪组',
+  Publicity: '宣传组',
+  Other: '其他',
+});
+const CATEGORY_SET = optionSet({
+  Telecom: '通信运营商',
+  Retail: '零售',
+  'Food & Drink': '餐饮',
+  Education: '教育培训',
+  Clothing: '服装',
+  Media: '媒体',
+  Other: '其他',
+});
+const STAGE_SET = optionSet({
+  Prospect: '潜在',
+  Contacted: '已联系',
+  Negotiating: '洽谈中',
+  Committed: '已承诺',
+  Delivered: '已交付',
+  Thanked: '已致谢',
+  Declined: '已拒绝',
+  Dormant: '休眠',
+});
+const ORG_TYPE_SET = optionSet({
+  Business: '企业商家',
+  'Brother University': '兄弟院校',
+  'Student Organization': '学生组织',
+  'College Department': '学院部门',
+  'Public Welfare': '公益组织',
+  Media: '媒体',
+  Speaker: '讲者',
+  Other: '其他',
+});
+const MEETING_TYPE_SET = optionSet({
+  'Department Meeting': '部门例会',
+  'Sponsor Visit': '赞助拜访',
+  'Inter-school Exchange': '校际交流',
+  Call: '电话',
+  'Event Debrief': '活动总结',
+  Other: '其他',
+});
+const MEETING_STATUS_SET = optionSet({ Planned: '计划中', Done: '已完成', Cancelled: '已取消' });
+const LEDGER_TYPE_SET = optionSet({ Income: '现金收入', Expense: '支出', 'In-kind': '实物' });
+const LEDGER_STATUS_SET = optionSet({ Pending: '待结算', Settled: '已结算', Filed: '已归档' });
+const EVENT_STATUS_SET = optionSet({
+  Planning: '筹备中',
+  Confirmed: '已确认',
+  Done: '已完成',
+  Cancelled: '已取消',
+});
+const LANGUAGE_SET = optionSet({ en: 'English', zh: '中文' });
+
+export const ROLES = ROLE_SET.values;
+export const GROUPS = GROUP_SET.values;
+export const SPONSOR_CATEGORIES = CATEGORY_SET.values;
+export const SPONSOR_STAGES = STAGE_SET.values;
+export const ORG_TYPES = ORG_TYPE_SET.values;
+export const MEETING_TYPES = MEETING_TYPE_SET.values;
+export const MEETING_STATUSES = MEETING_STATUS_SET.values;
+export const LEDGER_TYPES = LEDGER_TYPE_SET.values;
+export const LEDGER_STATUSES = LEDGER_STATUS_SET.values;
+export const EVENT_STATUSES = EVENT_STATUS_SET.values;
+
+type Extra = Partial<Omit<FieldDef, 'header' | 'key' | 'label'>>;
+const field = (type: FieldType, header: string, key: string, zh: string, extra: Extra = {}): FieldDef => ({
   header,
   key,
-  type: 'text',
-  maxLength: MAX_SHORT_TEXT,
+  type,
+  label: { en: header, zh },
   ...extra,
 });
-const long = (header: string, key: string): FieldDef => ({
-  header,
-  key,
-  type: 'longtext',
-  maxLength: MAX_TEXT,
-});
-const email = (header: string, key: string, extra: Partial<FieldDef> = {}): FieldDef => ({
-  header,
-  key,
-  type: 'email',
-  maxLength: 254,
-  ...extra,
-});
-const date = (header: string, key: string, extra: Partial<FieldDef> = {}): FieldDef => ({
-  header,
-  key,
-  type: 'date',
-  ...extra,
-});
-const num = (header: string, key: string, extra: Partial<FieldDef> = {}): FieldDef => ({
-  header,
-  key,
-  type: 'number',
-  min: 0,
-  max: 1e12,
-  ...extra,
-});
+const t = (header: string, key: string, zh: string, extra: Extra = {}) =>
+  field('text', header, key, zh, { maxLength: MAX_SHORT_TEXT, ...extra });
+const long = (header: string, key: string, zh: string) =>
+  field('longtext', header, key, zh, { maxLength: MAX_TEXT });
+const email = (header: string, key: string, zh: string, extra: Extra = {}) =>
+  field('email', header, key, zh, { maxLength: 254, ...extra });
+const date = (header: string, key: string, zh: string, extra: Extra = {}) =>
+  field('date', header, key, zh, extra);
+const num = (header: string, key: string, zh: string, extra: Extra = {}) =>
+  field('number', header, key, zh, { min: 0, max: 1e12, ...extra });
 const enm = (
   header: string,
   key: string,
-  options: readonly string[],
-  extra: Partial<FieldDef> = {},
-): FieldDef => ({
-  header,
-  key,
-  type: 'enum',
-  options,
-  ...extra,
+  zh: string,
+  set: { values: readonly string[]; names: Readonly<Record<string, string>> },
+  extra: Extra = {},
+) => field('enum', header, key, zh, { options: set.values, optionNames: set.names, ...extra });
+/** Free text with suggestions (a dropdown that allows other values). */
+const suggest = (
+  header: string,
+  key: string,
+  zh: string,
+  set: { values: readonly string[]; names: Readonly<Record<string, string>> },
+) => t(header, key, zh, { options: set.values, optionNames: set.names });
+const id = (header: string, zh: string) => field('id', header, 'id', zh, { plainText: true });
+const ref = (header: string, key: string, zh: string, table: TableName) =>
+  field('ref', header, key, zh, { refTable: table, plainText: true });
+const phone = () => t('Phone', 'phone', '电话', { maxLength: 50, plainText: true });
+const notes = () => long('Notes', 'notes', '备注');
+const noun = (one: string, many: string, zhOne: string, zhMany = zhOne) => ({
+  one: { en: one, zh: zhOne },
+  many: { en: many, zh: zhMany },
 });
-const id = (header: string): FieldDef => ({ header, key: 'id', type: 'id', plainText: true });
 
 export const MEMBERS: TableDef = {
   name: 'Members',
   idPrefix: 'M',
   titleKey: 'name',
+  listKeys: ['role', 'email', 'group'],
+  noun: noun('member', 'members', '成员'),
   fields: [
-    id('Member ID'),
-    t('Name', 'name', { required: true, maxLength: 200 }),
-    email('Email', 'email', { required: true }),
-    t('Phone', 'phone', { maxLength: 50, plainText: true }),
-    enm('Role', 'role', ROLES, { required: true, defaultValue: 'Officer' }),
-    t('Group', 'group', { options: GROUPS }),
-    { header: 'Active', key: 'active', type: 'boolean', defaultValue: true },
-    date('Joined', 'joined'),
-    long('Notes', 'notes'),
+    id('Member ID', '成员编号'),
+    t('Name', 'name', '姓名', { required: true, maxLength: 200 }),
+    email('Email', 'email', '邮箱', { required: true }),
+    phone(),
+    enm('Role', 'role', '职务', ROLE_SET, { required: true, defaultValue: 'Officer' }),
+    suggest('Group', 'group', '小组', GROUP_SET),
+    field('boolean', 'Active', 'active', '在任', { defaultValue: true }),
+    date('Joined', 'joined', '加入日期'),
+    notes(),
+    t('Language', 'language', '语言', {
+      options: LANGUAGE_SET.values,
+      optionNames: LANGUAGE_SET.names,
+      optional: true,
+    }),
   ],
 };
 
@@ -172,20 +230,23 @@ export const SPONSORS: TableDef = {
   name: 'Sponsors',
   idPrefix: 'S',
   titleKey: 'organization',
+  listKeys: ['stage', 'owner', 'category'],
+  noun: noun('sponsor', 'sponsors', '赞助商'),
+  closed: { key: 'stage', values: ['Declined', 'Dormant', 'Thanked'] },
   fields: [
-    id('Sponsor ID'),
-    t('Organization', 'organization', { required: true }),
-    t('Category', 'category', { options: SPONSOR_CATEGORIES }),
-    enm('Stage', 'stage', SPONSOR_STAGES, { required: true, defaultValue: 'Prospect' }),
-    email('Owner', 'owner'),
-    t('Phone', 'phone', { maxLength: 50, plainText: true }),
-    email('Email', 'email'),
-    t('Address', 'address'),
-    num('Pledged', 'pledged'),
-    t('In-kind Pledged', 'inKindPledged'),
-    date('Last Contacted', 'lastContacted'),
-    date('Next Follow-up', 'nextFollowUp'),
-    long('Notes', 'notes'),
+    id('Sponsor ID', '赞助商编号'),
+    t('Organization', 'organization', '单位', { required: true }),
+    suggest('Category', 'category', '类别', CATEGORY_SET),
+    enm('Stage', 'stage', '阶段', STAGE_SET, { required: true, defaultValue: 'Prospect' }),
+    email('Owner', 'owner', '负责人'),
+    phone(),
+    email('Email', 'email', '邮箱'),
+    t('Address', 'address', '地址'),
+    num('Pledged', 'pledged', '承诺金额'),
+    t('In-kind Pledged', 'inKindPledged', '承诺物资'),
+    date('Last Contacted', 'lastContacted', '最近联系'),
+    date('Next Follow-up', 'nextFollowUp', '下次跟进'),
+    notes(),
   ],
 };
 
@@ -193,21 +254,23 @@ export const CONTACTS: TableDef = {
   name: 'Contacts',
   idPrefix: 'C',
   titleKey: 'name',
+  listKeys: ['organization', 'title', 'owner'],
+  noun: noun('contact', 'contacts', '联系人'),
   fields: [
-    id('Contact ID'),
-    t('Name', 'name', { required: true, maxLength: 200 }),
-    t('Organization', 'organization'),
-    t('Title', 'title'),
-    enm('Org Type', 'orgType', ORG_TYPES, { defaultValue: 'Other' }),
-    { header: 'Sponsor ID', key: 'sponsorId', type: 'ref', refTable: 'Sponsors', plainText: true },
-    t('Phone', 'phone', { maxLength: 50, plainText: true }),
-    email('Email', 'email'),
-    t('Other Handle', 'otherHandle', { maxLength: 200, plainText: true }),
-    email('Owner', 'owner'),
-    { header: 'Cadence (days)', key: 'cadenceDays', type: 'integer', min: 1, max: 3650 },
-    date('Last Contacted', 'lastContacted'),
-    { header: 'Greetings', key: 'greetings', type: 'boolean', defaultValue: false },
-    long('Notes', 'notes'),
+    id('Contact ID', '联系人编号'),
+    t('Name', 'name', '姓名', { required: true, maxLength: 200 }),
+    t('Organization', 'organization', '单位'),
+    t('Title', 'title', '职务'),
+    enm('Org Type', 'orgType', '单位类型', ORG_TYPE_SET, { defaultValue: 'Other' }),
+    ref('Sponsor ID', 'sponsorId', '赞助商编号', 'Sponsors'),
+    phone(),
+    email('Email', 'email', '邮箱'),
+    t('Other Handle', 'otherHandle', '其他联系方式', { maxLength: 200, plainText: true }),
+    email('Owner', 'owner', '负责人'),
+    field('integer', 'Cadence (days)', 'cadenceDays', '联系周期（天）', { min: 1, max: 3650 }),
+    date('Last Contacted', 'lastContacted', '最近联系'),
+    field('boolean', 'Greetings', 'greetings', '节日问候', { defaultValue: false }),
+    notes(),
   ],
 };
 
@@ -215,21 +278,23 @@ export const MEETINGS: TableDef = {
   name: 'Meetings',
   idPrefix: 'MT',
   titleKey: 'title',
+  listKeys: ['type', 'status', 'date'],
+  noun: noun('meeting', 'meetings', '会议', '会议与拜访'),
   fields: [
-    id('Meeting ID'),
-    { header: 'Date', key: 'date', type: 'datetime', required: true },
-    enm('Type', 'type', MEETING_TYPES, { required: true }),
-    t('Title', 'title', { required: true }),
-    { header: 'With', key: 'with', type: 'refs', refTable: ['Sponsors', 'Contacts'], maxLength: MAX_TEXT },
-    email('Owner', 'owner'),
-    { header: 'Attendees', key: 'attendees', type: 'emails', maxLength: MAX_TEXT },
-    { header: 'Excused', key: 'excused', type: 'emails', maxLength: MAX_TEXT },
-    { header: 'Absent', key: 'absent', type: 'emails', maxLength: MAX_TEXT },
-    enm('Status', 'status', MEETING_STATUSES, { required: true, defaultValue: 'Planned' }),
-    long('Purpose', 'purpose'),
-    long('Outcome', 'outcome'),
-    long('Next Steps', 'nextSteps'),
-    date('Follow-up Date', 'followUpDate'),
+    id('Meeting ID', '会议编号'),
+    field('datetime', 'Date', 'date', '日期', { required: true }),
+    enm('Type', 'type', '类型', MEETING_TYPE_SET, { required: true }),
+    t('Title', 'title', '主题', { required: true }),
+    field('refs', 'With', 'with', '对象', { refTable: ['Sponsors', 'Contacts'], maxLength: MAX_TEXT }),
+    email('Owner', 'owner', '负责人'),
+    field('emails', 'Attendees', 'attendees', '出席', { maxLength: MAX_TEXT }),
+    field('emails', 'Excused', 'excused', '请假', { maxLength: MAX_TEXT }),
+    field('emails', 'Absent', 'absent', '缺席', { maxLength: MAX_TEXT }),
+    enm('Status', 'status', '状态', MEETING_STATUS_SET, { required: true, defaultValue: 'Planned' }),
+    long('Purpose', 'purpose', '目的（计划）'),
+    long('Outcome', 'outcome', '结果（报告）'),
+    long('Next Steps', 'nextSteps', '后续步骤'),
+    date('Follow-up Date', 'followUpDate', '跟进日期'),
   ],
 };
 
@@ -237,19 +302,21 @@ export const LEDGER: TableDef = {
   name: 'Ledger',
   idPrefix: 'L',
   titleKey: 'description',
+  listKeys: ['type', 'status', 'date'],
+  noun: noun('ledger entry', 'ledger entries', '账目'),
   fields: [
-    id('Entry ID'),
-    date('Date', 'date', { required: true }),
-    enm('Type', 'type', LEDGER_TYPES, { required: true }),
-    { header: 'Event ID', key: 'eventId', type: 'ref', refTable: 'Events', plainText: true },
-    { header: 'Sponsor ID', key: 'sponsorId', type: 'ref', refTable: 'Sponsors', plainText: true },
-    t('Description', 'description', { required: true }),
-    num('Quantity', 'quantity'),
-    num('Amount', 'amount', { required: true }),
-    email('Handled By', 'handledBy'),
-    t('Receipt', 'receipt', { plainText: true }),
-    enm('Status', 'status', LEDGER_STATUSES, { required: true, defaultValue: 'Pending' }),
-    long('Notes', 'notes'),
+    id('Entry ID', '账目编号'),
+    date('Date', 'date', '日期', { required: true }),
+    enm('Type', 'type', '类型', LEDGER_TYPE_SET, { required: true }),
+    ref('Event ID', 'eventId', '活动编号', 'Events'),
+    ref('Sponsor ID', 'sponsorId', '赞助商编号', 'Sponsors'),
+    t('Description', 'description', '说明', { required: true }),
+    num('Quantity', 'quantity', '数量'),
+    num('Amount', 'amount', '金额', { required: true }),
+    email('Handled By', 'handledBy', '经手人'),
+    t('Receipt', 'receipt', '票据', { plainText: true }),
+    enm('Status', 'status', '状态', LEDGER_STATUS_SET, { required: true, defaultValue: 'Pending' }),
+    notes(),
   ],
 };
 
@@ -257,28 +324,66 @@ export const EVENTS: TableDef = {
   name: 'Events',
   idPrefix: 'E',
   titleKey: 'name',
+  listKeys: ['status', 'date', 'lead'],
+  noun: noun('event', 'events', '活动'),
   fields: [
-    id('Event ID'),
-    t('Name', 'name', { required: true }),
-    date('Date', 'date'),
-    email('Lead', 'lead'),
-    num('Budget', 'budget'),
-    num('Sponsorship Target', 'sponsorshipTarget'),
-    enm('Status', 'status', EVENT_STATUSES, { required: true, defaultValue: 'Planning' }),
-    date('Feedback Sent', 'feedbackSent'),
-    long('Notes', 'notes'),
+    id('Event ID', '活动编号'),
+    t('Name', 'name', '活动名称', { required: true }),
+    date('Date', 'date', '日期'),
+    email('Lead', 'lead', '负责人'),
+    num('Budget', 'budget', '预算'),
+    num('Sponsorship Target', 'sponsorshipTarget', '赞助目标'),
+    enm('Status', 'status', '状态', EVENT_STATUS_SET, { required: true, defaultValue: 'Planning' }),
+    date('Feedback Sent', 'feedbackSent', '已反馈日期'),
+    notes(),
   ],
 };
 
 export const SETTINGS: TableDef = {
   name: 'Settings',
   titleKey: 'setting',
+  listKeys: ['value'],
+  noun: noun('setting', 'settings', '设置'),
   fields: [
-    t('Setting', 'setting', { required: true }),
-    t('Value', 'value', { maxLength: MAX_TEXT }),
-    long('Notes', 'notes'),
+    t('Setting', 'setting', '设置项', { required: true }),
+    t('Value', 'value', '值', { maxLength: MAX_TEXT }),
+    notes(),
   ],
 };
+
+/** The add-on's own bookkeeping sheets (hidden): declared here like the tables. */
+export interface LogSheetDef {
+  readonly name: string;
+  readonly header: readonly string[];
+}
+export const AUDIT_LOG: LogSheetDef = {
+  name: '_Audit',
+  header: ['When', 'Who', 'Action', 'Sheet', 'Record ID', 'Row', 'Details', 'Fields'],
+};
+export const REMINDER_LOG: LogSheetDef = {
+  name: '_Reminders',
+  header: ['Date', 'Member', 'Items', 'Sent At', 'Status', 'Run By'],
+};
+
+/** The fields a sheet must have (all but the optional ones). */
+export const requiredColumns = (def: TableDef): readonly FieldDef[] => def.fields.filter((f) => !f.optional);
+
+/** Every option's Chinese name, across all option lists (values shared by lists share names). */
+export const OPTION_NAMES_ZH: Readonly<Record<string, string>> = Object.assign(
+  {},
+  ...[
+    ROLE_SET,
+    GROUP_SET,
+    CATEGORY_SET,
+    STAGE_SET,
+    ORG_TYPE_SET,
+    MEETING_TYPE_SET,
+    MEETING_STATUS_SET,
+    LEDGER_TYPE_SET,
+    LEDGER_STATUS_SET,
+    EVENT_STATUS_SET,
+  ].map((s) => s.names),
+);
 
 /** Tables in the order "Set up workbook" creates them. */
 export const TABLES: readonly TableDef[] = [MEMBERS, SPONSORS, CONTACTS, MEETINGS, LEDGER, EVENTS, SETTINGS];

@@ -7,12 +7,12 @@
  */
 import { setUpWorkbook } from '../addon/setup';
 import { addDays, type Day, dayOf, instantOf } from '../domain/dates';
-import { formatId } from '../domain/records';
+import { formatId, readHeaders } from '../domain/records';
 import { TABLE_BY_NAME, type TableName } from '../domain/schema';
 import type { LocalGoogle } from './backend';
 import { Execution } from './execution';
 import { withGlobals } from './inprocess';
-import { SpreadsheetModel } from './services/spreadsheet';
+import { SpreadsheetModel } from './model/spreadsheet-model';
 
 export interface SampleOptions {
   scale?: number;
@@ -189,6 +189,9 @@ export function sampleTerm(today: Day): { label: string; start: Day; end: Day } 
   return { label: `${y} Spring`, start: `${y}-02-20`, end: `${y}-07-10` };
 }
 
+/** A sample record: cell values by field key (see the schema). */
+type Row = Record<string, unknown>;
+
 export function buildSample(google: LocalGoogle, opts: SampleOptions = {}): SpreadsheetModel {
   const scale = Math.max(1, Math.floor(opts.scale ?? 1));
   const tz = opts.timeZone ?? 'Asia/Shanghai';
@@ -215,7 +218,7 @@ export function buildSample(google: LocalGoogle, opts: SampleOptions = {}): Spre
 
   // Members ------------------------------------------------------------------------
   const members: { email: string; role: string; active: boolean }[] = [];
-  const memberRows: unknown[][] = [];
+  const memberRows: Row[] = [];
   for (let s = 0; s < scale; s++) {
     MEMBER_NAMES.forEach(([name, role], i) => {
       const n = s * MEMBER_NAMES.length + i + 1;
@@ -230,28 +233,28 @@ export function buildSample(google: LocalGoogle, opts: SampleOptions = {}): Spre
       const roleHere = s === 0 ? role : 'Officer';
       const active = !(i === 12 && s === 0) && r.chance(0.97);
       members.push({ email, role: roleHere, active });
-      memberRows.push([
-        formatId('M', n),
-        s ? `${name} ${s + 1}` : name,
-        email,
-        `138${String(10000000 + n * 7919).slice(-8)}`,
-        roleHere,
-        roleHere === 'Officer' ? r.pick(['Planning', 'Outreach', 'Etiquette']) : '',
-        active,
-        d(addDays(term.start, -r.int(30, 400))),
-        i === 12 && s === 0 ? 'Studying abroad this term' : '',
-      ]);
+      memberRows.push({
+        id: formatId('M', n),
+        name: s ? `${name} ${s + 1}` : name,
+        email: email,
+        phone: `138${String(10000000 + n * 7919).slice(-8)}`,
+        role: roleHere,
+        group: roleHere === 'Officer' ? r.pick(['Planning', 'Outreach', 'Etiquette']) : '',
+        active: active,
+        joined: d(addDays(term.start, -r.int(30, 400))),
+        notes: i === 12 && s === 0 ? 'Studying abroad this term' : '',
+      });
     });
   }
   if (!members.some((m) => m.email === google.defaultUser)) {
     members[0]!.email = google.defaultUser;
-    memberRows[0]![2] = google.defaultUser;
+    memberRows[0]!.email = google.defaultUser;
   }
   const active = members.filter((m) => m.active);
   const owner = () => r.pick(active).email;
 
   // Events -------------------------------------------------------------------------
-  const eventRows: unknown[][] = [];
+  const eventRows: Row[] = [];
   const events: { id: string; day: Day; status: string; lead: string }[] = [];
   for (let s = 0; s < scale; s++) {
     EVENTS.forEach(([name, budget, target], i) => {
@@ -262,22 +265,22 @@ export function buildSample(google: LocalGoogle, opts: SampleOptions = {}): Spre
       const lead = owner();
       const feedback = status === 'Done' && r.chance(0.5) ? addDays(day, r.int(3, 10)) : null;
       events.push({ id: formatId('E', n), day, status, lead });
-      eventRows.push([
-        formatId('E', n),
-        s ? `${name} (${s + 1})` : name,
-        d(day),
-        lead,
-        budget,
-        target,
-        status,
-        d(feedback && feedback < today ? feedback : null),
-        '',
-      ]);
+      eventRows.push({
+        id: formatId('E', n),
+        name: s ? `${name} (${s + 1})` : name,
+        date: d(day),
+        lead: lead,
+        budget: budget,
+        sponsorshipTarget: target,
+        status: status,
+        feedbackSent: d(feedback && feedback < today ? feedback : null),
+        notes: '',
+      });
     });
   }
 
   // Sponsors -----------------------------------------------------------------------
-  const sponsorRows: unknown[][] = [];
+  const sponsorRows: Row[] = [];
   const sponsors: { id: string; owner: string; stage: string }[] = [];
   const nSponsors = 32 * scale;
   for (let i = 0; i < nSponsors; i++) {
@@ -288,27 +291,28 @@ export function buildSample(google: LocalGoogle, opts: SampleOptions = {}): Spre
     const o = owner();
     sponsors.push({ id, owner: o, stage });
     const pledged = ['Committed', 'Delivered', 'Thanked'].includes(stage) ? r.int(5, 60) * 100 : 0;
-    sponsorRows.push([
-      id,
-      round ? `${base} #${round + 1}` : base,
-      category,
-      stage,
-      o,
-      `0791-${String(8000000 + i * 37).slice(-7)}`,
-      `contact${i + 1}@merchant.example.com`,
-      `${r.int(1, 300)} Xuefu Road, Nanchang`,
-      pledged || '',
-      category === 'Telecom' || category === 'Retail'
-        ? r.pick(['', '20 tents', '2 banners', '10 tents, 2 banners'])
-        : '',
-      d(r.chance(0.8) ? inTermBefore(today) : null),
-      d(stage === 'Declined' || stage === 'Dormant' ? null : addDays(today, r.int(-10, 25))),
-      '',
-    ]);
+    sponsorRows.push({
+      id: id,
+      organization: round ? `${base} #${round + 1}` : base,
+      category: category,
+      stage: stage,
+      owner: o,
+      phone: `0791-${String(8000000 + i * 37).slice(-7)}`,
+      email: `contact${i + 1}@merchant.example.com`,
+      address: `${r.int(1, 300)} Xuefu Road, Nanchang`,
+      pledged: pledged || '',
+      inKindPledged:
+        category === 'Telecom' || category === 'Retail'
+          ? r.pick(['', '20 tents', '2 banners', '10 tents, 2 banners'])
+          : '',
+      lastContacted: d(r.chance(0.8) ? inTermBefore(today) : null),
+      nextFollowUp: d(stage === 'Declined' || stage === 'Dormant' ? null : addDays(today, r.int(-10, 25))),
+      notes: '',
+    });
   }
 
   // Contacts -----------------------------------------------------------------------
-  const contactRows: unknown[][] = [];
+  const contactRows: Row[] = [];
   const nContacts = 110 * scale;
   for (let i = 0; i < nContacts; i++) {
     const [org, orgType] = r.chance(0.25)
@@ -316,26 +320,26 @@ export function buildSample(google: LocalGoogle, opts: SampleOptions = {}): Spre
       : ORGS[i % ORGS.length]!;
     const name = r.chance(0.5) ? r.pick(CN_NAMES) : `${r.pick(SURNAMES)} ${r.pick(GIVEN)}`;
     const sponsorLink = orgType === 'Business' ? sponsors[i % sponsors.length]!.id : '';
-    contactRows.push([
-      formatId('C', i + 1),
-      name,
-      org,
-      r.pick(TITLES),
-      orgType,
-      sponsorLink,
-      `139${String(20000000 + i * 4231).slice(-8)}`,
-      `c${i + 1}@partner.example.org`,
-      r.chance(0.4) ? `WeChat: od_${i + 1}` : '',
-      owner(),
-      r.chance(0.4) ? r.pick([14, 21, 45, 60]) : '',
-      d(r.chance(0.85) ? addDays(today, -r.int(0, 70)) : null),
-      r.chance(0.5),
-      '',
-    ]);
+    contactRows.push({
+      id: formatId('C', i + 1),
+      name: name,
+      organization: org,
+      title: r.pick(TITLES),
+      orgType: orgType,
+      sponsorId: sponsorLink,
+      phone: `139${String(20000000 + i * 4231).slice(-8)}`,
+      email: `c${i + 1}@partner.example.org`,
+      otherHandle: r.chance(0.4) ? `WeChat: od_${i + 1}` : '',
+      owner: owner(),
+      cadenceDays: r.chance(0.4) ? r.pick([14, 21, 45, 60]) : '',
+      lastContacted: d(r.chance(0.85) ? addDays(today, -r.int(0, 70)) : null),
+      greetings: r.chance(0.5),
+      notes: '',
+    });
   }
 
   // Meetings -----------------------------------------------------------------------
-  const meetingRows: unknown[][] = [];
+  const meetingRows: Row[] = [];
   let m = 0;
   for (let s = 0; s < scale; s++) {
     for (let day = addDays(term.start, 3); day <= term.end; day = addDays(day, 14)) {
@@ -351,22 +355,22 @@ export function buildSample(google: LocalGoogle, opts: SampleOptions = {}): Spre
         else abs.push(mem.email);
       }
       m++;
-      meetingRows.push([
-        formatId('MT', m),
-        d(day, 19),
-        'Department Meeting',
-        `Department meeting ${day}`,
-        '',
-        members[0]!.email,
-        att.join(', '),
-        exc.join(', '),
-        abs.join(', '),
-        done ? 'Done' : 'Planned',
-        'Review sponsorship progress; assign visits',
-        done ? 'Progress reviewed; visits assigned' : '',
-        '',
-        '',
-      ]);
+      meetingRows.push({
+        id: formatId('MT', m),
+        date: d(day, 19),
+        type: 'Department Meeting',
+        title: `Department meeting ${day}`,
+        with: '',
+        owner: members[0]!.email,
+        attendees: att.join(', '),
+        excused: exc.join(', '),
+        absent: abs.join(', '),
+        status: done ? 'Done' : 'Planned',
+        purpose: 'Review sponsorship progress; assign visits',
+        outcome: done ? 'Progress reviewed; visits assigned' : '',
+        nextSteps: '',
+        followUpDate: '',
+      });
     }
   }
   const nVisits = 40 * scale;
@@ -385,26 +389,26 @@ export function buildSample(google: LocalGoogle, opts: SampleOptions = {}): Spre
     const cancelled = !done && day < today;
     m++;
     const contactRef = formatId('C', (i % nContacts) + 1);
-    meetingRows.push([
-      formatId('MT', m),
-      d(day, r.int(9, 17)),
-      type,
-      type === 'Inter-school Exchange' ? 'Exchange with brother university' : `${type}: ${sp.id}`,
-      type === 'Inter-school Exchange' ? contactRef : `${sp.id}, ${contactRef}`,
-      sp.owner,
-      sp.owner,
-      '',
-      '',
-      done ? 'Done' : cancelled ? 'Cancelled' : 'Planned',
-      'Present sponsorship plan and benefits',
-      done && r.chance(0.8) ? 'Agreed to discuss with head office; positive' : '',
-      done ? 'Send written proposal' : '',
-      d(done ? addDays(day, r.int(3, 30)) : null),
-    ]);
+    meetingRows.push({
+      id: formatId('MT', m),
+      date: d(day, r.int(9, 17)),
+      type: type,
+      title: type === 'Inter-school Exchange' ? 'Exchange with brother university' : `${type}: ${sp.id}`,
+      with: type === 'Inter-school Exchange' ? contactRef : `${sp.id}, ${contactRef}`,
+      owner: sp.owner,
+      attendees: sp.owner,
+      excused: '',
+      absent: '',
+      status: done ? 'Done' : cancelled ? 'Cancelled' : 'Planned',
+      purpose: 'Present sponsorship plan and benefits',
+      outcome: done && r.chance(0.8) ? 'Agreed to discuss with head office; positive' : '',
+      nextSteps: done ? 'Send written proposal' : '',
+      followUpDate: d(done ? addDays(day, r.int(3, 30)) : null),
+    });
   }
 
   // Ledger -------------------------------------------------------------------------
-  const ledgerRows: unknown[][] = [];
+  const ledgerRows: Row[] = [];
   const givers = sponsors.filter((x) => ['Committed', 'Delivered', 'Thanked'].includes(x.stage));
   if (givers.length === 0) givers.push(sponsors[0]!);
   const nLedger = 70 * scale;
@@ -428,20 +432,21 @@ export function buildSample(google: LocalGoogle, opts: SampleOptions = {}): Spre
             ])
           : r.pick(['Sponsorship fee', 'Title sponsorship', 'Booth fee']);
     const treasurer = members.find((x) => x.role === 'Treasurer')!.email;
-    ledgerRows.push([
-      formatId('L', i + 1),
-      d(day),
-      type,
-      ev?.id ?? '',
-      sp?.id ?? '',
-      desc,
-      type === 'In-kind' ? r.int(2, 30) : '',
-      type === 'Expense' ? r.int(2, 40) * 50 : type === 'In-kind' ? r.int(2, 30) * 50 : r.int(4, 80) * 50,
-      type === 'Expense' ? treasurer : (sp?.owner ?? owner()),
-      status === 'Pending' ? '' : `REC-${2000 + i}`,
-      status,
-      '',
-    ]);
+    ledgerRows.push({
+      id: formatId('L', i + 1),
+      date: d(day),
+      type: type,
+      eventId: ev?.id ?? '',
+      sponsorId: sp?.id ?? '',
+      description: desc,
+      quantity: type === 'In-kind' ? r.int(2, 30) : '',
+      amount:
+        type === 'Expense' ? r.int(2, 40) * 50 : type === 'In-kind' ? r.int(2, 30) * 50 : r.int(4, 80) * 50,
+      handledBy: type === 'Expense' ? treasurer : (sp?.owner ?? owner()),
+      receipt: status === 'Pending' ? '' : `REC-${2000 + i}`,
+      status: status,
+      notes: '',
+    });
   }
 
   // Settings -----------------------------------------------------------------------
@@ -464,13 +469,24 @@ export function buildSample(google: LocalGoogle, opts: SampleOptions = {}): Spre
   const x2 = new Execution(google, { spreadsheetId: ss.id, user: google.defaultUser });
   withGlobals(x2, () => {
     const api = SpreadsheetApp.getActiveSpreadsheet();
-    const write = (name: TableName, rows: unknown[][]) => {
+    // Rows are objects by field key, written by header: a column added to the schema (or
+    // one a member moved) needs no change here.
+    const write = (name: TableName, rows: Row[]) => {
       if (!rows.length) return;
       const sheet = api.getSheetByName(name)!;
-      const width = TABLE_BY_NAME[name].fields.length;
+      const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!;
+      const { cols } = readHeaders(TABLE_BY_NAME[name], header);
+      const cells = rows.map((row) => {
+        const out: unknown[] = new Array(header.length).fill('');
+        for (const [key, v] of Object.entries(row)) {
+          if (cols[key] === undefined) throw new Error(`sample: ${name} has no field "${key}"`);
+          out[cols[key]!] = v ?? '';
+        }
+        return out;
+      });
       const need = rows.length + 1;
       if (need > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), need - sheet.getMaxRows());
-      sheet.getRange(2, 1, rows.length, width).setValues(rows);
+      sheet.getRange(2, 1, rows.length, header.length).setValues(cells);
     };
     write('Members', memberRows);
     write('Sponsors', sponsorRows);

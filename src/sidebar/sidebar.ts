@@ -7,8 +7,11 @@
  * innerHTML, so a cell holding `<img onerror=…>` is displayed, not executed.
  * https://developers.google.com/apps-script/guides/html/reference/run
  */
-import type { FormField, FormSpec, ListItem, RecordValues, SaveResponse } from '../addon/sidebar';
-import { $, call, el } from './shared/page';
+import type { FormField, FormSpec, ListItem, RecordSidebarApi, RecordValues, SaveInput } from '../addon/api';
+import type { TableName } from '../domain/schema';
+import { $, el, serverApi } from './shared/page';
+
+const server = serverApi<RecordSidebarApi>();
 
 declare global {
   interface Window {
@@ -21,8 +24,10 @@ function t(key: string, params: Record<string, string | number> = {}): string {
   const template = state.spec?.text[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
-const tableName = () => t(`table.${state.table}`);
-const noun = () => t(`noun.${state.table}`);
+const tableName = () => state.spec?.many ?? state.table;
+const noun = () => state.spec?.noun ?? state.table;
+/** What a table is called (for a save that finishes after the member switched tables). */
+const manyOf = (table: string) => state.spec?.tables.find((x) => x.name === table)?.many ?? table;
 
 interface Control {
   field: FormField;
@@ -37,7 +42,7 @@ interface Control {
 }
 
 const state = {
-  table: '',
+  table: '' as TableName,
   spec: null as FormSpec | null,
   controls: [] as Control[],
   currentId: '',
@@ -209,8 +214,7 @@ function renderForm(spec: FormSpec): void {
   state.spec = spec;
   const tables = $<HTMLSelectElement>('od-table');
   if (tables.options.length === 0) {
-    for (const name of spec.tables)
-      tables.appendChild(el('option', { value: name }, spec.text[`table.${name}`] ?? name));
+    for (const { name, many } of spec.tables) tables.appendChild(el('option', { value: name }, many));
   }
   // The page's own words, in the member's language.
   document.documentElement.lang = spec.lang === 'zh' ? 'zh-CN' : 'en';
@@ -263,7 +267,7 @@ async function search(): Promise<void> {
   const seq = ++state.searchSeq;
   const query = $<HTMLInputElement>('od-search').value.trim();
   try {
-    const items = await call<ListItem[]>('sidebarSearch', state.table, query, 50);
+    const items = await server.call('sidebarSearch', state.table, query, 50);
     if (seq === state.searchSeq) renderResults(items, query);
   } catch (e) {
     if (seq === state.searchSeq)
@@ -294,7 +298,7 @@ function showRecord(rec: RecordValues): void {
 async function openRecord(id: string, row?: number): Promise<void> {
   setStatus(t('ui.opening', { id: id || t('ui.rowN', { row: row ?? '' }) }));
   try {
-    const rec = await call<RecordValues | null>('sidebarGet', state.table, id, row);
+    const rec = await server.call('sidebarGet', state.table, id, row);
     if (!rec) {
       setStatus(t('ui.gone', { id, table: tableName() }), 'error');
       void search();
@@ -312,13 +316,13 @@ async function openRecord(id: string, row?: number): Promise<void> {
   }
 }
 
-async function loadTable(table: string): Promise<void> {
+async function loadTable(table: TableName): Promise<void> {
   state.table = table;
   setStatus('');
   $('od-title').textContent = state.spec ? t('ui.loading') : 'Loading…';
   $<HTMLButtonElement>('od-save').disabled = true;
   try {
-    const spec = await call<FormSpec>('sidebarForm', table);
+    const spec = await server.call('sidebarForm', table);
     if (state.table !== table) return;
     renderForm(spec);
     await search();
@@ -343,7 +347,7 @@ async function save(ev: Event): Promise<void> {
     setStatus(t('ui.noChanges'), 'info');
     return;
   }
-  const input = state.loaded
+  const input: SaveInput = state.loaded
     ? {
         id: state.currentId,
         row: state.currentRow,
@@ -360,20 +364,20 @@ async function save(ev: Event): Promise<void> {
   setStatus(t('ui.saving'));
   try {
     const table = state.table;
-    const r = await call<SaveResponse>('sidebarSave', table, input);
+    const r = await server.call('sidebarSave', table, input);
     if (state.table !== table) {
       // The user switched sheets meanwhile: report, but don't touch the new form.
       setStatus(
         r.ok
-          ? t('ui.savedIn', { id: r.id, table: t(`table.${table}`) })
-          : t('ui.nothingSavedIn', { table: t(`table.${table}`) }),
+          ? t('ui.savedIn', { id: r.id, table: manyOf(table) })
+          : t('ui.nothingSavedIn', { table: manyOf(table) }),
         r.ok ? 'ok' : 'error',
       );
       return;
     }
     if (r.ok) {
       // What the sheet holds now becomes the form's base (the server normalised the values).
-      const now = await call<RecordValues | null>('sidebarGet', table, r.id, r.row).catch(() => null);
+      const now = await server.call('sidebarGet', table, r.id, r.row).catch(() => null);
       if (state.table !== table) return;
       if (now) showRecord(now);
       else {
@@ -418,14 +422,17 @@ function init(): void {
     clearTimeout(timer);
     timer = setTimeout(() => void search(), 250);
   });
-  $('od-table').addEventListener('change', (e) => void loadTable((e.target as HTMLSelectElement).value));
+  $('od-table').addEventListener(
+    'change',
+    (e) => void loadTable((e.target as HTMLSelectElement).value as TableName),
+  );
   $('od-new').addEventListener('click', () => {
     resetForm();
     setStatus('');
     state.controls[0]?.focus();
   });
   $('od-form').addEventListener('submit', (e) => void save(e));
-  void loadTable(window.OD_INITIAL_TABLE || 'Sponsors');
+  void loadTable((window.OD_INITIAL_TABLE || 'Sponsors') as TableName);
 }
 
 // The server appends `window.OD_INITIAL_TABLE = …` after this page, so start once it's parsed.

@@ -195,6 +195,7 @@ describe('hand edits (onEdit)', () => {
 
 describe('the sidebar speaks the department language', () => {
   type Spec = {
+    many: string;
     lang: string;
     text: Record<string, string>;
     fields: { key: string; label: string; header: string; options: string[]; optionLabels: string[] }[];
@@ -217,7 +218,7 @@ describe('the sidebar speaks the department language', () => {
     expect(stage.options[0]).toBe('Prospect');
     expect(stage.optionLabels[0]).toBe('潜在 (Prospect)');
     expect(spec.text['ui.save']).toBe('保存');
-    expect(spec.text['table.Sponsors']).toBe('赞助商');
+    expect(spec.many).toBe('赞助商');
   });
 
   it('with Language = zh: field errors are in Chinese and name the field', () => {

@@ -25,6 +25,21 @@ export function call<T>(fn: string, ...args: unknown[]): Promise<T> {
   });
 }
 
+type Fn = (...args: never[]) => unknown;
+
+/**
+ * The server functions of one page, typed by its API interface (src/addon/api.ts):
+ * `serverApi<RecordSidebarApi>().call('sidebarGet', table, id)` checks the name, the
+ * arguments and the reply type against what the server declares.
+ */
+export function serverApi<A extends { [K in keyof A]: Fn }>() {
+  return {
+    call<K extends keyof A & string>(fn: K, ...args: Parameters<A[K]>): Promise<ReturnType<A[K]>> {
+      return call<ReturnType<A[K]>>(fn, ...args);
+    },
+  };
+}
+
 /** An element with attributes and text content. */
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,

@@ -1,0 +1,84 @@
+/**
+ * The server API the sidebar pages call through google.script.run: function names with
+ * the arguments the pages send and the replies they get. Both sides use these types — the
+ * page through `serverApi<RecordSidebarApi>()` (src/sidebar/shared/page.ts), the server by
+ * checking its functions against the interface — so a renamed function or a changed reply
+ * fails the type check. Types only: nothing here reaches the bundle.
+ */
+
+import type { Lang } from '../domain/i18n';
+import type { FieldDef, TableName } from '../domain/schema';
+
+export interface FormField {
+  key: string;
+  header: string;
+  type: FieldDef['type'];
+  options: string[];
+  strictOptions: boolean;
+  required: boolean;
+  maxLength: number | null;
+  /** What a new record's form starts with (the value a blank field is saved as). */
+  defaultValue: string | number | boolean | null;
+  /** The field's label in the member's language (`阶段 (Stage)`); the sheet keeps `header`. */
+  label: string;
+  /** How each option is shown (the option itself is what is saved). */
+  optionLabels: string[];
+}
+
+export interface FormSpec {
+  table: TableName;
+  fields: FormField[];
+  /** The tables the sheet picker offers, with what they are called in the member's language. */
+  tables: { name: TableName; many: string }[];
+  /** What one record and many of this table are called (`sponsor`, `sponsors`). */
+  noun: string;
+  many: string;
+  lang: Lang;
+  /** Message templates the page fills in (`ui.*`, `field.*`; `{name}` placeholders). */
+  text: Record<string, string>;
+}
+
+export interface ListItem {
+  id: string;
+  title: string;
+  subtitle: string;
+  row: number;
+}
+
+/** A record as the form loads it. */
+export interface RecordValues {
+  id: string;
+  row: number;
+  /** Each field as text (`formText`): what the form shows, and sends back as `base`. */
+  values: Record<string, string>;
+  /** Fields whose cell does not hold a valid value: shown as typed, with this note. */
+  problems: Record<string, string>;
+  /** Other rows with the same ID (typed twice by hand), or [] — such a row is saved with a new ID. */
+  sameIdRows: number[];
+}
+
+/** What the form sends: every field for a new record; for an existing one what it loaded and what changed. */
+export interface SaveInput {
+  id?: string;
+  row?: number;
+  base?: Record<string, string>;
+  changes: Record<string, string | boolean>;
+  newId?: boolean;
+}
+
+export type SaveResponse =
+  | { ok: true; id: string; row: number; created: boolean; written: string[] }
+  | {
+      ok: false;
+      errors: { field: string; message: string }[];
+      /** Set when someone else changed a field the member changed: reopen to see it. */
+      conflict?: boolean;
+    };
+
+/** The record sidebar's server functions. */
+export interface RecordSidebarApi {
+  sidebarForm(table: TableName): FormSpec;
+  sidebarSearch(table: TableName, query: string, limit: number): ListItem[];
+  sidebarGet(table: TableName, id: string, row?: number): RecordValues | null;
+  sidebarSave(table: TableName, input: SaveInput): SaveResponse;
+}
