@@ -1,15 +1,15 @@
 /**
- * Shared set-up of the browser tests: the add-on built into a temp dir (so parallel builds
- * of appsscript/ by others don't interfere), the workbench on a free port with a temp
- * workbook made from the sample, and one headless Chromium.
+ * Shared set-up of the browser tests: the add-on as built for this test run (global-setup),
+ * the workbench on a free port with a temp workbook made from the sample, and one headless
+ * Chromium.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Dialog, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { build } from '../../scripts/build';
 import { startWorkbench, type Workbench } from '../../src/local/workbench/server';
+import { bundleDir } from '../support/bundle';
 
 export interface Bench {
   dir: string;
@@ -24,8 +24,7 @@ export interface Bench {
 
 export async function openBench(): Promise<Bench> {
   const dir = mkdtempSync(join(tmpdir(), 'od-bench-'));
-  const projectDir = join(dir, 'project');
-  await build(projectDir);
+  const projectDir = bundleDir();
   const workbookPath = join(dir, 'workbook.xlsx');
   const wb = await startWorkbench({ port: 0, workbookPath, projectDir });
   const browser = await chromium.launch({

@@ -3,15 +3,15 @@
  * its own worker thread; every service call is a round trip to the one shared local
  * Google, so executions interleave between calls as they do in Apps Script.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTable } from '../../src/domain/records';
 import { CONTACTS } from '../../src/domain/schema';
 import { LocalGoogle } from '../../src/local/backend';
 import { runParallel } from '../../src/local/rpc';
 import { buildSample } from '../../src/local/sample';
+import { bundleDir } from '../support/bundle';
 
-const dir = join(__dirname, '../../appsscript');
+const dir = bundleDir();
 /** Text fields of a contact that twelve members edit at once, one each. */
 const EDITED = ['title', 'organization', 'otherHandle', 'notes', 'phone', 'name'] as const;
 

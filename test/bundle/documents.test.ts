@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../scripts/build';
 import { writeReports } from '../../scripts/report';
 import { LocalGoogle } from '../../src/local/backend';
 import { documentToHtml } from '../../src/local/dochtml';
@@ -26,17 +25,16 @@ import {
 } from '../../src/local/services/document';
 import type { SpreadsheetModel } from '../../src/local/services/spreadsheet';
 import { writeXlsx } from '../../src/local/xlsx';
+import { bundleDir } from '../support/bundle';
 import { FORMULA_TEXT, fixtureSpreadsheet, HTML_TEXT, shanghai, yuan } from '../unit/report-fixture';
 
 process.env.TZ = 'UTC';
 const TODAY = '2026-11-23';
 let project: LocalProject;
 
-beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'od-docs-'));
-  await build(dir);
-  project = new LocalProject(dir);
-}, 120_000);
+beforeAll(() => {
+  project = new LocalProject(bundleDir());
+});
 
 function sample(scale = 1) {
   const google = new LocalGoogle();

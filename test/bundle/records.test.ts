@@ -1,17 +1,17 @@
 /**
  * The sidebar's server API, through the built bundle: saving records as members do.
  */
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dayOf } from '../../src/domain/dates';
 import { LocalGoogle } from '../../src/local/backend';
 import { Execution } from '../../src/local/execution';
 import { LocalProject } from '../../src/local/runtime';
 import { buildSample } from '../../src/local/sample';
+import { bundleDir } from '../support/bundle';
 
 let project: LocalProject;
 beforeAll(() => {
-  project = new LocalProject(join(__dirname, '../../appsscript'));
+  project = new LocalProject(bundleDir());
 });
 
 function setup() {

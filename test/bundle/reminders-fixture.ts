@@ -3,13 +3,13 @@
  * add-on's own "Set up workbook", then rows written by header text the way a member
  * would type them (dates as real date cells in the spreadsheet's zone).
  */
-import { join } from 'node:path';
 import { instantOf } from '../../src/domain/dates';
 import { LocalGoogle } from '../../src/local/backend';
 import { LocalProject } from '../../src/local/runtime';
 import { type SheetModel, SpreadsheetModel } from '../../src/local/services/spreadsheet';
+import { bundleDir } from '../support/bundle';
 
-export const BUNDLE_DIR = join(__dirname, '../../appsscript');
+export const BUNDLE_DIR = bundleDir();
 
 export const MINISTER = 'minister@x.edu';
 export const TREASURER = 'treasurer@x.edu';

@@ -4,7 +4,6 @@
  * Forms are driven as the sidebar drives them: sidebarGet loads a record, sidebarSave sends
  * what it loaded (`base`) and only the fields the member changed (`changes`).
  */
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LocalGoogle } from '../../src/local/backend';
 import { CallCounter } from '../../src/local/counter';
@@ -12,10 +11,11 @@ import { Execution } from '../../src/local/execution';
 import { LocalProject } from '../../src/local/runtime';
 import { buildSample } from '../../src/local/sample';
 import { documentText, getLocalDocument } from '../../src/local/services/document';
+import { bundleDir } from '../support/bundle';
 
 let project: LocalProject;
 beforeAll(() => {
-  project = new LocalProject(join(__dirname, '../../appsscript'));
+  project = new LocalProject(bundleDir());
 });
 
 type Loaded = {

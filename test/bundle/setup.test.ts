@@ -3,15 +3,15 @@
  * it, driven through its entry points: onOpen in each auth mode, onInstall, and the menu's
  * functions by the names the menu registered.
  */
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { requiredColumns, TABLES } from '../../src/domain/schema';
 import { LocalGoogle } from '../../src/local/backend';
 import { Execution } from '../../src/local/execution';
 import { LocalProject } from '../../src/local/runtime';
 import { SpreadsheetModel } from '../../src/local/services/spreadsheet';
+import { bundleDir } from '../support/bundle';
 
-const dir = join(__dirname, '../../appsscript');
+const dir = bundleDir();
 let project: LocalProject;
 beforeAll(() => {
   project = new LocalProject(dir);
