@@ -76,9 +76,13 @@ describe('record sidebar: saving safely while others edit', () => {
     const long = 'x'.repeat(6000);
     await sb.getByLabel('Notes').fill(long);
     expect((await sb.getByLabel('Notes').inputValue()).length).toBe(6000);
-    expect(await sb.locator('#od-err-notes').textContent()).toMatch(/too long: 6000 characters, at most 5000/);
+    expect(await sb.locator('#od-err-notes').textContent()).toMatch(
+      /too long: 6000 characters, at most 5000/,
+    );
     await sb.getByRole('button', { name: 'Save' }).click();
-    await waitFor(() => sb.locator('#od-err-notes').textContent()).toMatch(/Notes is too long: 6000 characters/);
+    await waitFor(() => sb.locator('#od-err-notes').textContent()).toMatch(
+      /Notes is too long: 6000 characters/,
+    );
     expect(contacts().get(rowOf('C-0010'), colOf('Notes'))).toBe(before);
   });
 
