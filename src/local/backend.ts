@@ -4,7 +4,7 @@
  * mail outbox and quota, locks, the clock. Each execution (a menu click, a sidebar call, a
  * trigger run) is an `Execution` over this state with its own user, auth mode and counter.
  */
-import type { SpreadsheetModel } from './services/spreadsheet';
+import type { SpreadsheetModel } from './model/spreadsheet-model';
 
 export interface SentMail {
   from: string;

@@ -6,6 +6,8 @@
  */
 import type { LocalGoogle, LockState } from './backend';
 import { CallCounter, track } from './counter';
+import { GasError } from './errors';
+import type { AuthMode, ServiceHost } from './host';
 import { documentServices } from './services/document';
 import { MailAppImpl } from './services/mail';
 import {
@@ -18,10 +20,10 @@ import {
   UtilitiesImpl,
 } from './services/misc';
 import { ScriptAppImpl } from './services/script';
-import { GasError, LocalSpreadsheetApp } from './services/spreadsheet';
+import { LocalSpreadsheetApp } from './services/spreadsheet/app';
 import { formatDate } from './services/utilities';
 
-export type AuthMode = 'NONE' | 'LIMITED' | 'FULL';
+export type { AuthMode } from './host';
 
 export interface ExecutionOptions {
   user?: string;
@@ -48,7 +50,7 @@ let executionSeq = 0;
 /** Largest value Sheets accepts in one cell. */
 export const MAX_CELL_CHARS = 50_000;
 
-export class Execution {
+export class Execution implements ServiceHost {
   readonly id = `exec-${++executionSeq}`;
   readonly counter: CallCounter;
   readonly user: string;

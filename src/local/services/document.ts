@@ -13,8 +13,8 @@
  * developers.google.com/apps-script/reference/drive (DriveApp, File.moveTo, Folder).
  */
 import type { DriveFileModel, LocalGoogle } from '../backend';
-import type { Execution } from '../execution';
-import { GasError } from './spreadsheet';
+import { GasError } from '../errors';
+import type { ServiceHost } from '../host';
 
 // ------------------------------------------------------------------ model
 
@@ -171,7 +171,7 @@ const ATTRIBUTE_NAMES = [
 
 /** A session: the Document handle an execution opened, closed by saveAndClose. */
 interface Session {
-  x: Execution;
+  x: ServiceHost;
   doc: LocalDocument;
   closed: boolean;
 }
@@ -801,7 +801,7 @@ export class DocumentAppImpl {
   readonly VerticalAlignment = enumOf(['TOP', 'CENTER', 'BOTTOM']);
   readonly Attribute = enumOf(ATTRIBUTE_NAMES);
   readonly ElementType = enumOf(['PARAGRAPH', 'LIST_ITEM', 'TABLE', 'INLINE_IMAGE', 'PAGE_BREAK', 'TEXT']);
-  constructor(private readonly x: Execution) {}
+  constructor(private readonly x: ServiceHost) {}
 
   create(name: unknown): DocumentImpl {
     const n = checkText('DocumentApp.create', name);
@@ -866,7 +866,7 @@ class Iter<T> {
 
 export class DriveFileImpl {
   constructor(
-    protected readonly x: Execution,
+    protected readonly x: ServiceHost,
     readonly _f: DriveFileModel,
   ) {}
   getId(): string {
@@ -941,7 +941,7 @@ export class DriveFolderImpl extends DriveFileImpl {
 }
 
 export class DriveAppImpl {
-  constructor(private readonly x: Execution) {}
+  constructor(private readonly x: ServiceHost) {}
   private find(id: unknown): DriveFileModel {
     const f = this.x.google.files.get(String(id).trim());
     if (!f || f.trashed) throw new GasError(NOT_FOUND);
@@ -979,7 +979,7 @@ export class DriveAppImpl {
 }
 
 /** The services this module adds to every execution (registered in execution.ts). */
-export function documentServices(x: Execution): Record<string, unknown> {
+export function documentServices(x: ServiceHost): Record<string, unknown> {
   return {
     DocumentApp: x.wrap(new DocumentAppImpl(x), 'DocumentApp'),
     DriveApp: x.wrap(new DriveAppImpl(x), 'DriveApp'),

@@ -3,8 +3,8 @@
  * it (developers.google.com/apps-script/guides/services/quotas).
  */
 import type { LocalGoogle } from '../backend';
-import type { Execution } from '../execution';
-import { GasError } from './spreadsheet';
+import { GasError } from '../errors';
+import type { ServiceHost } from '../host';
 
 export const MAIL_QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
 
@@ -40,7 +40,7 @@ export function remainingMailQuota(google: LocalGoogle, user: string): number {
 }
 
 export class MailAppImpl {
-  constructor(private readonly x: Execution) {}
+  constructor(private readonly x: ServiceHost) {}
   /** Recipients the effective user may still mail today (MailApp.getRemainingDailyQuota). */
   getRemainingDailyQuota(): number {
     return remainingMailQuota(this.x.google, this.x.user);

@@ -3,8 +3,8 @@
  * HtmlService and Logger, emulated after the Apps Script reference.
  */
 import type { LockState } from '../backend';
-import type { Execution } from '../execution';
-import { GasError } from './spreadsheet';
+import { GasError } from '../errors';
+import type { ServiceHost } from '../host';
 
 // ---------------------------------------------------------------- LockService
 
@@ -12,7 +12,7 @@ export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding t
 
 export class Lock {
   constructor(
-    private readonly x: Execution,
+    private readonly x: ServiceHost,
     readonly _state: LockState,
   ) {}
   /** Acquires the lock if free (or already ours); never waits. Not a service call. */
@@ -45,7 +45,7 @@ export class Lock {
 }
 
 export class LockServiceImpl {
-  constructor(private readonly x: Execution) {}
+  constructor(private readonly x: ServiceHost) {}
   getDocumentLock(): Lock | null {
     const id = this.x.spreadsheetId;
     if (!id) return null;
@@ -114,7 +114,7 @@ export class Properties {
 }
 
 export class PropertiesServiceImpl {
-  constructor(private readonly x: Execution) {}
+  constructor(private readonly x: ServiceHost) {}
   getScriptProperties(): Properties {
     return this.x.wrap(new Properties(this.x.google.scriptProperties), 'Properties');
   }
@@ -136,7 +136,7 @@ export class PropertiesServiceImpl {
 
 export class Cache {
   constructor(
-    private readonly x: Execution,
+    private readonly x: ServiceHost,
     private readonly m: Map<string, { value: string; expires: number }>,
   ) {}
   get(k: string): string | null {
@@ -171,7 +171,7 @@ export class Cache {
 }
 
 export class CacheServiceImpl {
-  constructor(private readonly x: Execution) {}
+  constructor(private readonly x: ServiceHost) {}
   private cache(name: string): Cache {
     let m = this.x.google.caches.get(name);
     if (!m) this.x.google.caches.set(name, (m = new Map()));
@@ -191,7 +191,7 @@ export class CacheServiceImpl {
 // ---------------------------------------------------------------- Session
 
 export class SessionImpl {
-  constructor(private readonly x: Execution) {}
+  constructor(private readonly x: ServiceHost) {}
   getActiveUser(): { getEmail(): string } {
     // In simple triggers and for consumer accounts outside the owner's domain the email is ''.
     const email = this.x.authMode === 'FULL' || this.x.authMode === 'LIMITED' ? this.x.user : '';
@@ -215,7 +215,7 @@ export class SessionImpl {
 // ---------------------------------------------------------------- Utilities
 
 export class UtilitiesImpl {
-  constructor(private readonly x: Execution) {}
+  constructor(private readonly x: ServiceHost) {}
   formatDate(date: Date, timeZone: string, format: string): string {
     return this.x.formatDate(date, timeZone, format);
   }
@@ -330,7 +330,7 @@ export class HtmlOutput {
 export class HtmlServiceImpl {
   readonly SandboxMode = { IFRAME: 'IFRAME', NATIVE: 'NATIVE', EMULATED: 'EMULATED' };
   readonly XFrameOptionsMode = { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' };
-  constructor(private readonly x: Execution) {}
+  constructor(private readonly x: ServiceHost) {}
   createHtmlOutput(html = ''): HtmlOutput {
     return this.x.wrap(new HtmlOutput(String(html)), 'HtmlOutput');
   }
@@ -344,7 +344,7 @@ export class HtmlServiceImpl {
 // ---------------------------------------------------------------- Logger
 
 export class LoggerImpl {
-  constructor(private readonly x: Execution) {}
+  constructor(private readonly x: ServiceHost) {}
   log(fmt: unknown, ...args: unknown[]): LoggerImpl {
     const s =
       typeof fmt === 'string' && args.length ? fmt.replace(/%s/g, () => String(args.shift())) : String(fmt);

@@ -3,8 +3,8 @@
  * and installation source.
  */
 import type { TriggerModel } from '../backend';
-import type { Execution } from '../execution';
-import { GasError } from './spreadsheet';
+import { GasError } from '../errors';
+import type { ServiceHost } from '../host';
 
 /**
  * A time-driven trigger. `sourceId` keeps the spreadsheet the script is bound to (the
@@ -37,7 +37,7 @@ export class Trigger {
 
 export class ClockTriggerBuilder {
   constructor(
-    private readonly x: Execution,
+    private readonly x: ServiceHost,
     private readonly t: Partial<TriggerModel>,
   ) {}
   everyDays(n: number): ClockTriggerBuilder {
@@ -85,7 +85,7 @@ export class ClockTriggerBuilder {
 
 export class TriggerBuilder {
   constructor(
-    private readonly x: Execution,
+    private readonly x: ServiceHost,
     private readonly handler: string,
   ) {}
   timeBased(): ClockTriggerBuilder {
@@ -102,7 +102,7 @@ export class ScriptAppImpl {
     NONE: 'NONE',
     WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON',
   };
-  constructor(private readonly x: Execution) {}
+  constructor(private readonly x: ServiceHost) {}
   newTrigger(handler: string): TriggerBuilder {
     return this.x.wrap(new TriggerBuilder(this.x, String(handler)), 'TriggerBuilder');
   }

@@ -1,0 +1,307 @@
+/**
+ * Range: a block of cells — values (typed input on write), display values, formulas,
+ * number formats, formatting, notes, data validation, A1 notation and protection.
+ * https://developers.google.com/apps-script/reference/spreadsheet/range
+ */
+import { isDate } from '../../../domain/dates';
+import { GasError } from '../../errors';
+import type { ServiceHost } from '../../host';
+import {
+  type CellValue,
+  cellKey as key,
+  type ProtectionModel,
+  type SheetModel,
+  type SpreadsheetModel,
+} from '../../model/spreadsheet-model';
+import { columnToLetters } from '../../sheets/a1';
+import { displayCell } from '../../sheets/formats';
+import { writeCell } from '../../sheets/typed-input';
+import { make } from './factory';
+import type { DataValidationApi, ProtectionApi, RangeApi, SheetApi } from './types';
+
+export class Range implements RangeApi {
+  constructor(
+    private readonly x: ServiceHost,
+    readonly _ss: SpreadsheetModel,
+    readonly _s: SheetModel,
+    readonly _r: number,
+    readonly _c: number,
+    readonly _nr: number,
+    readonly _nc: number,
+  ) {}
+  getRow(): number {
+    return this._r;
+  }
+  getColumn(): number {
+    return this._c;
+  }
+  getLastRow(): number {
+    return this._r + this._nr - 1;
+  }
+  getLastColumn(): number {
+    return this._c + this._nc - 1;
+  }
+  getNumRows(): number {
+    return this._nr;
+  }
+  getNumColumns(): number {
+    return this._nc;
+  }
+  getSheet(): SheetApi {
+    return make().sheet(this.x, this._ss, this._s);
+  }
+  /** Set for ranges from open-ended A1 notation (A:A, 2:2, A2:C), which keep that form. */
+  _open: { rowStart: boolean; rowEnd: boolean; cols: boolean } | null = null;
+  getA1Notation(): string {
+    const c1 = columnToLetters(this._c);
+    const c2 = columnToLetters(this._c + this._nc - 1);
+    const r2 = this._r + this._nr - 1;
+    if (this._open?.cols) return `${this._r}:${r2}`;
+    if (this._open?.rowStart && this._open.rowEnd) return `${c1}:${c2}`;
+    if (this._open?.rowEnd) return `${c1}${this._r}:${c2}`;
+    const a = `${columnToLetters(this._c)}${this._r}`;
+    if (this._nr === 1 && this._nc === 1) return a;
+    return `${a}:${columnToLetters(this._c + this._nc - 1)}${this._r + this._nr - 1}`;
+  }
+  /** Counts the cells a read moves (every cell of the range, as Sheets sends them all). */
+  private read<T>(f: (r: number, c: number) => T): T[][] {
+    this.x.counter.cellsRead += this._nr * this._nc;
+    return this.grid(f);
+  }
+  private grid<T>(f: (r: number, c: number) => T): T[][] {
+    const out: T[][] = [];
+    for (let i = 0; i < this._nr; i++) {
+      const row: T[] = [];
+      for (let j = 0; j < this._nc; j++) row.push(f(this._r + i, this._c + j));
+      out.push(row);
+    }
+    return out;
+  }
+  /** Values: numbers, booleans, Dates and strings; empty cells are ''. */
+  getValues(): CellValue[][] {
+    return this.read((r, c) => {
+      const v = this._s.get(r, c);
+      return isDate(v) ? new Date(v.getTime()) : v;
+    });
+  }
+  getValue(): CellValue {
+    this.x.counter.cellsRead++;
+    const v = this._s.get(this._r, this._c);
+    return isDate(v) ? new Date(v.getTime()) : v;
+  }
+  getDisplayValues(): string[][] {
+    return this.read((r, c) => this.display(r, c));
+  }
+  getDisplayValue(): string {
+    this.x.counter.cellsRead++;
+    return this.display(this._r, this._c);
+  }
+  private display(r: number, c: number): string {
+    return displayCell(this._s.get(r, c), this._s.numberFormats.get(key(r, c)), this._ss.timeZone);
+  }
+  getFormulas(): string[][] {
+    return this.read((r, c) => this._s.formulas.get(key(r, c)) ?? '');
+  }
+  setValues(values: unknown[][]): Range {
+    if (!Array.isArray(values)) {
+      throw new GasError(
+        "The parameters (String) don't match the method signature for SpreadsheetApp.Range.setValues.",
+      );
+    }
+    if (values.length !== this._nr) {
+      throw new GasError(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this._nr}.`,
+      );
+    }
+    for (const row of values) {
+      if (!Array.isArray(row) || row.length !== this._nc) {
+        throw new GasError(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(row) ? row.length : 0} but the range has ${this._nc}.`,
+        );
+      }
+    }
+    for (const row of values) for (const v of row) this.x.checkCellSize(v);
+    this.x.counter.cellsWritten += this._nr * this._nc;
+    const now = this.x.google.now();
+    values.forEach((row, i) => {
+      row.forEach((v, j) => {
+        writeCell(this._ss, this._s, this._r + i, this._c + j, v, now);
+      });
+    });
+    this._ss.touch();
+    return this;
+  }
+  setValue(v: unknown): Range {
+    return this.setValues(this.grid(() => v));
+  }
+  clearContent(): Range {
+    this.grid((r, c) => {
+      this._s.set(r, c, '');
+      this._s.formulas.delete(key(r, c));
+    });
+    this._ss.touch();
+    return this;
+  }
+  clear(): Range {
+    this.grid((r, c) => {
+      const k = key(r, c);
+      this._s.set(r, c, '');
+      this._s.formulas.delete(k);
+      this._s.numberFormats.delete(k);
+      this._s.fontWeights.delete(k);
+      this._s.backgrounds.delete(k);
+    });
+    this._ss.touch();
+    return this;
+  }
+  setNumberFormat(fmt: string): Range {
+    this.grid((r, c) => this._s.numberFormats.set(key(r, c), String(fmt)));
+    this._ss.touch();
+    return this;
+  }
+  getNumberFormats(): string[][] {
+    return this.read((r, c) => this._s.numberFormats.get(key(r, c)) ?? 'General');
+  }
+  getNumberFormat(): string {
+    this.x.counter.cellsRead++;
+    return this._s.numberFormats.get(key(this._r, this._c)) ?? 'General';
+  }
+  setFontWeight(w: string | null): Range {
+    this.grid((r, c) => (w ? this._s.fontWeights.set(key(r, c), w) : this._s.fontWeights.delete(key(r, c))));
+    this._ss.touch();
+    return this;
+  }
+  getFontWeights(): string[][] {
+    return this.grid((r, c) => this._s.fontWeights.get(key(r, c)) ?? 'normal');
+  }
+  setBackground(color: string | null): Range {
+    this.grid((r, c) =>
+      color ? this._s.backgrounds.set(key(r, c), color) : this._s.backgrounds.delete(key(r, c)),
+    );
+    this._ss.touch();
+    return this;
+  }
+  getBackgrounds(): string[][] {
+    return this.grid((r, c) => this._s.backgrounds.get(key(r, c)) ?? '#ffffff');
+  }
+  setNote(note: string): Range {
+    this._s.notes.set(key(this._r, this._c), String(note));
+    this._ss.touch();
+    return this;
+  }
+  getNote(): string {
+    return this._s.notes.get(key(this._r, this._c)) ?? '';
+  }
+  setDataValidation(rule: DataValidationApi | null): Range {
+    this._s.setValidation(
+      this._r,
+      this._c,
+      this._r + this._nr - 1,
+      this._c + this._nc - 1,
+      rule ? { ...rule._rule, args: [...rule._rule.args] } : null,
+    );
+    this._ss.touch();
+    return this;
+  }
+  getDataValidation(): DataValidationApi | null {
+    const rule = this._s.validationAt(this._r, this._c);
+    return rule ? make().dataValidation(this.x, rule) : null;
+  }
+  getDataValidations(): (DataValidationApi | null)[][] {
+    return this.grid((r, c) => {
+      const rule = this._s.validationAt(r, c);
+      return rule ? make().dataValidation(this.x, rule) : null;
+    });
+  }
+  /** Rules per cell (null clears), in the range's shape, as setValues checks it. */
+  setDataValidations(rules: (DataValidationApi | null)[][]): Range {
+    this.checkShape(rules);
+    rules.forEach((row, i) => {
+      row.forEach((rule, j) => {
+        const r = this._r + i;
+        const c = this._c + j;
+        this._s.setValidation(r, c, r, c, rule ? { ...rule._rule, args: [...rule._rule.args] } : null);
+      });
+    });
+    this._ss.touch();
+    return this;
+  }
+  clearDataValidations(): Range {
+    return this.setDataValidation(null);
+  }
+  setNumberFormats(formats: string[][]): Range {
+    this.checkShape(formats);
+    formats.forEach((row, i) => {
+      row.forEach((f, j) => {
+        this._s.numberFormats.set(key(this._r + i, this._c + j), String(f));
+      });
+    });
+    this._ss.touch();
+    return this;
+  }
+  getFormula(): string {
+    this.x.counter.cellsRead++;
+    return this._s.formulas.get(key(this._r, this._c)) ?? '';
+  }
+  /** The same formula in every cell of the range. */
+  setFormula(formula: string): Range {
+    return this.setValues(this.grid(() => String(formula)));
+  }
+  setFormulas(formulas: string[][]): Range {
+    this.checkShape(formulas);
+    return this.setValues(formulas.map((row) => row.map(String)));
+  }
+  /** A cell of this range, 1-based relative to its top-left corner. */
+  getCell(row: number, column: number): Range {
+    if (row < 1 || column < 1 || row > this._nr || column > this._nc) {
+      throw new GasError('Cell reference out of range');
+    }
+    return this.x.wrap(
+      new Range(this.x, this._ss, this._s, this._r + row - 1, this._c + column - 1, 1, 1),
+      'Range',
+    );
+  }
+  /** True when no cell of the range has a value or a formula. */
+  isBlank(): boolean {
+    return this.grid((r, c) => this._s.get(r, c) === '' && !this._s.formulas.has(key(r, c))).every((row) =>
+      row.every(Boolean),
+    );
+  }
+  private checkShape(values: unknown[][]): void {
+    if (!Array.isArray(values) || values.length !== this._nr) {
+      throw new GasError(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(values) ? values.length : 0} but the range has ${this._nr}.`,
+      );
+    }
+    for (const row of values) {
+      if (!Array.isArray(row) || row.length !== this._nc) {
+        throw new GasError(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(row) ? row.length : 0} but the range has ${this._nc}.`,
+        );
+      }
+    }
+  }
+  protect(): ProtectionApi {
+    const p: ProtectionModel = {
+      id: this._ss.newProtectionId(),
+      sheetId: this._s.id,
+      range: { r1: this._r, c1: this._c, r2: this._r + this._nr - 1, c2: this._c + this._nc - 1 },
+      description: '',
+      warningOnly: false,
+    };
+    this._ss.protections.push(p);
+    this._ss.touch();
+    return make().protection(this.x, this._ss, p);
+  }
+  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): RangeApi {
+    return this.getSheet().getRange(
+      this._r + rowOffset,
+      this._c + columnOffset,
+      numRows ?? this._nr,
+      numColumns ?? this._nc,
+    );
+  }
+  activate(): Range {
+    return this;
+  }
+}
