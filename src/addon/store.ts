@@ -38,6 +38,7 @@ import {
   SheetGateway,
   withDocumentLock,
 } from './gateway';
+import { checkLinks } from './links';
 
 export { LOCK_WAIT_MS, WorkbookBusy, withDocumentLock } from './gateway';
 
@@ -208,6 +209,8 @@ function createRecord(
   const { id: _ignored, ...fields } = input;
   const { data, errors } = validateRecord(def, fields, { timeZone: ctx.timeZone });
   if (errors.length) throw new ValidationFailed(errors);
+  const links = checkLinks(ctx, def, new Map(def.fields.map((f) => [f, data[f.key] ?? null])));
+  if (links.length) throw new ValidationFailed(links);
   return withDocumentLock(() => {
     const gw = SheetGateway.open(ctx.ss, def);
     const ids = gw.ids();
@@ -256,6 +259,8 @@ function updateRecord(ctx: AddonContext, def: TableDef, req: SaveRequest, who: s
   }
   if (errors.length) throw new ValidationFailed(errors);
   const wantId = (req.id ?? '').trim().toUpperCase();
+  const links = checkLinks(ctx, def, typed, wantId);
+  if (links.length) throw new ValidationFailed(links);
 
   return withDocumentLock(() => {
     const gw = SheetGateway.open(ctx.ss, def);

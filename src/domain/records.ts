@@ -4,7 +4,11 @@
  * one `setValues` call. Pure functions, no Apps Script globals.
  */
 import { cellToDay, type Day, instantOf, isDate, parseDayText, parseTimeText, wallTime } from './dates';
-import { type Lang, msg } from './i18n';
+import { type Lang, type MessageKey, msg } from './i18n';
+
+/** The codes of field errors: the `field.*` keys of the message catalog. */
+export type FieldCode = MessageKey extends infer K ? (K extends `field.${infer C}` ? C : never) : never;
+
 import { type FieldDef, idField, MAX_TEXT, requiredColumns, type TableDef } from './schema';
 
 export type Cell = string | number | boolean | Date;
@@ -39,7 +43,7 @@ export class SchemaError extends Error {
 export class FieldError extends Error {
   constructor(
     readonly field: string,
-    readonly code: string,
+    readonly code: FieldCode,
     readonly params: Record<string, string | number> = {},
   ) {
     super(msg('en', `field.${code}`, params));
@@ -55,7 +59,11 @@ export class FieldError extends Error {
   }
 }
 
-const fieldError = (f: FieldDef, code: string, params: Record<string, string | number | undefined> = {}) => {
+const fieldError = (
+  f: FieldDef,
+  code: FieldCode,
+  params: Record<string, string | number | undefined> = {},
+) => {
   const clean: Record<string, string | number> = { field: f.header };
   for (const [k, v] of Object.entries(params)) if (v !== undefined) clean[k] = v;
   return new FieldError(f.key, code, clean);

@@ -160,7 +160,7 @@ export function memberIndex(
   return out;
 }
 
-/** Who is mailed first when the quota is short: Minister and Treasurer, then Vice Minister, then others. */
+/** The role part of `sendOrder`: Minister and Treasurer, then Vice Minister, then others. */
 export function rolePriority(role: string): number {
   switch (role) {
     case 'Minister':
@@ -171,6 +171,24 @@ export function rolePriority(role: string): number {
     default:
       return 2;
   }
+}
+
+/**
+ * Who is mailed first when the runner's mail quota is short: members deferred by an earlier
+ * run and not mailed since (the longest-waiting first, so nobody waits for ever), then by
+ * role (`rolePriority`: the Minister and the Treasurer, the Vice Minister, officers), then
+ * by Members row. `deferredSince`: (lower-case) email → the day first deferred (YYYY-MM-DD).
+ * Returns a new array in that order; ties keep their order in `todo`.
+ */
+export function sendOrder<T extends { member: Pick<MemberInfo, 'email' | 'role' | 'row'> }>(
+  todo: readonly T[],
+  deferredSince: ReadonlyMap<string, string>,
+): T[] {
+  const rank = (d: T) => (deferredSince.has(d.member.email) ? 0 : 1 + rolePriority(d.member.role));
+  const since = (d: T) => deferredSince.get(d.member.email) ?? '';
+  return [...todo].sort(
+    (a, b) => rank(a) - rank(b) || since(a).localeCompare(since(b)) || a.member.row - b.member.row,
+  );
 }
 
 export function planReminders(input: PlanInput): ReminderPlan {

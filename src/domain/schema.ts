@@ -41,8 +41,14 @@ export interface FieldDef {
   readonly required?: boolean;
   readonly min?: number;
   readonly max?: number;
-  /** Table(s) a `ref`/`refs` field points to: its values are IDs of those tables. */
+  /**
+   * Table(s) a `ref`/`refs` field points to: its values are IDs of those tables (a save
+   * refuses an ID that is not there). On an `email`/`emails` field, `Members`: each address
+   * must be a member's Email.
+   */
   readonly refTable?: TableName | readonly TableName[];
+  /** No two records may hold the same value (ignoring case): Members' Email. */
+  readonly unique?: boolean;
   /** Longest accepted text, in characters. */
   readonly maxLength?: number;
   /** Default value written by forms when the field is left blank. */
@@ -174,6 +180,8 @@ const long = (header: string, key: string, zh: string) =>
   field('longtext', header, key, zh, { maxLength: MAX_TEXT });
 const email = (header: string, key: string, zh: string, extra: Extra = {}) =>
   field('email', header, key, zh, { maxLength: 254, ...extra });
+/** A member's Email (owners, leads, who handled an entry): must be in Members. */
+const member = (header: string, key: string, zh: string) => email(header, key, zh, { refTable: 'Members' });
 const date = (header: string, key: string, zh: string, extra: Extra = {}) =>
   field('date', header, key, zh, extra);
 const num = (header: string, key: string, zh: string, extra: Extra = {}) =>
@@ -211,7 +219,7 @@ export const MEMBERS: TableDef = {
   fields: [
     id('Member ID', '成员编号'),
     t('Name', 'name', '姓名', { required: true, maxLength: 200 }),
-    email('Email', 'email', '邮箱', { required: true }),
+    email('Email', 'email', '邮箱', { required: true, unique: true }),
     phone(),
     enm('Role', 'role', '职务', ROLE_SET, { required: true, defaultValue: 'Officer' }),
     suggest('Group', 'group', '小组', GROUP_SET),
@@ -238,7 +246,7 @@ export const SPONSORS: TableDef = {
     t('Organization', 'organization', '单位', { required: true }),
     suggest('Category', 'category', '类别', CATEGORY_SET),
     enm('Stage', 'stage', '阶段', STAGE_SET, { required: true, defaultValue: 'Prospect' }),
-    email('Owner', 'owner', '负责人'),
+    member('Owner', 'owner', '负责人'),
     phone(),
     email('Email', 'email', '邮箱'),
     t('Address', 'address', '地址'),
@@ -266,7 +274,7 @@ export const CONTACTS: TableDef = {
     phone(),
     email('Email', 'email', '邮箱'),
     t('Other Handle', 'otherHandle', '其他联系方式', { maxLength: 200, plainText: true }),
-    email('Owner', 'owner', '负责人'),
+    member('Owner', 'owner', '负责人'),
     field('integer', 'Cadence (days)', 'cadenceDays', '联系周期（天）', { min: 1, max: 3650 }),
     date('Last Contacted', 'lastContacted', '最近联系'),
     field('boolean', 'Greetings', 'greetings', '节日问候', { defaultValue: false }),
@@ -286,10 +294,10 @@ export const MEETINGS: TableDef = {
     enm('Type', 'type', '类型', MEETING_TYPE_SET, { required: true }),
     t('Title', 'title', '主题', { required: true }),
     field('refs', 'With', 'with', '对象', { refTable: ['Sponsors', 'Contacts'], maxLength: MAX_TEXT }),
-    email('Owner', 'owner', '负责人'),
-    field('emails', 'Attendees', 'attendees', '出席', { maxLength: MAX_TEXT }),
-    field('emails', 'Excused', 'excused', '请假', { maxLength: MAX_TEXT }),
-    field('emails', 'Absent', 'absent', '缺席', { maxLength: MAX_TEXT }),
+    member('Owner', 'owner', '负责人'),
+    field('emails', 'Attendees', 'attendees', '出席', { maxLength: MAX_TEXT, refTable: 'Members' }),
+    field('emails', 'Excused', 'excused', '请假', { maxLength: MAX_TEXT, refTable: 'Members' }),
+    field('emails', 'Absent', 'absent', '缺席', { maxLength: MAX_TEXT, refTable: 'Members' }),
     enm('Status', 'status', '状态', MEETING_STATUS_SET, { required: true, defaultValue: 'Planned' }),
     long('Purpose', 'purpose', '目的（计划）'),
     long('Outcome', 'outcome', '结果（报告）'),
@@ -313,7 +321,7 @@ export const LEDGER: TableDef = {
     t('Description', 'description', '说明', { required: true }),
     num('Quantity', 'quantity', '数量'),
     num('Amount', 'amount', '金额', { required: true }),
-    email('Handled By', 'handledBy', '经手人'),
+    member('Handled By', 'handledBy', '经手人'),
     t('Receipt', 'receipt', '票据', { plainText: true }),
     enm('Status', 'status', '状态', LEDGER_STATUS_SET, { required: true, defaultValue: 'Pending' }),
     notes(),
@@ -330,7 +338,7 @@ export const EVENTS: TableDef = {
     id('Event ID', '活动编号'),
     t('Name', 'name', '活动名称', { required: true }),
     date('Date', 'date', '日期'),
-    email('Lead', 'lead', '负责人'),
+    member('Lead', 'lead', '负责人'),
     num('Budget', 'budget', '预算'),
     num('Sponsorship Target', 'sponsorshipTarget', '赞助目标'),
     enm('Status', 'status', '状态', EVENT_STATUS_SET, { required: true, defaultValue: 'Planning' }),

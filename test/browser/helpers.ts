@@ -13,6 +13,8 @@ import { bundleDir } from '../support/bundle';
 
 export interface Bench {
   dir: string;
+  /** The built add-on the workbench runs (this test run's build). */
+  projectDir: string;
   workbookPath: string;
   wb: Workbench;
   browser: Browser;
@@ -41,6 +43,7 @@ export async function openBench(): Promise<Bench> {
   await page.waitForSelector('table.cells');
   return {
     dir,
+    projectDir,
     workbookPath,
     wb,
     browser,

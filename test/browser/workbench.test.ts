@@ -313,7 +313,7 @@ describe('workbench server', () => {
     const again = await startWorkbench({
       port: 0,
       workbookPath: copy,
-      projectDir: join(bench.dir, 'project'),
+      projectDir: bench.projectDir,
     });
     try {
       const before = bench.wb.google.spreadsheets.get(bench.wb.spreadsheetId)!;
@@ -344,7 +344,7 @@ describe('workbench server', () => {
   });
 
   it('the built sidebar page is self-contained and never parses data as HTML', () => {
-    const html = readFileSync(join(bench.dir, 'project', 'Sidebar.html'), 'utf8');
+    const html = readFileSync(join(bench.projectDir, 'Sidebar.html'), 'utf8');
     expect(html).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
     expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=["']?(https?:)?\/\//i);
     expect(html).not.toMatch(/@import|url\(\s*["']?https?:/i);

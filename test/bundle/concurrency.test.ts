@@ -69,7 +69,7 @@ describe('parallel saves', () => {
                   name: `Parallel ${i}`,
                   organization: 'Load Test U',
                   orgType: 'Other',
-                  owner: 'li.ming@example.edu',
+                  owner: 'wang.fang@example.edu',
                 },
               ]
             : [

@@ -107,7 +107,7 @@ describe('two members edit the same record', () => {
       type: 'Sponsor Visit',
       title: 'Tents for the final',
       with: 'S-0003',
-      owner: B,
+      owner: A,
       status: 'Done',
     }).value;
     expect(visit.ok).toBe(true);
@@ -402,6 +402,54 @@ describe('bad input is refused by name and nothing is cut short', () => {
       expect(cell('Contacts', row, 'Title'), text).toBe(text);
       expect(cell('Contacts', row, 'Other Handle'), text).toBe(text);
     }
+  });
+});
+
+describe('links are checked', () => {
+  it('an Owner who is not a member, or an ID that does not exist or is of another table, is refused by name', () => {
+    const { a, sheet } = setup();
+    const before = JSON.stringify(sheet('Contacts').cells);
+    const r = a.run<Save>('sidebarSave', 'Contacts', {
+      name: 'Linked',
+      owner: 'nobody@example.edu',
+      sponsorId: 'S-0999',
+    }).value;
+    const byField = Object.fromEntries(errorsOf(r).map((e) => [e.field, e.message]));
+    expect(byField.owner).toMatch(/Owner: "nobody@example.edu" is not a member/);
+    expect(byField.sponsorId).toMatch(/Sponsor ID: there is no Sponsors record "S-0999"/);
+    expect(JSON.stringify(sheet('Contacts').cells)).toBe(before);
+    const ledger = a.run<Save>('sidebarSave', 'Ledger', {
+      date: '2026-11-20',
+      type: 'Income',
+      description: 'Booth',
+      amount: '100',
+      eventId: 'S-0001',
+    }).value;
+    expect(errorsOf(ledger)).toEqual([
+      { field: 'eventId', message: 'Event ID: "S-0001" is not an ID of Events.' },
+    ]);
+    const meeting = a.run<Save>('sidebarSave', 'Meetings', {
+      date: '2026-11-20',
+      type: 'Department Meeting',
+      title: 'Weekly',
+      attendees: 'zhang.wei@example.edu, he.na@exmaple.edu',
+    }).value;
+    expect(errorsOf(meeting)[0]!.message).toMatch(/Attendees: "he.na@exmaple.edu" is not a member/);
+  });
+
+  it('a second member with the same Email (in any case) is refused', () => {
+    const { a } = setup();
+    const r = a.run<Save>('sidebarSave', 'Members', {
+      name: 'Copy',
+      email: 'Minister@Example.edu',
+      role: 'Officer',
+    }).value;
+    expect(errorsOf(r)).toEqual([
+      { field: 'email', message: 'Email: "minister@example.edu" is already used by M-0001.' },
+    ]);
+    // The member's own record keeps its Email when saved again.
+    const own = a.open('Members', 'M-0001');
+    expect(a.save('Members', own, { phone: '13800000000' }).ok).toBe(true);
   });
 });
 

@@ -1,0 +1,74 @@
+/**
+ * Links between records, checked when a form saves them: an ID in a `ref`/`refs` field must
+ * be a record of the table(s) the schema names (a Ledger Event ID `S-0001` is a sponsor's,
+ * not an event's), an owner, lead or attendee must be a member's Email, and a `unique` field
+ * (Members' Email) may not repeat another record's value. Each table is read once per save,
+ * and only its ID or Email column.
+ */
+import { FieldError, type FieldValue } from '../domain/records';
+import { type FieldDef, idField, type TableDef, type TableName, tableDef } from '../domain/schema';
+import type { AddonContext } from './context';
+import { SheetGateway } from './gateway';
+
+const asList = (v: FieldValue): string[] =>
+  Array.isArray(v) ? v : v === null || v === '' || typeof v !== 'string' ? [] : [v];
+
+/** The field errors of the links in `values` (fields the member set, with validated values). */
+export function checkLinks(
+  ctx: AddonContext,
+  def: TableDef,
+  values: ReadonlyMap<FieldDef, FieldValue>,
+  ownId = '',
+): FieldError[] {
+  const errors: FieldError[] = [];
+  const ids = new Map<TableName, Set<string>>();
+  const idsOf = (t: TableName) => {
+    let set = ids.get(t);
+    if (!set) {
+      set = new Set(SheetGateway.open(ctx.ss, tableDef(t)).ids().ids.filter(Boolean));
+      ids.set(t, set);
+    }
+    return set;
+  };
+  let members: Set<string> | null = null;
+  const memberEmails = () => {
+    members ??= new Set(
+      SheetGateway.open(ctx.ss, tableDef('Members'))
+        .column('email')
+        .values.map((e) => e.toLowerCase())
+        .filter(Boolean),
+    );
+    return members;
+  };
+  const err = (
+    f: FieldDef,
+    code: ConstructorParameters<typeof FieldError>[1],
+    params: Record<string, string>,
+  ) => errors.push(new FieldError(f.key, code, { field: f.header, ...params }));
+
+  for (const [f, v] of values) {
+    const list = asList(v);
+    if (!list.length) continue;
+    const targets = f.refTable === undefined ? [] : ([] as TableName[]).concat(f.refTable);
+    if (f.type === 'ref' || f.type === 'refs') {
+      for (const id of list) {
+        const t = targets.find((name) => id.startsWith(`${tableDef(name).idPrefix}-`));
+        if (!t) err(f, 'wrongTable', { value: id, tables: targets.join(' / ') });
+        else if (!idsOf(t).has(id)) err(f, 'noSuchRecord', { value: id, table: t });
+      }
+    } else if (targets.includes('Members') && (f.type === 'email' || f.type === 'emails')) {
+      for (const e of list) if (!memberEmails().has(e.toLowerCase())) err(f, 'notMember', { value: e });
+    }
+    if (f.unique) {
+      const gw = SheetGateway.open(ctx.ss, def);
+      const col = gw.column(f.key);
+      const idCol = gw.column(idField(def)!.key);
+      const want = list[0]!.toLowerCase();
+      const at = col.values.findIndex(
+        (x, i) => x.toLowerCase() === want && idCol.values[i]!.toUpperCase() !== ownId.toUpperCase(),
+      );
+      if (at >= 0) err(f, 'duplicateValue', { value: list[0]!, id: idCol.values[at] || `row ${at + 2}` });
+    }
+  }
+  return errors;
+}

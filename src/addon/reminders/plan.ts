@@ -1,0 +1,49 @@
+/**
+ * What is due on a day: reads every sheet the reminder plan needs (once each), plans the
+ * day with the pure rules of src/domain/reminders.ts, and gathers what the digests link to.
+ * Shared by the job (today) and the preview (any day).
+ */
+import type { Day } from '../../domain/dates';
+import type { DigestContext } from '../../domain/digest';
+import { planReminders, type ReminderPlan } from '../../domain/reminders';
+import type { TableName } from '../../domain/schema';
+import { type AddonContext, memberLanguages } from '../context';
+
+export interface ReminderTables {
+  ctx: AddonContext;
+  plan: ReminderPlan;
+  digestCtx: DigestContext;
+}
+
+const TABLES_READ: readonly TableName[] = ['Members', 'Contacts', 'Sponsors', 'Meetings', 'Events', 'Ledger'];
+
+/** Reads every sheet the plan needs (once each) and plans `day`. */
+export function loadPlan(ctx: AddonContext, day: Day): ReminderTables {
+  const settings = ctx.settings();
+  const t = Object.fromEntries(TABLES_READ.map((n) => [n, ctx.table(n)])) as Record<
+    (typeof TABLES_READ)[number],
+    ReturnType<AddonContext['table']>
+  >;
+  const plan = planReminders({
+    today: day,
+    settings,
+    members: t.Members.records,
+    contacts: t.Contacts.records,
+    sponsors: t.Sponsors.records,
+    meetings: t.Meetings.records,
+    events: t.Events.records,
+    ledger: t.Ledger.records,
+    languageByEmail: memberLanguages(t.Members.values),
+  });
+  // Sheet ids for the row links (a fixed number of calls, only when something is due).
+  const sheetIds: Partial<Record<TableName, number>> = {};
+  if (plan.digests.length) for (const n of TABLES_READ) sheetIds[n] = t[n].sheet.getSheetId();
+  const digestCtx: DigestContext = {
+    spreadsheetId: plan.digests.length ? ctx.ss.getId() : '',
+    sheetIds,
+    department: settings.department,
+    currency: settings.currency,
+    today: day,
+  };
+  return { ctx, plan, digestCtx };
+}
