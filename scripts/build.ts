@@ -51,9 +51,13 @@ export async function build(outDir = join(root, 'appsscript')): Promise<BuildRes
   const ctx: Record<string, unknown> = {};
   vm.runInNewContext(`${bundle}\n;this.__exports = __app;`, ctx);
   const app = ctx.__exports as Record<string, unknown>;
-  const fnNames = Object.keys(app)
-    .filter((k) => typeof app[k] === 'function' && !k.startsWith('__'))
-    .sort();
+  // Entry points: the exported functions, and the generated editors (one per record table).
+  const editors = (app.__editors ?? {}) as Record<string, unknown>;
+  const target = (n: string) => (n in editors ? `__app.__editors.${n}` : `__app.${n}`);
+  const fnNames = [
+    ...Object.keys(app).filter((k) => typeof app[k] === 'function' && !k.startsWith('__')),
+    ...Object.keys(editors).filter((k) => typeof editors[k] === 'function'),
+  ].sort();
   const menuItems = (app.__menuItems ?? []) as { functionName: string }[];
   const triggerFns = (app.__triggerFunctions ?? []) as string[];
   const missing = [...menuItems.map((m) => m.functionName), ...triggerFns].filter(
@@ -66,7 +70,7 @@ export async function build(outDir = join(root, 'appsscript')): Promise<BuildRes
   }
 
   const stubs = fnNames
-    .map((n) => `function ${n}() { return __app.${n}.apply(this, arguments); }`)
+    .map((n) => `function ${n}() { return ${target(n)}.apply(this, arguments); }`)
     .join('\n');
   const code = `// Outreach Desk — built by scripts/build.ts from src/addon. Do not edit.\n${bundle}\n// Entry points (Apps Script calls top-level functions only)\n${stubs}\n`;
   writeFileSync(join(outDir, 'Code.js'), code);

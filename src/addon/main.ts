@@ -7,7 +7,7 @@ import { type Lang, messages, msg } from '../domain/i18n';
 import type { TableName } from '../domain/schema';
 import { AddonContext } from './context';
 import { handleEdit } from './edits';
-import { buildMenu } from './menu';
+import { buildMenu, EDIT_TABLES, editFunction } from './menu';
 import { setUpWorkbook } from './setup';
 import { openRecordSidebar } from './sidebar';
 
@@ -74,12 +74,13 @@ const edit = (t: TableName) => () => {
   new AddonContext().sheet(t); // fails clearly when the sheet is missing
   openRecordSidebar(t);
 };
-export const menuEditSponsors = edit('Sponsors');
-export const menuEditContacts = edit('Contacts');
-export const menuEditMeetings = edit('Meetings');
-export const menuEditLedger = edit('Ledger');
-export const menuEditEvents = edit('Events');
-export const menuEditMembers = edit('Members');
+/**
+ * The "Add or edit …" entry points, one per table of EDIT_TABLES (menuEditSponsors, …):
+ * the build writes a top-level function for each, as for the named exports.
+ */
+export const __editors: Readonly<Record<string, () => void>> = Object.fromEntries(
+  EDIT_TABLES.map((t) => [editFunction(t), edit(t)]),
+);
 
 export { MENU_ITEMS as __menuItems, TRIGGER_FUNCTIONS as __triggerFunctions } from './menu';
 

@@ -5,6 +5,7 @@
  *
  * Captions begin with the English words of the product contract.
  */
+import { type TableName, tableDef } from '../domain/schema';
 
 export interface MenuItem {
   caption: string;
@@ -15,14 +16,26 @@ export interface MenuItem {
 
 export const MENU_TITLE = 'Outreach Desk';
 
+/** The tables with a record form, in menu order: one "Add or edit …" item each. */
+export const EDIT_TABLES: readonly TableName[] = [
+  'Sponsors',
+  'Contacts',
+  'Meetings',
+  'Ledger',
+  'Events',
+  'Members',
+];
+
+/** The entry point of a table's "Add or edit" item (generated: see main.ts `__editors`). */
+export const editFunction = (table: TableName) => `menuEdit${table}`;
+
 export const MENU_ITEMS: readonly MenuItem[] = [
   { caption: 'Set up workbook', functionName: 'menuSetUpWorkbook', separatorAfter: true },
-  { caption: 'Add or edit sponsors', functionName: 'menuEditSponsors' },
-  { caption: 'Add or edit contacts', functionName: 'menuEditContacts' },
-  { caption: 'Add or edit meetings and visits', functionName: 'menuEditMeetings' },
-  { caption: 'Add or edit ledger entries', functionName: 'menuEditLedger' },
-  { caption: 'Add or edit events', functionName: 'menuEditEvents' },
-  { caption: 'Add or edit members', functionName: 'menuEditMembers', separatorAfter: true },
+  ...EDIT_TABLES.map((name, i) => ({
+    caption: `Add or edit ${tableDef(name).noun.many.en}`,
+    functionName: editFunction(name),
+    separatorAfter: i === EDIT_TABLES.length - 1,
+  })),
   { caption: 'Generate semester report', functionName: 'menuGenerateReport' },
   { caption: 'Generate contact roster', functionName: 'menuGenerateRoster', separatorAfter: true },
   // Reminders (issue 4)

@@ -287,7 +287,7 @@ export const MEETINGS: TableDef = {
   idPrefix: 'MT',
   titleKey: 'title',
   listKeys: ['type', 'status', 'date'],
-  noun: noun('meeting', 'meetings', '会议', '会议与拜访'),
+  noun: noun('meeting', 'meetings and visits', '会议', '会议与拜访'),
   fields: [
     id('Meeting ID', '会议编号'),
     field('datetime', 'Date', 'date', '日期', { required: true }),
