@@ -5,7 +5,8 @@
  * Docs through the emulated DocumentApp, then each Doc is exported to .docx.
  *
  * Usage: npm run report -- [workbook.xlsx] [--out DIR] [--today YYYY-MM-DD] [--tz ZONE]
- *   Without a workbook, the sample department is used. --today fixes the report date (the
+ *   Without a workbook, the sample department is used. The files go to --out (default
+ *   reports/, git-ignored) and their full paths are printed. The workbook is only read. --today fixes the report date (the
  *   day in the spreadsheet's time zone); --tz is the time zone of .xlsx files exported from
  *   Google Sheets (default Asia/Shanghai), which do not record one.
  */
@@ -16,10 +17,11 @@ import { fileURLToPath } from 'node:url';
 import { instantOf, isValidDay } from '../src/domain/dates';
 import { LocalGoogle } from '../src/local/backend';
 import { documentToDocx } from '../src/local/docx';
+import { readWorkbookFile, WorkbookFileError } from '../src/local/files';
 import { LocalProject } from '../src/local/runtime';
 import { buildSample } from '../src/local/sample';
 import { getLocalDocument } from '../src/local/services/document';
-import { readXlsx } from '../src/local/xlsx';
+import type { SpreadsheetModel } from '../src/local/services/spreadsheet';
 import { build } from './build';
 
 export interface ReportFiles {
@@ -34,10 +36,16 @@ export async function writeReports(opts: {
   timeZone?: string;
 }): Promise<ReportFiles> {
   const google = new LocalGoogle();
-  let model: Awaited<ReturnType<typeof readXlsx>>;
+  let model: SpreadsheetModel;
   if (opts.workbook) {
-    model = await readXlsx(opts.workbook, { timeZone: opts.timeZone ?? 'Asia/Shanghai' });
+    const read = await readWorkbookFile(opts.workbook, { timeZone: opts.timeZone ?? 'Asia/Shanghai' });
+    if (!read.outreach)
+      throw new WorkbookFileError(
+        `${opts.workbook} is not an Outreach Desk workbook: it has no Members and Settings sheets (its sheets: ${read.model.sheets.map((s) => s.name).join(', ')}). Pass the department's workbook, or open this one in the workbench (npm start -- --workbook ${opts.workbook} --copy), run Outreach Desk ▸ Set up workbook, and report on the copy.`,
+      );
+    model = read.model;
     google.spreadsheets.set(model.id, model);
+    if (read.documentProperties.size) google.documentProperties.set(model.id, read.documentProperties);
   } else {
     if (opts.today) google.setNow(instantOf(opts.today, opts.timeZone ?? 'Asia/Shanghai', 12));
     model = buildSample(google, { today: opts.today, timeZone: opts.timeZone });
@@ -64,7 +72,7 @@ export async function writeReports(opts: {
     const path = join(opts.outDir, file);
     writeFileSync(path, await documentToDocx(doc));
     out[key] = path;
-    console.log(`${file.padEnd(22)} "${doc.name}"  (${r.calls.total} service calls)`);
+    console.log(`${path}  "${doc.name}"  (${r.calls.total} service calls)`);
   }
   return out as ReportFiles;
 }

@@ -19,9 +19,11 @@
  * zone from `opts.timeZone`, the name from the file name.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { basename, extname, posix } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { isDate, wallTime, zoneOffsetMinutes } from '../domain/dates';
+import { TABLES } from '../domain/schema';
 import {
   type CellValue,
   columnToLetters,
@@ -67,6 +69,20 @@ interface WorkbookMeta {
   protections: (Omit<ProtectionModel, 'id' | 'sheetId'> & { sheet: string })[];
   /** The script's document properties of this spreadsheet (ID high-water marks…). */
   documentProperties?: Record<string, string>;
+  /**
+   * 2: date cells without a format were written with the marker formats below (so a
+   * `yyyy-mm-dd` a member or Set up chose is kept). Absent in files of earlier versions,
+   * where `yyyy-mm-dd` on a date meant "no format".
+   */
+  formats?: 2;
+}
+
+/** Something in an .xlsx the store refuses to read (e.g. merged header cells), said for the user. */
+export class XlsxContentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'XlsxContentError';
+  }
 }
 
 export interface XlsxExtras {
@@ -75,9 +91,16 @@ export interface XlsxExtras {
 }
 
 const ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#ERROR!']);
-/** Number formats written for date cells that had none; read back as "no format". */
-const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
-const DEFAULT_DATETIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
+/**
+ * Number formats written for date cells that had none (Excel needs one to show a date);
+ * read back as "no format". They show as `yyyy-mm-dd` (`;@`: text as it is, Excel's own
+ * idiom) but are spelled apart from the `yyyy-mm-dd` a member or Set up chooses, so that
+ * one survives a round trip.
+ */
+const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd;@';
+const DEFAULT_DATETIME_FORMAT = 'yyyy-mm-dd hh:mm:ss;@';
+/** What files of earlier versions (no `formats: 2`) wrote for date cells without a format. */
+const OLD_DEFAULT_FORMATS = new Set(['yyyy-mm-dd', 'yyyy-mm-dd hh:mm:ss']);
 
 // ------------------------------------------------------------------------------------
 // Dates
@@ -278,6 +301,7 @@ export async function writeXlsxBuffer(model: SpreadsheetModel, extras: XlsxExtra
     locale: model.locale,
     sheets: [],
     rules: [],
+    formats: 2,
     namedRanges: [...model.namedRanges].map(([name, n]) => ({
       name,
       sheet: sheetName(n.sheetId),
@@ -401,6 +425,13 @@ function parseMeta(text: string | undefined): WorkbookMeta | null {
   }
 }
 
+interface MergeModel {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
 function plainValue(v: unknown, timeZone: string): CellValue {
   if (v === null || v === undefined) return '';
   if (isDate(v)) return fromExcelDate(v, timeZone);
@@ -422,14 +453,112 @@ export async function readXlsxBuffer(
   return (await readXlsxWithExtras(data, opts)).model;
 }
 
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+function xmlText(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) =>
+    e[0] === '#'
+      ? String.fromCodePoint(
+          e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1)),
+        )
+      : (XML_ENTITIES[e] ?? m),
+  );
+}
+const attr = (tag: string, name: string) => {
+  const m = new RegExp(`\\s${name.replace(':', '\\:')}="([^"]*)"`).exec(tag);
+  return m ? xmlText(m[1]!) : undefined;
+};
+interface Rel {
+  tag: string;
+  id: string;
+  type: string;
+  target: string;
+}
+const relsOf = (xml: string): Rel[] =>
+  [...xml.matchAll(/<Relationship\b[^>]*>/g)].map((m) => ({
+    tag: m[0],
+    id: attr(m[0], 'Id') ?? '',
+    type: attr(m[0], 'Type') ?? '',
+    target: attr(m[0], 'Target') ?? '',
+  }));
+/** A relationship's target as a part name in the zip, from the folder of its source part. */
+const partOf = (dir: string, target: string) =>
+  target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join(dir, target));
+const relsPath = (part: string) => posix.join(posix.dirname(part), '_rels', `${posix.basename(part)}.rels`);
+
+/**
+ * Before exceljs reads a file: the notes (comments) of every sheet are read here, from
+ * wherever the writer put them, and their parts are unlinked from the sheets. exceljs only
+ * finds comments at `xl/commentsN.xml` and crashes on others (openpyxl's `xl/comments/…`,
+ * absolute targets), so every writer's notes are read the same way.
+ */
+async function takeNotes(
+  data: Buffer | ArrayBuffer | Uint8Array,
+): Promise<{ data: Buffer | ArrayBuffer | Uint8Array; notes: Map<string, Map<string, string>> }> {
+  const notes = new Map<string, Map<string, string>>();
+  const zip = await JSZip.loadAsync(data);
+  const rootRels = relsOf((await zip.file('_rels/.rels')?.async('string')) ?? '');
+  const wbTarget = rootRels.find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
+  const wbPart = partOf('', wbTarget);
+  const wbXml = await zip.file(wbPart)?.async('string');
+  if (!wbXml) return { data, notes };
+  const wbRels = relsOf((await zip.file(relsPath(wbPart))?.async('string')) ?? '');
+  let changed = false;
+  for (const m of wbXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = attr(m[0], 'name');
+    const rid = /\s[\w]+:id="([^"]*)"/.exec(m[0])?.[1];
+    const rel = wbRels.find((r) => r.id === rid);
+    if (!name || !rel) continue;
+    const sheetPart = partOf(posix.dirname(wbPart), rel.target);
+    const rp = relsPath(sheetPart);
+    const relsXml = await zip.file(rp)?.async('string');
+    if (!relsXml) continue;
+    const rels = relsOf(relsXml);
+    const comments = rels.filter((r) => r.type.endsWith('/comments'));
+    if (comments.length === 0) continue;
+    const map = new Map<string, string>();
+    for (const c of comments) {
+      const xml = (await zip.file(partOf(posix.dirname(sheetPart), c.target))?.async('string')) ?? '';
+      for (const cm of xml.matchAll(/<(?:\w+:)?comment\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?comment>/g)) {
+        const ref = attr(cm[1]!, 'ref');
+        const text = /<(?:\w+:)?text\b[^>]*>([\s\S]*?)<\/(?:\w+:)?text>/.exec(cm[2]!)?.[1] ?? '';
+        const plain = [...text.matchAll(/<(?:\w+:)?t\b[^>]*>([\s\S]*?)<\/(?:\w+:)?t>/g)]
+          .map((t) => xmlText(t[1]!))
+          .join('');
+        if (ref && plain) map.set(ref.replace(/\$/g, '').toUpperCase(), plain);
+      }
+    }
+    notes.set(name, map);
+    // Unlink the comments and their drawing, so exceljs doesn't look for them.
+    let out = relsXml;
+    for (const r of rels)
+      if (r.type.endsWith('/comments') || r.type.endsWith('/vmlDrawing')) out = out.replace(r.tag, '');
+    zip.file(rp, out);
+    const sheetXml = await zip.file(sheetPart)?.async('string');
+    if (sheetXml) zip.file(sheetPart, sheetXml.replace(/<(?:\w+:)?legacyDrawing\b[^>]*\/>/g, ''));
+    changed = true;
+  }
+  if (!changed) return { data, notes };
+  return { data: await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }), notes };
+}
+
+const HEADER_TABLES = new Set<string>(TABLES.map((t) => t.name));
+
 /** The workbook and what the file keeps beside it (document properties). */
 export async function readXlsxWithExtras(
-  data: Buffer | ArrayBuffer | Uint8Array,
+  input: Buffer | ArrayBuffer | Uint8Array,
   opts: ReadXlsxOptions = {},
-): Promise<{ model: SpreadsheetModel; documentProperties: Map<string, string> }> {
+): Promise<{ model: SpreadsheetModel; documentProperties: Map<string, string>; ownFile: boolean }> {
+  const { data, notes } = await takeNotes(input);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as any);
   const meta = parseMeta(wb.description);
+  const defaultFormats =
+    meta?.formats === 2
+      ? new Set([DEFAULT_DATE_FORMAT, DEFAULT_DATETIME_FORMAT])
+      : meta
+        ? OLD_DEFAULT_FORMATS
+        : new Set<string>();
+  const mergedHeaders: string[] = [];
   const model = new SpreadsheetModel(
     meta?.id ?? opts.id ?? 'xlsx',
     meta?.name ?? opts.name ?? (wb.title || 'Workbook'),
@@ -457,34 +586,67 @@ export async function readXlsxWithExtras(
       if (col?.width) s.columnWidths.set(i + 1, Math.round(col.width * 7));
     });
 
-    ws.eachRow({ includeEmpty: false }, (row, r) => {
+    // Merged cells: only the first cell keeps the text (exceljs copies it into every part).
+    // A merge in a contract sheet's header row would make duplicate headers: refused.
+    const merges = Object.values(((ws as any)._merges ?? {}) as Record<string, { model: MergeModel }>).map(
+      (m) => m.model,
+    );
+    const headerRows = Math.max(1, s.frozenRows);
+    if (HEADER_TABLES.has(sheetName))
+      for (const m of merges)
+        if (m.top <= headerRows)
+          mergedHeaders.push(
+            `${sheetName}!${columnToLetters(m.left)}${m.top}:${columnToLetters(m.right)}${m.bottom}`,
+          );
+
+    // Every row, the empty ones too: formats of rows below the data are kept.
+    const isFormat = (fmt: string | undefined): fmt is string => !!fmt && fmt !== 'General';
+    ws.eachRow({ includeEmpty: true }, (row, r) => {
       row.eachCell({ includeEmpty: true }, (cell, c) => {
         const key = k(r, c);
         let value: CellValue;
-        if (cell.type === ExcelJS.ValueType.Formula) {
+        if (cell.type === ExcelJS.ValueType.Merge) {
+          value = '';
+        } else if (cell.type === ExcelJS.ValueType.Formula) {
           const f = cell.formula;
-          value = plainValue(cell.result, tz);
-          if (f) s.formulas.set(key, `=${f}`);
+          if (f && /^\s*(TRUE|FALSE)\s*\(\s*\)\s*$/i.test(f)) {
+            // LibreOffice writes booleans as =TRUE() / =FALSE().
+            value = /TRUE/i.test(f);
+          } else {
+            value = plainValue(cell.result, tz);
+            if (f) s.formulas.set(key, `=${f}`);
+          }
         } else {
           value = plainValue(cell.value, tz);
         }
         if (value !== '') s.set(r, c, value);
         const fmt = cell.numFmt;
-        if (
-          fmt &&
-          fmt !== 'General' &&
-          !(isDate(value) && (fmt === DEFAULT_DATE_FORMAT || fmt === DEFAULT_DATETIME_FORMAT))
-        )
-          s.numberFormats.set(key, fmt);
+        if (isFormat(fmt) && !(isDate(value) && defaultFormats.has(fmt))) s.numberFormats.set(key, fmt);
         if (cell.font?.bold) s.fontWeights.set(key, 'bold');
         const fill = cell.fill as ExcelJS.FillPattern | undefined;
         const fg = fill?.type === 'pattern' && fill.pattern === 'solid' ? fill.fgColor?.argb : undefined;
         if (fg) s.backgrounds.set(key, `#${fg.slice(-6).toLowerCase()}`);
-        const note = cell.note;
-        if (note)
-          s.notes.set(key, typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join(''));
       });
     });
+    // Formats set on whole rows or columns, for the cells that have none of their own.
+    ws.eachRow({ includeEmpty: true }, (row, r) => {
+      const fmt = (row as any).style?.numFmt as string | undefined;
+      if (!isFormat(fmt)) return;
+      for (let c = 1; c <= s.maxColumns; c++)
+        if (!s.numberFormats.has(k(r, c))) s.numberFormats.set(k(r, c), fmt);
+    });
+    (ws.columns ?? []).forEach((col, i) => {
+      const fmt = (col as any)?.style?.numFmt as string | undefined;
+      if (!isFormat(fmt)) return;
+      for (let r = 1; r <= s.maxRows; r++)
+        if (!s.numberFormats.has(k(r, i + 1))) s.numberFormats.set(k(r, i + 1), fmt);
+    });
+    for (const [ref, text] of notes.get(ws.name) ?? []) {
+      const m = /^([A-Z]+)(\d+)$/.exec(ref);
+      if (!m) continue;
+      const c = m[1]!.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+      s.notes.set(k(Number(m[2]), c), text);
+    }
 
     // Validations: exceljs expands each Excel area to its cells (sharing one object).
     const dvModel = ((ws as any).dataValidations?.model ?? {}) as Record<string, ExcelValidation | undefined>;
@@ -527,6 +689,11 @@ export async function readXlsxWithExtras(
     }
   });
 
+  if (mergedHeaders.length) {
+    throw new XlsxContentError(
+      `merged cells in header rows: ${mergedHeaders.join(', ')}. Outreach Desk finds each column by its header text, so a merged header would be read as copies of one header. Unmerge them (Google Sheets: Format ▸ Merge cells ▸ Unmerge; Excel: Home ▸ Merge & Center; LibreOffice: Format ▸ Merge and Unmerge Cells ▸ Split Cells), give each column its own header, and open the file again.`,
+    );
+  }
   if (model.sheets.length === 0) model.addSheet('Sheet1');
   if (meta) {
     const idOf = (name: string) => model.sheetByName(name)?.id;
@@ -550,7 +717,7 @@ export async function readXlsxWithExtras(
   const props = new Map<string, string>();
   for (const [k, v] of Object.entries(meta?.documentProperties ?? {}))
     if (typeof v === 'string') props.set(k, v);
-  return { model, documentProperties: props };
+  return { model, documentProperties: props, ownFile: meta !== null };
 }
 
 export async function readXlsx(path: string, opts: ReadXlsxOptions = {}): Promise<SpreadsheetModel> {

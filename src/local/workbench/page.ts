@@ -13,6 +13,13 @@ type UiEvent = RunReply['ui'][number];
 interface State {
   spreadsheet: { id: string; name: string; timeZone: string; revision: number };
   workbookPath: string;
+  save: {
+    file: string;
+    copyOf: string | null;
+    unsaved: boolean;
+    error: string | null;
+    backup: string | null;
+  };
   sheets: { name: string; hidden: boolean; rows: number }[];
   menus: MenuModel[];
   user: string;
@@ -169,7 +176,18 @@ window.addEventListener('message', (ev) => {
         target.postMessage({ odReply: id, ok: false, error: (e as Error).message }, '*');
         return;
       }
-      target.postMessage({ odReply: id, ok: reply.ok, value: reply.value, error: reply.error }, '*');
+      // The reply stands (the change is in the workbook); a failed write is said beside it.
+      target.postMessage(
+        {
+          odReply: id,
+          ok: reply.ok,
+          value: reply.value,
+          error: reply.error,
+          saveError: reply.saveError ?? null,
+        },
+        '*',
+      );
+      renderSaveError(reply.saveError ?? null);
       await afterRun(reply, false);
     })();
   }
@@ -518,9 +536,22 @@ function renderTabs(st: State): void {
   }
 }
 
+/** The banner (page and sidebar) of a workbook that could not be written, or none. */
+function renderSaveError(error: string | null): void {
+  const text = error
+    ? `${error}. Your changes are kept in the workbench and written at the next change; stopping the workbench says where they are.`
+    : '';
+  for (const id of ['wb-save-banner', 'wb-sidebar-save']) {
+    $(id).textContent = text;
+    $(id).hidden = !error;
+  }
+}
+
 function renderHeader(st: State): void {
   $('wb-name').textContent = st.spreadsheet.name;
-  $('wb-file').textContent = `${st.workbookPath} · ${st.spreadsheet.timeZone}`;
+  $('wb-file').textContent =
+    `${st.save.file}${st.save.copyOf ? ` (copy of ${st.save.copyOf})` : ''}${st.save.unsaved ? ' · unsaved' : ''} · ${st.spreadsheet.timeZone}`;
+  renderSaveError(st.save.error);
   document.title = `${st.spreadsheet.name} · Outreach Desk workbench`;
   const users = $<HTMLSelectElement>('wb-user');
   users.replaceChildren();

@@ -11,9 +11,11 @@
  * The server listens on 127.0.0.1 only, answers only requests addressed to that host, and
  * takes state-changing requests only as JSON POSTs (so other web pages can't drive it).
  */
-import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -23,6 +25,17 @@ import { MEMBERS } from '../../domain/schema';
 import { LocalGoogle, type UiEvent } from '../backend';
 import { CallCounter } from '../counter';
 import { Execution } from '../execution';
+import {
+  copyPath,
+  type FileLock,
+  foreignMessage,
+  ioReason,
+  keepBackup,
+  lockWorkbook,
+  readWorkbookFile,
+  WorkbookFileError,
+  writeFileAtomic,
+} from '../files';
 import { LocalProject } from '../runtime';
 import { buildSample } from '../sample';
 import {
@@ -33,7 +46,7 @@ import {
   type ValidationRule,
 } from '../services/spreadsheet';
 import { runDueTriggers } from '../triggers';
-import { readXlsxWithExtras, writeXlsx } from '../xlsx';
+import { writeXlsxBuffer } from '../xlsx';
 import { documentDownload, documentHtml, listDocuments, listDocumentsAsync } from './documents';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -42,8 +55,18 @@ export interface WorkbenchOptions {
   /** Port to listen on; 0 picks a free one. */
   port?: number;
   host?: string;
-  /** The .xlsx the workbook is kept in; created from the sample when missing. */
+  /**
+   * The .xlsx the workbook is kept in; created from the sample when missing. A file that is
+   * not an Outreach Desk workbook is refused (WorkbookFileError) unless `copy` is set.
+   */
   workbookPath: string;
+  /**
+   * Work in a copy, `<name>.outreach.xlsx` next to the file (continued when it exists);
+   * the file itself is never written. The copy is written at the first change.
+   */
+  copy?: boolean;
+  /** For tests: replaces the atomic write of the workbook file (to inject failures). */
+  writeFile?: (path: string, data: Buffer) => Promise<void>;
   /** The built Apps Script project (appsscript/ after scripts/build.ts). */
   projectDir: string;
   /** Time zone for .xlsx files that don't record one (e.g. exported from Google Sheets). */
@@ -52,14 +75,40 @@ export interface WorkbenchOptions {
   log?: (line: string) => void;
 }
 
+/** Where the workbook stands on disk. */
+export interface SaveStatus {
+  /** The file the workbench writes (the copy when working in one). */
+  file: string;
+  /** The file opened, when the workbench works in a copy of it. */
+  copyOf: string | null;
+  /** Changes not yet written to `file`. */
+  unsaved: boolean;
+  /** "Not saved to <file>: <reason>" while the last write failed. */
+  error: string | null;
+  /** The backup kept before this session's first write. */
+  backup: string | null;
+}
+
+export interface CloseResult {
+  /** Everything is in `file`. */
+  saved: boolean;
+  file: string;
+  error?: string;
+  /** Where unsaved changes were written instead, when `file` could not be. */
+  rescued?: string;
+}
+
 export interface Workbench {
   url: string;
   google: LocalGoogle;
+  /** The file written, whether it is behind, and the last write error. */
+  readonly saveStatus: SaveStatus;
   /** The active spreadsheet's id. */
   readonly spreadsheetId: string;
   /** The current user executions run as. */
   readonly user: string;
-  close(): Promise<void>;
+  /** Stops the server, writes what is unsaved (elsewhere if it must) and releases the lock. */
+  close(): Promise<CloseResult>;
 }
 
 export interface ExecutionReport {
@@ -84,6 +133,8 @@ export interface RunReply {
   error?: string;
   report: ExecutionReport;
   ui: { kind: UiEvent['kind']; title: string; message: string; html?: string }[];
+  /** The execution's changes are in the workbench but not in the file: "Not saved to …: …". */
+  saveError?: string;
 }
 
 /** What google.script.run may carry: no Dates, functions or other objects that aren't plain. */
@@ -210,9 +261,24 @@ export function bridgeScript(functions: string[]): string {
     var p = pending[m.odReply];
     if (!p) return;
     delete pending[m.odReply];
+    saveNotice(m.saveError);
     if (m.ok) { if (p.s) p.s(m.value, p.u); }
     else fail(p.f, p.u, m.error, p.fn);
   });
+  // The call's change is in the workbook, but the file could not be written: said here, in
+  // the frame, beside the add-on's own status, until a later call writes it.
+  function saveNotice(text) {
+    var n = document.getElementById('od-save-notice');
+    if (!text) { if (n) n.remove(); return; }
+    if (!n) {
+      n = document.createElement('div');
+      n.id = 'od-save-notice';
+      n.setAttribute('role', 'alert');
+      n.style.cssText = 'position:sticky;top:0;z-index:2147483647;background:#fce8e6;color:#a50e0e;border-bottom:1px solid #f28b82;padding:6px 8px;font:600 12px/1.4 sans-serif';
+      (document.body || document.documentElement).insertBefore(n, (document.body || document.documentElement).firstChild);
+    }
+    n.textContent = text + '. The change is kept in the workbench and written at the next change.';
+  }
   function runner(s, f, u) {
     var r = {
       withSuccessHandler: function (h) { return runner(h, f, u); },
@@ -281,17 +347,43 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
   const functions = entryPoints(opts.projectDir);
   const page = await pageHtml();
 
+  // The file the workbench writes: the workbook itself, or its copy. Locked first, so a
+  // second workbench on the same file stops before reading it.
+  const original = opts.workbookPath;
+  const target = opts.copy ? copyPath(original) : original;
+  const lock: FileLock = lockWorkbook(target);
   let model: SpreadsheetModel;
-  if (existsSync(opts.workbookPath)) {
-    const read = await readXlsxWithExtras(readFileSync(opts.workbookPath), {
-      name: basename(opts.workbookPath, extname(opts.workbookPath)),
+  let created = false;
+  try {
+    const readOpts = {
+      name: basename(original, extname(original)),
       ...(opts.timeZone ? { timeZone: opts.timeZone } : {}),
-    });
-    model = read.model;
-    google.spreadsheets.set(model.id, model);
-    if (read.documentProperties.size) google.documentProperties.set(model.id, read.documentProperties);
-  } else {
-    model = buildSample(google, opts.timeZone ? { timeZone: opts.timeZone } : {});
+    };
+    const source = existsSync(target) ? target : original;
+    if (existsSync(source)) {
+      const read = await readWorkbookFile(source, readOpts);
+      if (!read.outreach && !opts.copy) throw new WorkbookFileError(foreignMessage(source, read.model));
+      model = read.model;
+      google.spreadsheets.set(model.id, model);
+      if (read.documentProperties.size) google.documentProperties.set(model.id, read.documentProperties);
+      if (opts.copy)
+        log(
+          source === target
+            ? `Working in ${target} (the copy of ${original} made earlier; delete it to start again from ${original}).`
+            : `Working in a copy of ${original}: ${target} (written at the first change; ${original} stays as it is).`,
+        );
+      else if (!read.ownFile)
+        log(
+          `${original} was not written by Outreach Desk: the first change rewrites it without what the workbench doesn't keep (merges, fonts, borders, filters, conditional formats…). It is kept as a backup first; use --copy to leave it alone.`,
+        );
+    } else {
+      if (opts.copy) throw new WorkbookFileError(`${original} does not exist: there is nothing to copy.`);
+      model = buildSample(google, opts.timeZone ? { timeZone: opts.timeZone } : {});
+      created = true;
+    }
+  } catch (e) {
+    lock.release();
+    throw e;
   }
   // The script project's zone (appsscript.json) is the workbook's here.
   google.scriptTimeZone = model.timeZone;
@@ -302,25 +394,49 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
     const p = (n: number) => String(n).padStart(2, '0');
     return `${w.year}-${p(w.month)}-${p(w.day)} ${p(w.hour)}:${p(w.minute)}:${p(w.second)}`;
   };
-  let savedRevision = -1;
-  let savedModel: SpreadsheetModel | null = null;
-  let savedProps = '';
+  const propsOf = () => google.documentProperties.get(model.id) ?? new Map<string, string>();
+  // What is on disk: the file as read (nothing is written at start), or nothing yet.
+  let savedModel: SpreadsheetModel | null = created ? null : model;
+  let savedRevision = model.revision;
+  let savedProps = JSON.stringify([...propsOf()]);
   let saving: Promise<void> = Promise.resolve();
+  let saveError: string | null = null;
+  let backedUp = false;
+  let backup: string | null = null;
+  const write = opts.writeFile ?? writeFileAtomic;
+  const unsaved = () =>
+    savedModel !== model || savedRevision !== model.revision || savedProps !== JSON.stringify([...propsOf()]);
 
   /**
    * Writes the workbook when it (or the document properties kept with it) changed since
-   * the last save — atomically: a temporary file, then a rename.
+   * the last write: atomically (a temporary file, flushed, then renamed). Before the first
+   * write of the session the file on disk is kept as `<name>.bak.xlsx`. A failed write is
+   * remembered (saveError) and tried again at the next save.
    */
   function save(): Promise<boolean> {
     const run = saving.then(async () => {
-      const props = google.documentProperties.get(model.id) ?? new Map<string, string>();
+      const props = propsOf();
       const propsText = JSON.stringify([...props]);
       if (savedModel === model && savedRevision === model.revision && savedProps === propsText) return false;
       const rev = model.revision;
-      const tmp = `${opts.workbookPath}.tmp`;
-      await writeXlsx(model, tmp, { documentProperties: props });
-      renameSync(tmp, opts.workbookPath);
-      savedModel = model;
+      const current = model;
+      try {
+        const data = await writeXlsxBuffer(current, { documentProperties: props });
+        if (!backedUp) {
+          backup = await keepBackup(target);
+          backedUp = true;
+          if (backup) log(`Kept the previous ${target} as ${backup}.`);
+        }
+        await write(target, data);
+      } catch (e) {
+        const first = saveError === null;
+        saveError = `Not saved to ${target}: ${ioReason(e)}`;
+        if (first) log(`${saveError}. The changes are kept in the workbench; the next change tries again.`);
+        throw new Error(saveError);
+      }
+      if (saveError) log(`Saved to ${target} again.`);
+      saveError = null;
+      savedModel = current;
       savedRevision = rev;
       savedProps = propsText;
       return true;
@@ -331,7 +447,10 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
     );
     return run;
   }
-  await save();
+  /** save() that reports a failure as saveError instead of throwing. */
+  const trySave = () => save().catch(() => false);
+  // A new workbook (the sample) is written at once: there is nothing there to harm.
+  if (created) await trySave();
 
   // ---------------------------------------------------------------- users and executions
   function members(): { email: string; name: string; role: string; active: boolean }[] {
@@ -402,10 +521,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
       ok = false;
       error = errorText(e);
     }
-    const saved = await save().catch((e) => {
-      log(`Could not save ${opts.workbookPath}: ${errorText(e)}`);
-      return false;
-    });
+    const saved = await trySave();
     const report: ExecutionReport = {
       seq: ++execSeq,
       fn,
@@ -434,7 +550,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
         message: e.message ?? '',
         ...(e.html !== undefined ? { html: withBridge(e.html, functions) } : {}),
       }));
-    return { ok, ...(ok ? { value } : { error }), report, ui };
+    return { ok, ...(ok ? { value } : { error }), report, ui, ...(saveError ? { saveError } : {}) };
   }
 
   async function openSpreadsheet(): Promise<RunReply> {
@@ -507,13 +623,24 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
     };
   }
 
+  function saveStatus(): SaveStatus {
+    return {
+      file: target,
+      copyOf: opts.copy ? original : null,
+      unsaved: unsaved(),
+      error: saveError,
+      backup,
+    };
+  }
+
   function state() {
     const now = google.now();
     const w = wallTime(now, model.timeZone);
     const pad = (n: number) => String(n).padStart(2, '0');
     return {
       spreadsheet: { id: model.id, name: model.name, timeZone: model.timeZone, revision: model.revision },
-      workbookPath: opts.workbookPath,
+      workbookPath: target,
+      save: saveStatus(),
       sheets: model.sheets.map((s) => ({ name: s.name, hidden: s.hidden, rows: s.lastRow() })),
       menus: google.menus.get(ssId()) ?? [],
       user,
@@ -573,7 +700,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
     range.setValue(input);
     x.end();
     const edit = fireOnEdit(s.name, row, col, oldValue);
-    const saved = await save();
+    const saved = await trySave();
     const report: ExecutionReport = {
       seq: ++execSeq,
       fn: `edit ${s.name}!${cell}${edit ? ' → onEdit' : ''}`,
@@ -590,7 +717,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
     };
     executions.push(report);
     log(`#${report.seq} ${report.fn}: ${report.ok ? 'ok' : report.error}, ${report.calls} service calls`);
-    return { ok: true, report };
+    return { ok: true, report, ...(saveError ? { saveError } : {}) };
   }
 
   /**
@@ -665,8 +792,14 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
         );
       },
     });
-    const saved = await save();
-    return { ok: true, now: google.now().toISOString(), runs: replies, saved };
+    const saved = await trySave();
+    return {
+      ok: true,
+      now: google.now().toISOString(),
+      runs: replies,
+      saved,
+      ...(saveError ? { saveError } : {}),
+    };
   }
 
   async function reset() {
@@ -676,9 +809,9 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
     google.menus.delete(old);
     model = buildSample(google, { id: old, timeZone: model.timeZone });
     user = defaultUser();
-    const saved = await save();
+    const saved = await trySave();
     const open = await openSpreadsheet();
-    return { ok: true, saved, report: open.report };
+    return { ok: true, saved, report: open.report, ...(saveError ? { saveError } : {}) };
   }
 
   function clockTarget(b: { local?: unknown }): Date {
@@ -798,16 +931,12 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
         });
       }
       if (p === '/api/workbook.xlsx') {
-        await save();
-        return send(
-          res,
-          200,
-          readFileSync(opts.workbookPath),
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          {
-            'Content-Disposition': `attachment; filename="workbook.xlsx"`,
-          },
-        );
+        // The workbook as it is now (also when the file is behind or not written yet).
+        await trySave();
+        const bytes = await writeXlsxBuffer(model, { documentProperties: propsOf() });
+        return send(res, 200, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', {
+          'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(basename(target))}`,
+        });
       }
       throw new HttpError(404, 'Not found.');
     }
@@ -878,12 +1007,45 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
     });
   });
   const host = opts.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 8080, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port ?? 8080, host, () => resolve());
+    });
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
   const port = (server.address() as AddressInfo).port;
   origin = `http://${host}:${port}`;
+  lock.update(`${origin}/`);
+
+  let closing: Promise<CloseResult> | null = null;
+  async function close(): Promise<CloseResult> {
+    await new Promise<void>((resolve) => {
+      server.closeAllConnections?.();
+      server.close(() => resolve());
+    });
+    await saving;
+    if (unsaved()) await trySave();
+    if (!unsaved()) {
+      lock.release();
+      return { saved: true, file: target };
+    }
+    // The file can't be written: the changes go to a file in the temp folder instead.
+    const error = saveError ?? `Not saved to ${target}`;
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const rescue = join(tmpdir(), `${basename(target, extname(target))}.unsaved-${stamp}.xlsx`);
+    let rescued: string | undefined;
+    try {
+      await writeFile(rescue, await writeXlsxBuffer(model, { documentProperties: propsOf() }));
+      rescued = rescue;
+    } catch {
+      // nowhere to put them
+    }
+    lock.release();
+    return { saved: false, file: target, error, ...(rescued ? { rescued } : {}) };
+  }
 
   return {
     url: `${origin}/`,
@@ -894,10 +1056,12 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
     get user() {
       return user;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      }).then(() => saving),
+    get saveStatus() {
+      return saveStatus();
+    },
+    close: () => {
+      closing ??= close();
+      return closing;
+    },
   };
 }
