@@ -12,7 +12,8 @@ import { normHeader, parseTable } from '../domain/records';
 import { idField, MEETINGS, RECORD_TABLES } from '../domain/schema';
 import { AddonContext } from './context';
 import { EDIT_LOCK_WAIT_MS, headerRow, WorkbookBusy, withDocumentLock } from './gateway';
-import { raiseIdMark, touchLastContacted } from './store';
+import { raiseIdMark } from './ids';
+import { touchLastContacted } from './store';
 
 interface EditEvent {
   range?: GoogleAppsScript.Spreadsheet.Range;

@@ -24,7 +24,7 @@ import {
   readHeaders,
   SchemaError,
 } from '../domain/records';
-import { idField, type TableDef } from '../domain/schema';
+import { idField, type LogSheetDef, type TableDef } from '../domain/schema';
 
 /** Longest a sidebar save or menu command waits for another member's save. */
 export const LOCK_WAIT_MS = 20_000;
@@ -194,10 +194,7 @@ export function headerRow(sheet: Sheet): unknown[] {
 // ---------------------------------------------------------------------------------------
 // The add-on's own log sheets (audit, reminders): declared headers, appended rows.
 
-export interface LogSheetDef {
-  readonly name: string;
-  readonly header: readonly string[];
-}
+export type { LogSheetDef } from '../domain/schema';
 
 /**
  * The log sheet, created hidden on first use without making it the active sheet (the

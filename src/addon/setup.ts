@@ -17,7 +17,7 @@ import {
 } from '../domain/records';
 import { type FieldDef, KNOWN_SETTINGS, SETTINGS, TABLES, type TableDef } from '../domain/schema';
 import { headerRow, SheetGateway, withDocumentLock } from './gateway';
-import { seedIdMark } from './store';
+import { seedIdMark } from './ids';
 
 export interface SetupReport {
   createdSheets: string[];

@@ -13,13 +13,10 @@
 
 import { msg } from '../domain/i18n';
 import {
-  type Cell,
   dayPart,
   FieldError,
   type FieldValue,
-  formatId,
   formText,
-  idNumber,
   parseSheet,
   type RecordData,
   toCell,
@@ -28,44 +25,20 @@ import {
   valueText,
 } from '../domain/records';
 import { type FieldDef, idField, type TableDef, type TableName, tableDef } from '../domain/schema';
+import { appendAudit, type FieldConflict, fillWhoChanged, summarize } from './audit';
 import type { AddonContext } from './context';
-import {
-  appendLogRows,
-  type LogSheetDef,
-  logColumns,
-  logSheet,
-  type RowCells,
-  SheetGateway,
-  withDocumentLock,
-} from './gateway';
+import { type RowCells, SheetGateway, withDocumentLock } from './gateway';
+import { IdAllocator } from './ids';
 import { checkLinks } from './links';
 
+export type { FieldConflict } from './audit';
 export { LOCK_WAIT_MS, WorkbookBusy, withDocumentLock } from './gateway';
-
-export const AUDIT: LogSheetDef = {
-  name: '_Audit',
-  header: ['When', 'Who', 'Action', 'Sheet', 'Record ID', 'Row', 'Details', 'Fields'],
-};
-export const AUDIT_SHEET = AUDIT.name;
 
 export class ValidationFailed extends Error {
   constructor(readonly errors: readonly FieldError[]) {
     super(errors.map((e) => e.message).join(' '));
     this.name = 'ValidationFailed';
   }
-}
-
-/** A changed field that someone else changed since the form loaded it. */
-export interface FieldConflict {
-  field: string;
-  header: string;
-  /** What the member's form loaded. */
-  loaded: string;
-  /** What the cell holds now. */
-  current: string;
-  /** Who changed it and when, from the audit log (blank for a change typed in the sheet). */
-  by: string;
-  at: string;
 }
 
 /** The save was refused because of changes by others; nothing was written. */
@@ -110,8 +83,6 @@ export interface SaveResult {
   written: string[];
 }
 
-const hwmKey = (def: TableDef) => `od.nextId.${def.name}`;
-
 /** The legacy form of a save (every field at the top level, `id` to update) as a SaveRequest. */
 export function toSaveRequest(input: Record<string, unknown>): SaveRequest {
   if (input.changes && typeof input.changes === 'object' && !Array.isArray(input.changes)) {
@@ -126,48 +97,6 @@ export function toSaveRequest(input: Record<string, unknown>): SaveRequest {
   }
   const { id, ...changes } = input;
   return { id: id === undefined || id === null ? undefined : String(id), changes };
-}
-
-/**
- * The ID allocator of one table: the next number is above the persisted high-water mark
- * and above every ID in the sheet (IDs typed by hand included). The mark is raised to the
- * sheet's highest ID whenever it is seen, so a row deleted later never frees its ID.
- */
-class IdAllocator {
-  private readonly props = PropertiesService.getDocumentProperties();
-  private mark: number;
-  private readonly stored: number;
-  constructor(
-    readonly def: TableDef,
-    ids: readonly string[],
-  ) {
-    this.stored = Number(this.props?.getProperty(hwmKey(def)) ?? 0) || 0;
-    this.mark = this.stored;
-    for (const v of ids) {
-      const n = idNumber(def.idPrefix!, v);
-      if (n !== null && n > this.mark) this.mark = n;
-    }
-  }
-  next(): string {
-    this.mark++;
-    return formatId(this.def.idPrefix!, this.mark);
-  }
-  /** Persists the mark when it moved (one property write, only then); true when it did. */
-  save(): boolean {
-    if (this.mark <= this.stored || !this.props) return false;
-    this.props.setProperty(hwmKey(this.def), String(this.mark));
-    return true;
-  }
-}
-
-/** Raises a table's ID mark to the highest of `ids` (IDs typed by hand, seen by onEdit). */
-export function raiseIdMark(def: TableDef, ids: readonly string[]): boolean {
-  return new IdAllocator(def, ids).save();
-}
-
-/** Raises a table's ID mark to the highest ID in its sheet (Set up seeds it this way). */
-export function seedIdMark(gw: SheetGateway): boolean {
-  return new IdAllocator(gw.def, gw.ids().ids).save();
 }
 
 /** Cells for field values, at their columns; a plain-text (`@`) cell gets its text as is. */
@@ -440,77 +369,5 @@ export function touchLastContacted(ctx: AddonContext, meeting: RecordData, who: 
       }
     }
     ctx.invalidate(name);
-  }
-}
-
-function summarize(data: RecordData): string {
-  const parts = Object.entries(data)
-    .filter(([k, v]) => k !== 'id' && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0))
-    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(', ') : String(v)}`);
-  const s = parts.join('; ');
-  return s.length > 1000 ? `${s.slice(0, 997)}...` : s;
-}
-
-/** One audit row per write, in a hidden sheet created on first use. */
-export function appendAudit(
-  ctx: AddonContext,
-  who: string,
-  action: string,
-  sheetName: string,
-  id: string,
-  row: number,
-  details: string,
-  fields: readonly string[] = [],
-): void {
-  const sheet = logSheet(ctx.ss, AUDIT);
-  // Texts are written with a leading apostrophe so nothing a member typed becomes a formula.
-  const cells: Cell[] = [
-    new Date(),
-    `'${who}`,
-    action,
-    sheetName,
-    `'${id}`,
-    row,
-    `'${details}`,
-    `'${fields.join(',')}`,
-  ];
-  appendLogRows(sheet, AUDIT, [cells]);
-}
-
-/** How far back the audit log is searched for who changed a field (rows from the end). */
-const AUDIT_LOOKBACK = 500;
-
-/** Fills in who last changed each conflicting field, from the end of the audit log. */
-function fillWhoChanged(ctx: AddonContext, sheetName: string, id: string, conflicts: FieldConflict[]): void {
-  const sheet = ctx.ss.getSheetByName(AUDIT.name);
-  if (!sheet) return;
-  const last = sheet.getLastRow();
-  if (last < 2) return;
-  const width = sheet.getLastColumn();
-  const header = sheet.getRange(1, 1, 1, width).getValues()[0]!;
-  const c = logColumns(header, AUDIT);
-  const from = Math.max(2, last - AUDIT_LOOKBACK + 1);
-  const rows = sheet.getRange(from, 1, last - from + 1, width).getValues();
-  const want = id.trim().toUpperCase();
-  for (const conflict of conflicts) {
-    for (let i = rows.length - 1; i >= 0; i--) {
-      const r = rows[i]!;
-      if (String(r[c.Sheet!]) !== sheetName || String(r[c['Record ID']!]).trim().toUpperCase() !== want)
-        continue;
-      const fields = c.Fields! >= 0 ? String(r[c.Fields!] ?? '').split(',') : [];
-      const details = String(r[c.Details!] ?? '');
-      if (
-        !fields.includes(conflict.field) &&
-        !details.split('; ').some((p) => p.startsWith(`${conflict.field}=`))
-      )
-        continue;
-      conflict.by = String(r[c.Who!] ?? '');
-      const when = r[c.When!];
-      conflict.at =
-        when instanceof Date || Object.prototype.toString.call(when) === '[object Date]'
-          ? Utilities.formatDate(when as Date, ctx.timeZone, 'yyyy-MM-dd HH:mm')
-          : String(when ?? '');
-      break;
-    }
   }
 }

@@ -14,9 +14,10 @@
  *  - greeting: a Holiday dated today to 3 days ahead: each contact they own with Greetings TRUE;
  *  - ledger: Pending entries dated 14 or more days before today, to Handled By and every Treasurer.
  */
+
 import { addDays, type Day, daysBetween } from './dates';
 import { dayPart, type SheetRecord } from './records';
-import type { TableName } from './schema';
+import { SPONSORS, type TableName } from './schema';
 import type { Settings } from './settings';
 
 export type ReminderKind = 'meeting' | 'report' | 'contact' | 'sponsor' | 'feedback' | 'greeting' | 'ledger';
@@ -33,7 +34,8 @@ export const REMINDER_KINDS: readonly ReminderKind[] = [
 ];
 
 /** Sponsor stages that need no follow-up. */
-export const CLOSED_SPONSOR_STAGES: readonly string[] = ['Declined', 'Dormant', 'Thanked'];
+/** Stages after which a sponsor needs no follow-up (declared in the schema). */
+export const CLOSED_SPONSOR_STAGES: readonly string[] = SPONSORS.closed!.values;
 /** Days a holiday is announced ahead (today … today + 3). */
 export const GREETING_DAYS_AHEAD = 3;
 /** Age in days from which a Pending ledger entry is reminded. */

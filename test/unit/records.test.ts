@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { instantOf } from '../../src/domain/dates';
 import {
-  buildRow,
   literalText,
   mapHeaders,
   nextId,
   parseTable,
   SchemaError,
+  toCell,
   validateField,
   validateRecord,
 } from '../../src/domain/records';
@@ -201,22 +201,14 @@ describe('writing cells', () => {
     expect(literalText('李明')).toBe('李明');
   });
 
-  it('builds a whole row: dates as instants of the sheet zone, users columns kept', () => {
-    const header = [...CONTACTS.fields.map((f) => f.header), 'Mine'];
-    const cols = mapHeaders(CONTACTS, header);
-    const existing = header.map((_, i) => (i === header.length - 1 ? 'keep me' : 'old'));
-    const row = buildRow(
-      CONTACTS,
-      cols,
-      header.length,
-      { lastContacted: '2026-03-15', greetings: true, with: null },
-      existing,
-      tz,
-    );
-    expect(row[cols.lastContacted!]).toEqual(instantOf('2026-03-15', tz));
-    expect(row[cols.greetings!]).toBe(true);
-    expect(row.at(-1)).toBe('keep me');
-    expect(row[cols.name!]).toBe('old');
+  it("writes a field's cell: dates as instants of the sheet zone, booleans as booleans, text literal", () => {
+    const f = (key: string) => CONTACTS.fields.find((x) => x.key === key)!;
+    expect(toCell(f('lastContacted'), '2026-03-15', tz)).toEqual(instantOf('2026-03-15', tz));
+    expect(toCell(f('greetings'), true, tz)).toBe(true);
+    expect(toCell(f('title'), '007', tz)).toBe("'007");
+    // A plain-text (@) cell keeps an apostrophe as a character: none is written there.
+    expect(toCell(f('phone'), '007', tz, true)).toBe('007');
+    expect(toCell(f('notes'), null, tz)).toBe('');
   });
 });
 

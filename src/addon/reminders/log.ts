@@ -6,13 +6,11 @@
  */
 import { cellToDay, type Day } from '../../domain/dates';
 import type { Cell } from '../../domain/records';
+import { REMINDER_LOG } from '../../domain/schema';
 import { readAll } from '../context';
-import { appendLogRows as appendRows, type LogSheetDef, logColumns, logSheet } from '../gateway';
+import { appendLogRows as appendRows, logColumns, logSheet } from '../gateway';
 
-export const REMINDER_LOG: LogSheetDef = {
-  name: '_Reminders',
-  header: ['Date', 'Member', 'Items', 'Sent At', 'Status', 'Run By'],
-};
+export { REMINDER_LOG };
 export const REMINDER_LOG_SHEET = REMINDER_LOG.name;
 
 export const STATUS_SENT = 'Sent';

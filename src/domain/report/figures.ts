@@ -5,7 +5,7 @@
  * them is laid out in ./document.ts.
  */
 import { addDays, type Day, daysBetween } from '../dates';
-import { MEETING_TYPES, ROLES, SPONSOR_STAGES } from '../schema';
+import { MEETING_TYPES, ROLES, SPONSOR_STAGES, SPONSORS } from '../schema';
 import { dayOfField, list, lower, memberNames, num, ReportError, type ReportInput, str } from './input';
 
 const ROLE_RANK = new Map<string, number>(ROLES.map((r, i) => [r, i]));
@@ -349,7 +349,7 @@ export function computeReport(input: ReportInput): ReportFigures {
   for (const s of records.Sponsors) {
     const stage = str(s.data.stage);
     const next = dayOfField(s.data.nextFollowUp);
-    if (next && next >= cutoff && !CLOSED_STAGES.includes(stage)) {
+    if (next && next >= cutoff && !SPONSORS.closed!.values.includes(stage)) {
       followUps.push({
         due: next,
         kind: 'sponsor',
@@ -449,7 +449,6 @@ export function computeReport(input: ReportInput): ReportFigures {
 }
 
 /** Stages after which a sponsor needs no follow-up. */
-const CLOSED_STAGES = ['Declined', 'Dormant', 'Thanked'];
 
 /** First day whose follow-ups count as open: the report date, at the latest the day after the term. */
 export function followUpCutoff(reportDate: Day, termEnd: Day): Day {

@@ -1,0 +1,101 @@
+/**
+ * The audit log: one row per write in the hidden `_Audit` sheet (who, when, what, which
+ * fields), and who last changed a field, for the message of a refused stale edit.
+ */
+import type { Cell, RecordData } from '../domain/records';
+import { AUDIT_LOG } from '../domain/schema';
+import type { AddonContext } from './context';
+import { appendLogRows, logColumns, logSheet } from './gateway';
+
+export const AUDIT = AUDIT_LOG;
+export const AUDIT_SHEET = AUDIT.name;
+
+/** A changed field that someone else changed since the form loaded it. */
+export interface FieldConflict {
+  field: string;
+  header: string;
+  /** What the member's form loaded. */
+  loaded: string;
+  /** What the cell holds now. */
+  current: string;
+  /** Who changed it and when, from the audit log (blank for a change typed in the sheet). */
+  by: string;
+  at: string;
+}
+
+export function summarize(data: RecordData): string {
+  const parts = Object.entries(data)
+    .filter(([k, v]) => k !== 'id' && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0))
+    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(', ') : String(v)}`);
+  const s = parts.join('; ');
+  return s.length > 1000 ? `${s.slice(0, 997)}...` : s;
+}
+
+/** One audit row per write, in a hidden sheet created on first use. */
+export function appendAudit(
+  ctx: AddonContext,
+  who: string,
+  action: string,
+  sheetName: string,
+  id: string,
+  row: number,
+  details: string,
+  fields: readonly string[] = [],
+): void {
+  const sheet = logSheet(ctx.ss, AUDIT);
+  // Texts are written with a leading apostrophe so nothing a member typed becomes a formula.
+  const cells: Cell[] = [
+    new Date(),
+    `'${who}`,
+    action,
+    sheetName,
+    `'${id}`,
+    row,
+    `'${details}`,
+    `'${fields.join(',')}`,
+  ];
+  appendLogRows(sheet, AUDIT, [cells]);
+}
+
+/** How far back the audit log is searched for who changed a field (rows from the end). */
+const AUDIT_LOOKBACK = 500;
+
+/** Fills in who last changed each conflicting field, from the end of the audit log. */
+export function fillWhoChanged(
+  ctx: AddonContext,
+  sheetName: string,
+  id: string,
+  conflicts: FieldConflict[],
+): void {
+  const sheet = ctx.ss.getSheetByName(AUDIT.name);
+  if (!sheet) return;
+  const last = sheet.getLastRow();
+  if (last < 2) return;
+  const width = sheet.getLastColumn();
+  const header = sheet.getRange(1, 1, 1, width).getValues()[0]!;
+  const c = logColumns(header, AUDIT);
+  const from = Math.max(2, last - AUDIT_LOOKBACK + 1);
+  const rows = sheet.getRange(from, 1, last - from + 1, width).getValues();
+  const want = id.trim().toUpperCase();
+  for (const conflict of conflicts) {
+    for (let i = rows.length - 1; i >= 0; i--) {
+      const r = rows[i]!;
+      if (String(r[c.Sheet!]) !== sheetName || String(r[c['Record ID']!]).trim().toUpperCase() !== want)
+        continue;
+      const fields = c.Fields! >= 0 ? String(r[c.Fields!] ?? '').split(',') : [];
+      const details = String(r[c.Details!] ?? '');
+      if (
+        !fields.includes(conflict.field) &&
+        !details.split('; ').some((p) => p.startsWith(`${conflict.field}=`))
+      )
+        continue;
+      conflict.by = String(r[c.Who!] ?? '');
+      const when = r[c.When!];
+      conflict.at =
+        when instanceof Date || Object.prototype.toString.call(when) === '[object Date]'
+          ? Utilities.formatDate(when as Date, ctx.timeZone, 'yyyy-MM-dd HH:mm')
+          : String(when ?? '');
+      break;
+    }
+  }
+}
