@@ -13,6 +13,18 @@ import type { LocalGoogle } from './backend';
 import { Execution } from './execution';
 import { withGlobals } from './inprocess';
 import { SpreadsheetModel } from './model/spreadsheet-model';
+import {
+  CN_NAMES,
+  EVENTS,
+  GIVEN,
+  MEMBER_NAMES,
+  ORGS,
+  PINYIN,
+  SPONSOR_BASES,
+  STAGES_WEIGHTED,
+  SURNAMES,
+  TITLES,
+} from './sample-data';
 
 export interface SampleOptions {
   scale?: number;
@@ -38,147 +50,6 @@ function rng(seed: number) {
     chance: (p: number) => next() < p,
   };
 }
-
-const MEMBER_NAMES = [
-  ['李明', 'Minister'],
-  ['Chen Jing', 'Vice Minister'],
-  ['王芳', 'Treasurer'],
-  ['Zhang Wei', 'Officer'],
-  ['刘洋', 'Officer'],
-  ['Zoë Martin', 'Officer'],
-  ['赵敏', 'Officer'],
-  ['Huang Lei', 'Officer'],
-  ['周婷', 'Officer'],
-  ['Wu Hao', 'Officer'],
-  ['孙悦', 'Officer'],
-  ['Lin Xiaoyu', 'Officer'],
-  ['郭强', 'Officer'],
-  ['He Na', 'Officer'],
-] as const;
-const PINYIN: Record<string, string> = {
-  李明: 'li.ming',
-  王芳: 'wang.fang',
-  刘洋: 'liu.yang',
-  赵敏: 'zhao.min',
-  周婷: 'zhou.ting',
-  孙悦: 'sun.yue',
-  郭强: 'guo.qiang',
-};
-
-const SPONSOR_BASES: [string, string][] = [
-  ['China Unicom Campus Store', 'Telecom'],
-  ['China Mobile Service Hall', 'Telecom'],
-  ['中国电信校园营业厅', 'Telecom'],
-  ['Xinhua Bookstore', 'Retail'],
-  ['FamilyMart (South Gate)', 'Retail'],
-  ['Sunshine Stationery', 'Retail'],
-  ['蜜雪冰城 (学府路店)', 'Food & Drink'],
-  ['Luckin Coffee Campus', 'Food & Drink'],
-  ['Old Street Noodle House', 'Food & Drink'],
-  ['Hongjun Hotpot', 'Food & Drink'],
-  ['New Horizon English School', 'Education'],
-  ['Bright Future Driving School', 'Education'],
-  ['启航考研培训', 'Education'],
-  ['Peak Sports Outlet', 'Clothing'],
-  ['Anta Flagship Store', 'Clothing'],
-  ['Campus Print & Copy', 'Media'],
-  ['Nanchang Evening News', 'Media'],
-  ['Jiangxi Campus Radio', 'Media'],
-  ['Green Leaf Florist', 'Other'],
-  ['Swift Courier Station', 'Other'],
-];
-const STAGES_WEIGHTED = [
-  'Prospect',
-  'Prospect',
-  'Contacted',
-  'Contacted',
-  'Negotiating',
-  'Committed',
-  'Delivered',
-  'Thanked',
-  'Thanked',
-  'Declined',
-  'Dormant',
-];
-const ORGS: [string, string][] = [
-  ['Nanchang University Student Union', 'Brother University'],
-  ['Jiangxi Normal University Outreach Dept.', 'Brother University'],
-  ['East China Jiaotong University SU', 'Brother University'],
-  ['Jiangxi University of Finance SU', 'Brother University'],
-  ['Youth League Committee', 'College Department'],
-  ['School of Mechanical Engineering Office', 'College Department'],
-  ['Career Guidance Center', 'College Department'],
-  ['Volunteer Association', 'Student Organization'],
-  ['Photography Club', 'Student Organization'],
-  ['Basketball Association', 'Student Organization'],
-  ['Red Cross Campus Branch', 'Public Welfare'],
-  ['Hope Project Jiangxi', 'Public Welfare'],
-  ['Campus Daily', 'Media'],
-  ['Invited speakers', 'Speaker'],
-];
-const SURNAMES = [
-  'Wang',
-  'Li',
-  'Zhang',
-  'Liu',
-  'Chen',
-  'Yang',
-  'Zhao',
-  'Huang',
-  'Zhou',
-  'Wu',
-  'Xu',
-  'Sun',
-  'Ma',
-  'Hu',
-];
-const GIVEN = [
-  'Fang',
-  'Jie',
-  'Lei',
-  'Min',
-  'Tao',
-  'Yan',
-  'Qiang',
-  'Hui',
-  'Na',
-  'Bo',
-  'Xin',
-  'Yu',
-  'Lan',
-  'Kai',
-];
-const CN_NAMES = [
-  '王芳',
-  '李娜',
-  '张伟',
-  '刘强',
-  '陈静',
-  '杨洋',
-  '赵磊',
-  '黄敏',
-  '周杰',
-  '吴婷',
-  '徐涛',
-  '孙丽',
-];
-const TITLES = [
-  'Outreach Minister',
-  'President',
-  'Store Manager',
-  'Marketing Officer',
-  'Secretary',
-  'Teacher',
-  'Coordinator',
-];
-const EVENTS = [
-  ['Freshman Welcome Fair', 8000, 5000],
-  ['Basketball Competition', 6000, 4000],
-  ['Career Lecture: Internships', 2000, 1500],
-  ['Inter-school Networking Night', 5000, 3000],
-  ["New Year's Day Party", 12000, 8000],
-  ['Spring Sports Meet', 7000, 5000],
-] as const;
 
 /** The term containing `today`: autumn Sep 1 – Jan 15, spring Feb 20 – Jul 10. */
 export function sampleTerm(today: Day): { label: string; start: Day; end: Day } {
