@@ -8,6 +8,7 @@
 
 import type { Lang } from '../domain/i18n';
 import type { FieldDef, TableName } from '../domain/schema';
+import type { PreviewResponse } from './reminders/preview';
 
 export interface FormField {
   key: string;
@@ -81,4 +82,10 @@ export interface RecordSidebarApi {
   sidebarSearch(table: TableName, query: string, limit: number): ListItem[];
   sidebarGet(table: TableName, id: string, row?: number): RecordValues | null;
   sidebarSave(table: TableName, input: SaveInput): SaveResponse;
+}
+
+/** The reminder preview sidebar's server function. */
+export interface RemindersSidebarApi {
+  /** The digests of `day` (`YYYY-MM-DD`; '' for tomorrow), without sending anything. */
+  remindersPreview(day: string): PreviewResponse;
 }

@@ -5,8 +5,11 @@
  * only when they point at docs.google.com.
  * https://developers.google.com/apps-script/guides/html/reference/run
  */
+import type { RemindersSidebarApi } from '../addon/api';
 import type { PreviewResponse } from '../addon/reminders';
-import { $, call, el } from './shared/page';
+import { $, el, serverApi } from './shared/page';
+
+const server = serverApi<RemindersSidebarApi>();
 
 const SAFE_LINK = /^https:\/\/docs\.google\.com\//;
 
@@ -63,7 +66,7 @@ async function load(day?: string): Promise<void> {
   $('rm-status').className = 'status';
   $('rm-status').textContent = 'Loading…';
   try {
-    render(await call<PreviewResponse>('remindersPreview', day ?? ''));
+    render(await server.call('remindersPreview', day ?? ''));
   } catch (e) {
     $('rm-status').className = 'status error';
     $('rm-status').textContent = e instanceof Error ? e.message : String(e);

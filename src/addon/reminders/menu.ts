@@ -3,7 +3,9 @@
  * its summary alert, Install reminders with its alert, Preview tomorrow's reminders, the
  * daily trigger's handler and the preview sidebar's google.script.run target.
  */
+
 import { type Lang, MESSAGES, messages, msg } from '../../domain/i18n';
+import type { RemindersSidebarApi } from '../api';
 import { AddonContext } from '../context';
 import { type MemberLine, type RunSummary, runReminders } from './job';
 import { openRemindersSidebar, type PreviewResponse, previewReminders } from './preview';
@@ -102,3 +104,6 @@ export function remindersDaily(e?: TriggerEvent): RunSummary {
 export function remindersPreview(day?: unknown): PreviewResponse {
   return previewReminders(day);
 }
+
+/** The preview sidebar's function, checked against the API its page calls. */
+export const REMINDERS_SIDEBAR: RemindersSidebarApi = { remindersPreview };
