@@ -101,13 +101,15 @@ export class SheetGateway {
         [],
       );
     const h = readHeaders(def, header);
-    if (h.missing.length) {
+    if (h.needed.length) {
       // A title row inserted above the headers: say so rather than "missing" (read only then).
       const top = sheet.getRange(1, 1, Math.min(10, Math.max(1, sheet.getLastRow())), header.length);
       const at = findHeaderRow(def, top.getValues());
-      if (at > 0) throw new SchemaError(headerRowMessage(def.name, at + 1), def.name, h.missing);
-      throw new SchemaError(missingColumnsMessage(def.name, h.missing), def.name, h.missing);
+      if (at > 0) throw new SchemaError(headerRowMessage(def.name, at + 1), def.name, h.needed);
+      throw new SchemaError(missingColumnsMessage(def.name, h.needed), def.name, h.needed);
     }
+    // Columns records can do without that the sheet lacks (a new schema field before Set up
+    // ran) are simply absent: nothing is written there, and a value for one is refused.
     if (h.duplicates.length)
       throw new SchemaError(duplicateColumnsMessage(def.name, h.duplicates), def.name, []);
     return new SheetGateway(sheet, def, header);

@@ -142,6 +142,13 @@ function createRecord(
   if (links.length) throw new ValidationFailed(links);
   return withDocumentLock(() => {
     const gw = SheetGateway.open(ctx.ss, def);
+    // What the member typed for a column the sheet lacks (defaults are simply not written).
+    refuseAbsent(
+      gw,
+      def.fields.filter(
+        (f) => f.type !== 'id' && String(fields[f.key] ?? '').trim() !== '' && fields[f.key] !== false,
+      ),
+    );
     const ids = gw.ids();
     const alloc = new IdAllocator(def, ids.ids);
     const id = alloc.next();
@@ -193,11 +200,7 @@ function updateRecord(ctx: AddonContext, def: TableDef, req: SaveRequest, who: s
 
   return withDocumentLock(() => {
     const gw = SheetGateway.open(ctx.ss, def);
-    const absent = [...typed.keys()].filter((f) => gw.cols[f.key] === undefined);
-    if (absent.length)
-      throw new RecordNotFound(
-        `Sheet "${def.name}" has no column ${absent.map((f) => `"${f.header}"`).join(', ')}: add it (a header in row 1) to set it. Nothing was saved.`,
-      );
+    refuseAbsent(gw, [...typed.keys()]);
     let ids = gw.ids();
     let row = locateRow(gw, ids, wantId, req);
     let { values, formats } = gw.readRow(row);
@@ -279,6 +282,15 @@ function updateRecord(ctx: AddonContext, def: TableDef, req: SaveRequest, who: s
     }
     return { id, row, created: false, written: fields.map((f) => f.key) };
   });
+}
+
+/** A value for a column the sheet does not have (yet) cannot be stored: refused, naming it. */
+function refuseAbsent(gw: SheetGateway, fields: readonly FieldDef[]): void {
+  const absent = fields.filter((f) => gw.cols[f.key] === undefined);
+  if (absent.length)
+    throw new RecordNotFound(
+      `Sheet "${gw.def.name}" has no column ${absent.map((f) => `"${f.header}"`).join(', ')}: run "Set up workbook" (or add the header in row 1) to fill it in. Nothing was saved.`,
+    );
 }
 
 const idOf = (values: readonly unknown[], gw: SheetGateway) =>

@@ -336,6 +336,31 @@ describe('headers members changed', () => {
   });
 });
 
+describe('a column the sheet does not have yet', () => {
+  it('(one records can do without) reads as blank with a note, saves go on, a value for it is refused', () => {
+    const { google, a, sheet, header } = setup();
+    const sh = sheet('Sponsors');
+    sh.deleteColumns(header('Sponsors').indexOf('In-kind Pledged') + 1, 1);
+    const r = a.run<Save>('sidebarSave', 'Sponsors', {
+      organization: 'Still works',
+      stage: 'Prospect',
+    }).value;
+    expect(r.ok).toBe(true);
+    const bad = a.run<Save>('sidebarSave', 'Sponsors', {
+      organization: 'Tents',
+      stage: 'Prospect',
+      inKindPledged: '20 tents',
+    }).value;
+    expect(errorsOf(bad)[0]!.message).toMatch(
+      /Sponsors" has no column "In-kind Pledged": run "Set up workbook"/,
+    );
+    const doc = a.run<{ id: string }>('menuGenerateReport').value;
+    expect(documentText(getLocalDocument(google, doc.id)!)).toMatch(
+      /Sponsors" has no column "In-kind Pledged" yet: it is read as blank/,
+    );
+  });
+});
+
 describe('bad input is refused by name and nothing is cut short', () => {
   it('a 60,000-character note is refused (never cut to 5,000)', () => {
     const { a, sheet } = setup();

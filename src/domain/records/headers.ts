@@ -24,6 +24,11 @@ export interface HeaderMap {
   readonly cols: Record<string, number>;
   /** Headers of the contract not found. */
   readonly missing: readonly string[];
+  /**
+   * The missing headers every record needs (its ID and required fields): without them the
+   * sheet cannot be read or written. Other missing columns read as blank until Set up adds them.
+   */
+  readonly needed: readonly string[];
   /** Headers of the contract that stand more than once, with their columns (`Amount`: D, K). */
   readonly duplicates: readonly { header: string; columns: string[] }[];
 }
@@ -40,17 +45,19 @@ export function readHeaders(def: TableDef, header: readonly unknown[]): HeaderMa
   });
   const cols: Record<string, number> = {};
   const missing: string[] = [];
+  const needed: string[] = [];
   const duplicates: { header: string; columns: string[] }[] = [];
   for (const f of def.fields) {
     const at = byText.get(normHeader(f.header));
     if (!at) {
       if (!f.optional) missing.push(f.header);
+      if (f.required || f.type === 'id') needed.push(f.header);
     } else {
       cols[f.key] = at[0]!;
       if (at.length > 1) duplicates.push({ header: f.header, columns: at.map(columnLetters) });
     }
   }
-  return { cols, missing, duplicates };
+  return { cols, missing, needed, duplicates };
 }
 
 const quoteList = (xs: readonly string[]) => xs.map((m) => `"${m}"`).join(', ');
@@ -100,6 +107,11 @@ export function findHeaderRow(def: TableDef, values: readonly (readonly unknown[
     if (hits.size >= need) return r;
   }
   return -1;
+}
+
+/** The note for columns of the contract a sheet lacks that records can do without (read as blank). */
+export function absentColumnsMessage(table: string, absent: readonly string[]): string {
+  return `Sheet "${table}" has no column ${quoteList(absent)} yet: it is read as blank. Run "Set up workbook" to add it.`;
 }
 
 /** The message for a header row that is not row 1. */

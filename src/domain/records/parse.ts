@@ -5,6 +5,7 @@
 import { cellToDay, type Day, isDate, parseDayText, parseTimeText, wallTime } from '../dates';
 import { type FieldDef, idField, type TableDef } from '../schema';
 import {
+  absentColumnsMessage,
   duplicateColumnsMessage,
   findHeaderRow,
   headerRowMessage,
@@ -161,8 +162,10 @@ export function parseSheet(
     }
   }
   const head = readHeaders(def, values[h]!);
-  if (head.missing.length)
-    throw new SchemaError(missingColumnsMessage(def.name, head.missing), def.name, head.missing);
+  if (head.needed.length)
+    throw new SchemaError(missingColumnsMessage(def.name, head.needed), def.name, head.needed);
+  const absent = head.missing.filter((m) => !head.needed.includes(m));
+  if (absent.length) problems.push({ row: h + 1, problem: absentColumnsMessage(def.name, absent) });
   if (head.duplicates.length)
     problems.push({
       row: h + 1,
