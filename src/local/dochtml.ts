@@ -4,7 +4,7 @@
  * `<script>…</script>` shows as those characters), colours are checked to be #RRGGBB,
  * images are inlined as data: URLs of PNG or JPEG bytes only. No script, no links out.
  */
-import type { DocElementModel, LocalDocument, TableModel, TextStyle } from './services/document';
+import type { DocElementModel, LocalDocument, TableModel, TextStyle } from './services/document/model';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESC[c]!);

@@ -35,7 +35,7 @@ import type {
   ParagraphModel,
   TableModel,
   TextStyle,
-} from './services/document';
+} from './services/document/model';
 
 export interface DocxOptions {
   /** Font for Latin text. */

@@ -1,0 +1,145 @@
+/**
+ * DriveApp, emulated: files and folders of the local Google by id, the root folder, new
+ * folders, a file's parents, moveTo and trash, and the iterators of a folder's files and
+ * folders. A Google Doc is a file here, so renaming either renames both.
+ * https://developers.google.com/apps-script/reference/drive/drive-app
+ * https://developers.google.com/apps-script/reference/drive/file
+ * https://developers.google.com/apps-script/reference/drive/folder
+ * https://developers.google.com/apps-script/reference/drive/file-iterator
+ */
+import type { DriveFileModel } from '../../backend';
+import { GasError } from '../../errors';
+import type { ServiceHost } from '../../host';
+import { createLocalFolder, DOC_MIME, FOLDER_MIME, getLocalDocument } from './model';
+import { checkText } from './session';
+
+const NOT_FOUND =
+  'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
+
+/** FileIterator and FolderIterator. */
+class Iter<T> {
+  private i = 0;
+  constructor(private readonly xs: T[]) {}
+  hasNext(): boolean {
+    return this.i < this.xs.length;
+  }
+  next(): T {
+    if (this.i >= this.xs.length)
+      throw new GasError('Cannot retrieve the next object: iterator has reached the end.');
+    return this.xs[this.i++]!;
+  }
+}
+
+export class DriveFileImpl {
+  constructor(
+    protected readonly x: ServiceHost,
+    readonly _f: DriveFileModel,
+  ) {}
+  getId(): string {
+    return this._f.id;
+  }
+  getName(): string {
+    return this._f.name;
+  }
+  setName(n: unknown): this {
+    this._f.name = checkText('File.setName', n);
+    const d = getLocalDocument(this.x.google, this._f.id);
+    if (d) d.name = this._f.name;
+    return this;
+  }
+  getMimeType(): string {
+    return this._f.mimeType;
+  }
+  getUrl(): string {
+    return this._f.mimeType === DOC_MIME
+      ? `https://docs.google.com/document/d/${this._f.id}/edit`
+      : `https://drive.google.com/file/d/${this._f.id}/view`;
+  }
+  getDateCreated(): Date {
+    return new Date(this._f.createdAt.getTime());
+  }
+  getParents(): Iter<DriveFolderImpl> {
+    const folders = this._f.parents.flatMap((p) => {
+      const f = this.x.google.files.get(p);
+      return f ? [this.x.wrap(new DriveFolderImpl(this.x, f), 'Folder')] : [];
+    });
+    return this.x.wrap(new Iter(folders), 'FolderIterator');
+  }
+  /** Moves the item into the folder (it leaves its other parents), as File.moveTo does. */
+  moveTo(destination: unknown): this {
+    const dest = (destination as { _f?: DriveFileModel })?._f;
+    if (!dest || dest.mimeType !== FOLDER_MIME) throw new GasError('Invalid argument: destination');
+    if (dest.trashed) throw new GasError(NOT_FOUND);
+    this._f.parents = [dest.id];
+    return this;
+  }
+  isTrashed(): boolean {
+    return Boolean(this._f.trashed);
+  }
+  setTrashed(t: boolean): this {
+    this._f.trashed = Boolean(t);
+    return this;
+  }
+}
+
+export class DriveFolderImpl extends DriveFileImpl {
+  getFiles(): Iter<DriveFileImpl> {
+    const files = [...this.x.google.files.values()]
+      .filter((f) => f.parents.includes(this._f.id) && f.mimeType !== FOLDER_MIME && !f.trashed)
+      .map((f) => this.x.wrap(new DriveFileImpl(this.x, f), 'File'));
+    return this.x.wrap(new Iter(files), 'FileIterator');
+  }
+  getFolders(): Iter<DriveFolderImpl> {
+    const folders = [...this.x.google.files.values()]
+      .filter((f) => f.parents.includes(this._f.id) && f.mimeType === FOLDER_MIME && !f.trashed)
+      .map((f) => this.x.wrap(new DriveFolderImpl(this.x, f), 'Folder'));
+    return this.x.wrap(new Iter(folders), 'FolderIterator');
+  }
+  createFolder(name: unknown): DriveFolderImpl {
+    const id = createLocalFolder(this.x.google, checkText('Folder.createFolder', name), this.x.user);
+    const f = this.x.google.files.get(id)!;
+    f.parents = [this._f.id];
+    return this.x.wrap(new DriveFolderImpl(this.x, f), 'Folder');
+  }
+  override getUrl(): string {
+    return `https://drive.google.com/drive/folders/${this._f.id}`;
+  }
+}
+
+export class DriveAppImpl {
+  constructor(private readonly x: ServiceHost) {}
+  private find(id: unknown): DriveFileModel {
+    const f = this.x.google.files.get(String(id).trim());
+    if (!f || f.trashed) throw new GasError(NOT_FOUND);
+    return f;
+  }
+  getFileById(id: unknown): DriveFileImpl {
+    const f = this.find(id);
+    if (f.mimeType === FOLDER_MIME) throw new GasError(NOT_FOUND);
+    return this.x.wrap(new DriveFileImpl(this.x, f), 'File');
+  }
+  getFolderById(id: unknown): DriveFolderImpl {
+    const f = this.find(id);
+    if (f.mimeType !== FOLDER_MIME) throw new GasError(NOT_FOUND);
+    return this.x.wrap(new DriveFolderImpl(this.x, f), 'Folder');
+  }
+  getRootFolder(): DriveFolderImpl {
+    let root = this.x.google.files.get('root');
+    if (!root) {
+      root = {
+        id: 'root',
+        name: 'My Drive',
+        mimeType: FOLDER_MIME,
+        parents: [],
+        owner: this.x.user,
+        createdAt: this.x.google.now(),
+      };
+      this.x.google.files.set('root', root);
+    }
+    return this.x.wrap(new DriveFolderImpl(this.x, root), 'Folder');
+  }
+  createFolder(name: unknown): DriveFolderImpl {
+    const id = createLocalFolder(this.x.google, checkText('DriveApp.createFolder', name), this.x.user);
+    return this.x.wrap(new DriveFolderImpl(this.x, this.x.google.files.get(id)!), 'Folder');
+  }
+}
