@@ -1,6 +1,6 @@
 /**
  * The schema is the one source of truth: a field added to a table's definition — here a
- * `Website` column on Sponsors, in a copy of the schema — reaches Set up, the sidebar form
+ * `Instagram` column on Sponsors, in a copy of the schema — reaches Set up, the sidebar form
  * in both languages, validation, saving and the sample workbook with no other source edit.
  * The add-on's source runs in this process against the local runtime (withGlobals), with
  * the schema module replaced by the extended copy.
@@ -9,14 +9,14 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('../../src/domain/schema', async (importOriginal) => {
   const m = await importOriginal<typeof import('../../src/domain/schema')>();
-  const website = {
-    header: 'Website',
-    key: 'website',
+  const instagram = {
+    header: 'Instagram',
+    key: 'instagram',
     type: 'text' as const,
-    label: { en: 'Website', zh: '网站' },
+    label: { en: 'Instagram', zh: 'Instagram 账号' },
     maxLength: 300,
   };
-  const SPONSORS = { ...m.SPONSORS, fields: [...m.SPONSORS.fields, website] };
+  const SPONSORS = { ...m.SPONSORS, fields: [...m.SPONSORS.fields, instagram] };
   const swap = <T extends { name: string }>(d: T) => (d.name === 'Sponsors' ? (SPONSORS as unknown as T) : d);
   const TABLES = m.TABLES.map(swap);
   const TABLE_BY_NAME = { ...m.TABLE_BY_NAME, Sponsors: SPONSORS };
@@ -53,46 +53,49 @@ function sample() {
 describe('a field added to the schema, and nothing else', () => {
   it('the sample workbook has its column (rows are written by header)', () => {
     const { header } = sample();
-    expect(header()).toContain('Website');
+    expect(header()).toContain('Instagram');
   });
 
   it('Set up adds its column to a workbook that holds records, after the last column', () => {
     const { ss, as, header } = sample();
     const sh = ss.sheetByName('Sponsors')!;
-    sh.deleteColumns(header().indexOf('Website') + 1, 1);
-    expect(header()).not.toContain('Website');
+    sh.deleteColumns(header().indexOf('Instagram') + 1, 1);
+    expect(header()).not.toContain('Instagram');
     const width = header().length;
     const report = as(() => setUpWorkbook(SpreadsheetApp.getActiveSpreadsheet()));
-    expect(report.addedColumns).toEqual(['Sponsors!Website']);
-    expect(header()[width]).toBe('Website');
+    expect(report.addedColumns).toEqual(['Sponsors!Instagram']);
+    expect(header()[width]).toBe('Instagram');
   });
 
   it('the sidebar form shows it, labelled in English and in Chinese', () => {
     const { ss, as } = sample();
     const en = as(() => sidebarForm('Sponsors'));
-    expect(en.fields.find((f) => f.key === 'website')).toMatchObject({ label: 'Website', maxLength: 300 });
+    expect(en.fields.find((f) => f.key === 'instagram')).toMatchObject({
+      label: 'Instagram',
+      maxLength: 300,
+    });
     const settings = ss.sheetByName('Settings')!;
     settings.set(settings.cells.findIndex((r) => r[0] === 'Language') + 1, 2, 'zh');
     const zh = as(() => sidebarForm('Sponsors'));
-    expect(zh.fields.find((f) => f.key === 'website')!.label).toBe('网站 (Website)');
+    expect(zh.fields.find((f) => f.key === 'instagram')!.label).toBe('Instagram 账号 (Instagram)');
   });
 
   it('a save validates it by its declaration and writes it under its header', () => {
     const { ss, as, header } = sample();
     const tooLong = as(() =>
-      sidebarSave('Sponsors', { changes: { organization: 'X', website: 'w'.repeat(301) } }),
+      sidebarSave('Sponsors', { changes: { organization: 'X', instagram: 'w'.repeat(301) } }),
     );
     expect(tooLong).toMatchObject({
       ok: false,
-      errors: [{ field: 'website', message: /Website is too long/ }],
+      errors: [{ field: 'instagram', message: /Instagram is too long/ }],
     });
     const r = as(() =>
-      sidebarSave('Sponsors', { changes: { organization: 'Web Shop', website: 'shop.example.com' } }),
+      sidebarSave('Sponsors', { changes: { organization: 'Web Shop', instagram: 'shop.example.com' } }),
     );
     expect(r.ok).toBe(true);
     const row = (r as { row: number }).row;
-    expect(ss.sheetByName('Sponsors')!.get(row, header().indexOf('Website') + 1)).toBe('shop.example.com');
+    expect(ss.sheetByName('Sponsors')!.get(row, header().indexOf('Instagram') + 1)).toBe('shop.example.com');
     const loaded = as(() => sidebarGet('Sponsors', (r as { id: string }).id));
-    expect(loaded!.values.website).toBe('shop.example.com');
+    expect(loaded!.values.instagram).toBe('shop.example.com');
   });
 });
