@@ -9,7 +9,9 @@ import { dayPart, type FieldValue, type SheetRecord, type TableProblem } from '.
 import type { TableName } from '../schema';
 import type { Settings } from '../settings';
 
-export type WorkbookRecords = Record<Exclude<TableName, 'Settings'>, readonly SheetRecord[]>;
+/** The sheets the report reads (a table added to the schema is not one of them until the report reads it). */
+export type ReportTable = 'Members' | 'Sponsors' | 'Contacts' | 'Meetings' | 'Ledger' | 'Events';
+export type WorkbookRecords = Record<ReportTable, readonly SheetRecord[]>;
 
 export interface ReportInput {
   records: WorkbookRecords;
