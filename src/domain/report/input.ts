@@ -6,7 +6,6 @@
 import type { Day } from '../dates';
 import type { messages } from '../i18n';
 import { dayPart, type FieldValue, type SheetRecord, type TableProblem } from '../records';
-import type { TableName } from '../schema';
 import type { Settings } from '../settings';
 
 /** The sheets the report reads (a table added to the schema is not one of them until the report reads it). */
