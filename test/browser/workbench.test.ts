@@ -252,7 +252,9 @@ describe('workbench', () => {
     const roles = column(bench, 'Members', 'Role');
     const email = emails[roles.indexOf('Officer')]!;
     await page.selectOption('#wb-user', email);
-    await waitFor(() => bench.wb.user).toBe(email);
+    await waitFor(() => page.locator('#wb-toasts').textContent()).toContain(
+      `Executions now run as ${email}.`,
+    );
     const sb = sidebar();
     await sb.locator('#od-table').selectOption('Events');
     await waitFor(() => sb.locator('#od-title').textContent()).toBe('New event');
@@ -263,6 +265,35 @@ describe('workbench', () => {
     expect(who[who.length - 1]).toBe(email);
     const log = page.locator('#wb-panel-log tr', { hasText: 'sidebarSave' }).first();
     expect(await log.textContent()).toContain(email);
+  });
+
+  it('the user is the page’s: another tab acts as the default user, a reload keeps the choice', async () => {
+    const { page } = bench;
+    const chosen = await page.locator('#wb-user').inputValue();
+    expect(chosen).not.toBe(bench.wb.user); // chosen in the test above
+    type Report = { kind: string; user: string };
+    const lastOpen = async () => {
+      const st = (await (await fetch(new URL('/api/state', bench.wb.url))).json()) as {
+        executions: Report[];
+      };
+      return st.executions.filter((x) => x.kind === 'open').at(-1)?.user;
+    };
+    // Another page (the choice is kept per tab): opening the spreadsheet there runs as the default user.
+    const other = await bench.browser.newPage();
+    try {
+      await other.goto(bench.wb.url);
+      await other.waitForSelector('table.cells');
+      await waitFor(lastOpen).toBe(bench.wb.user);
+      expect(await other.locator('#wb-user').inputValue()).toBe(bench.wb.user);
+    } finally {
+      await other.close();
+    }
+    // The first tab still acts as its member, also after a reload.
+    await page.reload();
+    await page.waitForSelector('table.cells');
+    await waitFor(lastOpen).toBe(chosen);
+    expect(await page.locator('#wb-user').inputValue()).toBe(chosen);
+    expect(bench.dialogs).toEqual([]);
   });
 
   it('the clock control moves the add-on’s "now" (in the spreadsheet’s time zone)', async () => {
