@@ -394,22 +394,28 @@ export const CONTACTS = [
 
 const day = (d: string, asText = false) => (d ? (asText ? d : shanghai(d)) : '');
 
+/** A sheet as the fixture declares it: the header row, then records by header text ({} = a blank row). */
+type SheetSpec = [readonly string[], ...(Record<string, unknown> | unknown[])[]];
+
+/** Rows written by header: each record's values go under their header text, other cells stay blank. */
+function byHeader([header, ...rows]: SheetSpec): unknown[][] {
+  return [[...header], ...rows.map((r) => (Array.isArray(r) ? r : header.map((h) => r[h] ?? '')))];
+}
+
 /** The fixture as sheets (header row first), with blank rows and reordered columns. */
 export function fixtureSheets(language = 'en'): Record<string, unknown[][]> {
-  return {
+  const sheets: Record<string, SheetSpec> = {
     Members: [
       ['Member ID', 'Name', 'Email', 'Phone', 'Role', 'Group', 'Active', 'Joined', 'Notes'],
-      ...MEMBERS.map((m) => [
-        m.id,
-        m.name,
-        m.email,
-        '13800000000',
-        m.role,
-        '',
-        m.active,
-        shanghai('2025-09-01'),
-        '',
-      ]),
+      ...MEMBERS.map((m) => ({
+        'Member ID': m.id,
+        Name: m.name,
+        Email: m.email,
+        Phone: '13800000000',
+        Role: m.role,
+        Active: m.active,
+        Joined: shanghai('2025-09-01'),
+      })),
     ],
     Sponsors: [
       [
@@ -427,21 +433,15 @@ export function fixtureSheets(language = 'en'): Record<string, unknown[][]> {
         'Next Follow-up',
         'Notes',
       ],
-      ...SPONSORS.map((s) => [
-        s.id,
-        s.org,
-        'Telecom',
-        s.stage,
-        s.owner,
-        '',
-        '',
-        '',
-        s.pledged || '',
-        '',
-        '',
-        day(s.next),
-        '',
-      ]),
+      ...SPONSORS.map((s) => ({
+        'Sponsor ID': s.id,
+        Organization: s.org,
+        Category: 'Telecom',
+        Stage: s.stage,
+        Owner: s.owner,
+        Pledged: s.pledged || '',
+        'Next Follow-up': day(s.next),
+      })),
     ],
     Contacts: [
       // Reordered, with a user's own column.
@@ -463,24 +463,21 @@ export function fixtureSheets(language = 'en'): Record<string, unknown[][]> {
         'Notes',
       ],
       ...CONTACTS.flatMap((c, i) => {
-        const row = [
-          c.name,
-          c.id,
-          'x',
-          c.org,
-          c.title,
-          c.orgType,
-          '',
-          '0791-1234',
-          `c${i}@x.org`,
-          '',
-          c.owner,
-          c.cadence,
-          day(c.last),
-          false,
-          '',
-        ];
-        return i === 2 ? [['', '', '', '', '', '', '', '', '', '', '', '', '', '', ''], row] : [row];
+        const row = {
+          Name: c.name,
+          'Contact ID': c.id,
+          'My column': 'x',
+          Organization: c.org,
+          Title: c.title,
+          'Org Type': c.orgType,
+          Phone: '0791-1234',
+          Email: `c${i}@x.org`,
+          Owner: c.owner,
+          'Cadence (days)': c.cadence,
+          'Last Contacted': day(c.last),
+          Greetings: false,
+        };
+        return i === 2 ? [{}, row] : [row];
       }),
     ],
     Meetings: [
@@ -500,22 +497,20 @@ export function fixtureSheets(language = 'en'): Record<string, unknown[][]> {
         'Next Steps',
         'Follow-up Date',
       ],
-      ...MEETINGS.map((m) => [
-        m.id,
-        shanghai(m.date, m.hour ?? 9),
-        m.type,
-        m.title,
-        '',
-        m.owner,
-        m.attendees.join(', '),
-        m.excused.join(', '),
-        m.absent.join(', '),
-        m.status,
-        m.purpose ?? '',
-        '',
-        m.nextSteps ?? '',
-        day(m.followUp ?? ''),
-      ]),
+      ...MEETINGS.map((m) => ({
+        'Meeting ID': m.id,
+        Date: shanghai(m.date, m.hour ?? 9),
+        Type: m.type,
+        Title: m.title,
+        Owner: m.owner,
+        Attendees: m.attendees.join(', '),
+        Excused: m.excused.join(', '),
+        Absent: m.absent.join(', '),
+        Status: m.status,
+        Purpose: m.purpose ?? '',
+        'Next Steps': m.nextSteps ?? '',
+        'Follow-up Date': day(m.followUp ?? ''),
+      })),
     ],
     Ledger: [
       // Amount first, Entry ID last: columns are found by header, not position.
@@ -534,21 +529,18 @@ export function fixtureSheets(language = 'en'): Record<string, unknown[][]> {
         'Entry ID',
       ],
       ...LEDGER.flatMap((e, i) => {
-        const row = [
-          e.amount,
-          day(e.date, e.asText),
-          e.type,
-          e.event,
-          e.sponsor,
-          e.description,
-          '',
-          e.handledBy,
-          '',
-          e.status,
-          '',
-          e.id,
-        ];
-        return i === 4 ? [['', '', '', '', '', '', '', '', '', '', '', ''], row] : [row];
+        const row = {
+          Amount: e.amount,
+          Date: day(e.date, e.asText),
+          Type: e.type,
+          'Event ID': e.event,
+          'Sponsor ID': e.sponsor,
+          Description: e.description,
+          'Handled By': e.handledBy,
+          Status: e.status,
+          'Entry ID': e.id,
+        };
+        return i === 4 ? [{}, row] : [row];
       }),
     ],
     Events: [
@@ -563,17 +555,14 @@ export function fixtureSheets(language = 'en'): Record<string, unknown[][]> {
         'Feedback Sent',
         'Notes',
       ],
-      ...EVENTS.map((e) => [
-        e.id,
-        e.name,
-        shanghai(e.date),
-        'zoe@example.edu',
-        '',
-        e.target,
-        e.status,
-        '',
-        '',
-      ]),
+      ...EVENTS.map((e) => ({
+        'Event ID': e.id,
+        Name: e.name,
+        Date: shanghai(e.date),
+        Lead: 'zoe@example.edu',
+        'Sponsorship Target': e.target,
+        Status: e.status,
+      })),
     ],
     Settings: [
       ['Setting', 'Value', 'Notes'],
@@ -586,6 +575,7 @@ export function fixtureSheets(language = 'en'): Record<string, unknown[][]> {
       ['Language', language, ''],
     ],
   };
+  return Object.fromEntries(Object.entries(sheets).map(([name, spec]) => [name, byHeader(spec)]));
 }
 
 /** The fixture as a spreadsheet of the local Google. */
