@@ -98,6 +98,15 @@ const EN = {
   'field.oneId': '{field} takes one ID.',
   'field.notId': '{field}: "{value}" is not a record ID.',
   'field.unknownField': 'Unknown field "{field}" for {table}.',
+  'role.anyMember': 'any active member',
+  'role.or': ' or ',
+  'role.noEmail':
+    'Outreach Desk cannot tell who you are (Google gave no email for your account), so it changes nothing. Open the workbook signed in to the Google account listed in Members.',
+  'role.notMember':
+    '{email} is not an active member in the Members sheet, so this is not allowed: only {allowed} may do it. Nothing was changed.',
+  'role.refused': 'Only {allowed} may do this; {email} is {role}. Nothing was changed.',
+  'role.reassign':
+    '{field}: only {allowed} may give a record that {owner} owns to someone else. Nothing was saved.',
   'field.noSuchRecord': '{field}: there is no {table} record "{value}".',
   'field.wrongTable': '{field}: "{value}" is not an ID of {tables}.',
   'field.notMember':
@@ -346,6 +355,13 @@ const ZH: Readonly<Record<MessageKey, string>> = {
   'field.oneId': '{field}只能填一个编号。',
   'field.notId': '{field}：“{value}”不是记录编号。',
   'field.unknownField': '{table}没有字段“{field}”。',
+  'role.anyMember': '任何在任成员',
+  'role.or': '或',
+  'role.noEmail':
+    'Outreach Desk 无法确认你的身份（Google 没有提供你的邮箱），因此不做任何修改。请用成员表中登记的 Google 账号登录后再打开工作簿。',
+  'role.notMember': '{email} 不是成员表中的在任成员，无权执行此操作：只有{allowed}可以。没有做任何修改。',
+  'role.refused': '只有{allowed}可以执行此操作；{email} 的职务是{role}。没有做任何修改。',
+  'role.reassign': '{field}：只有{allowed}可以把 {owner} 负责的记录交给他人。未保存任何内容。',
   'field.noSuchRecord': '{field}：{table}中没有记录“{value}”。',
   'field.wrongTable': '{field}：“{value}”不是{tables}的编号。',
   'field.notMember': '{field}：“{value}”不是部门成员：请填写成员表中某位成员的邮箱（需先在成员表中添加）。',
