@@ -15,6 +15,7 @@ import { type Lang, msg } from '../domain/i18n';
 import { buildReport, ReportError, type WorkbookRecords } from '../domain/report';
 import { buildRoster } from '../domain/roster';
 import { AddonContext } from './context';
+import { menuAllowed } from './roles';
 
 /** Usable width for tables, in points: fits A4 (595pt) and Letter (612pt) with 54pt margins. */
 const TABLE_WIDTH_PT = 486;
@@ -40,6 +41,7 @@ export interface GeneratedDocument {
 
 /** Menu: Generate semester report. Returns the new Doc's id and link. */
 export function menuGenerateReport(): GeneratedDocument | null {
+  if (!menuAllowed('generateReport')) return null;
   const ctx = new AddonContext();
   const settings = ctx.settings();
   const lang = settings.language;
@@ -79,7 +81,8 @@ export function menuGenerateReport(): GeneratedDocument | null {
 }
 
 /** Menu: Generate contact roster. Returns the new Doc's id and link. */
-export function menuGenerateRoster(): GeneratedDocument {
+export function menuGenerateRoster(): GeneratedDocument | null {
+  if (!menuAllowed('generateRoster')) return null;
   const ctx = new AddonContext();
   const settings = ctx.settings();
   const lang = settings.language;

@@ -8,6 +8,7 @@ import type { TableName } from '../domain/schema';
 import { AddonContext } from './context';
 import { handleEdit } from './edits';
 import { buildMenu, EDIT_TABLES, editFunction } from './menu';
+import { menuAllowed } from './roles';
 import { setUpWorkbook } from './setup';
 import { openRecordSidebar } from './sidebar';
 
@@ -46,6 +47,7 @@ export function onInstall(e?: OpenEvent): void {
 }
 
 export function menuSetUpWorkbook(): void {
+  if (!menuAllowed('setup')) return;
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   ss.toast(msg(lang(ss), 'setup.toast'), 'Outreach Desk', 10);
   const r = setUpWorkbook(ss);

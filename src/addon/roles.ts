@@ -8,7 +8,7 @@
  */
 import { type Lang, msg, valueName } from '../domain/i18n';
 import { MEMBERS, type ROLES } from '../domain/schema';
-import type { AddonContext } from './context';
+import { AddonContext } from './context';
 import { SheetGateway } from './gateway';
 
 export type Role = (typeof ROLES)[number];
@@ -72,12 +72,20 @@ export function activeUserEmail(): string {
 
 /** The Members rows (Email, Role, Active): three column reads, whatever the sheet's width. */
 export function readMembers(ctx: AddonContext): Member[] {
+  if (!ctx.ss.getSheetByName(MEMBERS.name)) return []; // a new workbook: nobody yet
   const gw = SheetGateway.open(ctx.ss, MEMBERS);
   const emails = gw.column('email').values;
   const roles = gw.column('role').values;
-  const actives = gw.column('active');
-  const raw = gw.sheet.getRange(actives.firstRow, gw.cols.active! + 1, Math.max(1, emails.length), 1);
-  const activeCells = emails.length ? raw.getValues().map((r) => r[0]) : [];
+  // Active as the cells hold it (a checkbox's boolean, or TRUE/yes typed by hand).
+  // A sheet without an Active column (not set up yet): every member is active, its default.
+  const activeCells = !emails.length
+    ? []
+    : gw.cols.active === undefined
+      ? emails.map(() => true)
+      : gw.sheet
+          .getRange(2, gw.cols.active! + 1, emails.length, 1)
+          .getValues()
+          .map((r) => r[0]);
   return emails.map((email, i) => {
     const a = activeCells[i];
     const role = (MEMBERS.fields.find((f) => f.key === 'role')!.options ?? []).find(
@@ -114,22 +122,24 @@ export function allowedText(action: Action, lang: Lang): string {
 export function requireRole(
   ctx: AddonContext,
   action: Action,
-  lang: Lang,
+  language: Lang | (() => Lang),
   members: readonly Member[] = readMembers(ctx),
 ): { email: string; member: Member | null } {
+  // The language is looked up only for a refusal (it costs a read of Members and Settings).
+  const lang = () => (typeof language === 'function' ? language() : language);
   const email = activeUserEmail();
-  if (!email) throw new Refused(msg(lang, 'role.noEmail'));
+  if (!email) throw new Refused(msg(lang(), 'role.noEmail'));
   const me = memberOf(members, email);
   const hasMinister = members.some((m) => m.active && m.role === 'Minister');
   if (!hasMinister && BOOTSTRAP.includes(action)) return { email, member: me };
-  if (!me) throw new Refused(msg(lang, 'role.notMember', { email, allowed: allowedText(action, lang) }));
+  if (!me) throw new Refused(msg(lang(), 'role.notMember', { email, allowed: allowedText(action, lang()) }));
   const who = ALLOWED[action];
   if (who === 'active' || (me.role && who.includes(me.role))) return { email, member: me };
   throw new Refused(
-    msg(lang, 'role.refused', {
+    msg(lang(), 'role.refused', {
       email,
-      role: me.role ? valueName(lang, me.role) : '—',
-      allowed: allowedText(action, lang),
+      role: me.role ? valueName(lang(), me.role) : '—',
+      allowed: allowedText(action, lang()),
     }),
   );
 }
@@ -140,4 +150,28 @@ export function editAction(table: string): Action {
   if (table === 'Members') return 'editMembers';
   if (table === 'Settings') return 'editSettings';
   return 'editRecords';
+}
+
+/**
+ * For menu items: true when the user may take `action`; otherwise an alert says who may
+ * (in their language) and nothing runs.
+ */
+export function menuAllowed(action: Action): boolean {
+  const ctx = new AddonContext();
+  const lang = (): Lang => {
+    try {
+      return ctx.languageFor(activeUserEmail());
+    } catch {
+      return 'en'; // Settings or Members unreadable: refuse in English
+    }
+  };
+  try {
+    requireRole(ctx, action, lang);
+    return true;
+  } catch (e) {
+    if (!(e instanceof Refused)) throw e;
+    const ui = SpreadsheetApp.getUi();
+    ui.alert('Outreach Desk', e.message, ui.ButtonSet.OK);
+    return false;
+  }
 }

@@ -11,6 +11,7 @@ import { RECORD_TABLES, type TableName, tableDef } from '../domain/schema';
 import type { FormSpec, ListItem, RecordSidebarApi, RecordValues, SaveResponse } from './api';
 import { AddonContext } from './context';
 import { headerRow, SheetGateway } from './gateway';
+import { editAction, Refused, requireRole } from './roles';
 import {
   conflictMessage,
   RecordNotFound,
@@ -145,11 +146,14 @@ export function sidebarSave(table: unknown, input: unknown): SaveResponse {
   const ctx = new AddonContext();
   const who = Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || 'unknown';
   const def = tableDef(name);
+  let memo: Lang | undefined;
+  const language = () => (memo ??= languageOf(ctx)); // read only when a message needs it
   try {
-    const r = saveRecord(ctx, name, toSaveRequest(input as Record<string, unknown>), who);
+    requireRole(ctx, editAction(name), language);
+    const r = saveRecord(ctx, name, toSaveRequest(input as Record<string, unknown>), who, language);
     return { ok: true, ...r };
   } catch (e) {
-    const lang = languageOf(ctx);
+    const lang = language();
     const label = (key: string) => {
       const f = def.fields.find((x) => x.key === key);
       return f ? fieldLabel(lang, f) : undefined;
@@ -172,7 +176,8 @@ export function sidebarSave(table: unknown, input: unknown): SaveResponse {
     }
     if (e instanceof WorkbookBusy)
       return { ok: false, errors: [{ field: '', message: msg(lang, 'ui.busy') }] };
-    if (e instanceof RecordNotFound) return { ok: false, errors: [{ field: '', message: e.message }] };
+    if (e instanceof RecordNotFound || e instanceof Refused)
+      return { ok: false, errors: [{ field: '', message: e.message }] };
     throw e; // a sheet's headers are wrong (SchemaError names them): the page shows the message
   }
 }

@@ -11,7 +11,7 @@
  * in the document properties and every ID in the sheet, so no ID is ever reused.
  */
 
-import { msg } from '../domain/i18n';
+import { type Lang, msg } from '../domain/i18n';
 import {
   dayPart,
   FieldError,
@@ -30,6 +30,7 @@ import type { AddonContext } from './context';
 import { type RowCells, SheetGateway, withDocumentLock } from './gateway';
 import { IdAllocator } from './ids';
 import { checkLinks } from './links';
+import { allowedText, Refused, requireRole } from './roles';
 
 export type { FieldConflict } from './audit';
 export { LOCK_WAIT_MS, WorkbookBusy, withDocumentLock } from './gateway';
@@ -122,11 +123,38 @@ export function saveRecord(
   table: TableName,
   request: SaveRequest,
   who: string,
+  lang: Lang | (() => Lang) = 'en',
 ): SaveResult {
   const def = tableDef(table);
   if (!def.idPrefix) throw new Error(`${def.name} is not edited with record forms.`);
   const updating = !!request.id?.trim() || request.row !== undefined;
-  return updating ? updateRecord(ctx, def, request, who) : createRecord(ctx, def, request.changes, who);
+  return updating ? updateRecord(ctx, def, request, who, lang) : createRecord(ctx, def, request.changes, who);
+}
+
+/** Fields that say whose a record is: handing it to someone else is for the heads of department. */
+const OWNER_KEYS = new Set(['owner', 'lead']);
+
+/**
+ * Giving a record that another member owns to someone else needs the `reassign` role
+ * (Minister, Vice Minister); a member may hand on their own records or unowned ones.
+ */
+function checkReassign(
+  ctx: AddonContext,
+  f: FieldDef,
+  current: string,
+  who: string,
+  language: Lang | (() => Lang),
+): void {
+  if (!OWNER_KEYS.has(f.key) || !current || current.toLowerCase() === who.toLowerCase()) return;
+  try {
+    requireRole(ctx, 'reassign', language);
+  } catch (e) {
+    if (!(e instanceof Refused)) throw e;
+    const lang = typeof language === 'function' ? language() : language;
+    throw new Refused(
+      msg(lang, 'role.reassign', { field: f.header, owner: current, allowed: allowedText('reassign', lang) }),
+    );
+  }
 }
 
 function createRecord(
@@ -172,7 +200,13 @@ function createRecord(
   });
 }
 
-function updateRecord(ctx: AddonContext, def: TableDef, req: SaveRequest, who: string): SaveResult {
+function updateRecord(
+  ctx: AddonContext,
+  def: TableDef,
+  req: SaveRequest,
+  who: string,
+  lang: Lang | (() => Lang),
+): SaveResult {
   const idDef = idField(def)!;
   const known = new Set(def.fields.map((f) => f.key));
   const changes = Object.entries(req.changes).filter(([k]) => k !== idDef.key);
@@ -245,6 +279,7 @@ function updateRecord(ctx: AddonContext, def: TableDef, req: SaveRequest, who: s
       fillWhoChanged(ctx, def.name, idOf(values, gw), conflicts);
       throw new StaleEdit(conflicts);
     }
+    for (const f of write.keys()) checkReassign(ctx, f, formText(f, cellOf(f), ctx.timeZone).text, who, lang);
     const data: RecordData = {};
     for (const [f, v] of write) data[f.key] = v;
     let id = idOf(values, gw);

@@ -19,6 +19,9 @@ const EN = {
   // Reminder menus (summaries of Send reminders now / Install reminders)
   'remind.sendTitle': 'Send reminders now',
   'remind.installTitle': 'Install reminders',
+  'remind.takeOverAsk':
+    'Reminders are sent by {owner}, from their account and mail quota. Take them over, so they are sent from yours from now on?',
+  'remind.takeOverNo': 'Nothing changed: reminders are still sent by {owner}.',
   'remind.sent': 'Sent {n} digests for {day}: {list}.',
   'remind.sentOne': 'Sent 1 digest for {day}: {list}.',
   'remind.noneSent': 'No digest sent for {day}.',
@@ -276,6 +279,8 @@ const ZH: Readonly<Record<MessageKey, string>> = {
   // 提醒菜单
   'remind.sendTitle': '立即发送提醒 (Send reminders now)',
   'remind.installTitle': '安装提醒 (Install reminders)',
+  'remind.takeOverAsk': '提醒目前由 {owner} 发送（使用其账号和邮件配额）。要接管吗？接管后将从你的账号发送。',
+  'remind.takeOverNo': '未做任何更改：提醒仍由 {owner} 发送。',
   'remind.sent': '已发送 {day} 的提醒 {n} 封：{list}。',
   'remind.sentOne': '已发送 {day} 的提醒 1 封：{list}。',
   'remind.noneSent': '{day} 没有发送提醒。',

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseTable } from '../../src/domain/records';
-import { CONTACTS } from '../../src/domain/schema';
+import { CONTACTS, MEMBERS } from '../../src/domain/schema';
 import { LocalGoogle } from '../../src/local/backend';
 import { runParallel } from '../../src/local/rpc';
 import { buildSample } from '../../src/local/sample';
@@ -19,6 +19,13 @@ function contacts(google: LocalGoogle, id: string) {
   const ss = google.spreadsheets.get(id)!;
   const sh = ss.sheetByName('Contacts')!;
   return parseTable(CONTACTS, sh.cells, ss.timeZone);
+}
+
+function activeMembers(google: LocalGoogle, id: string): string[] {
+  const ss = google.spreadsheets.get(id)!;
+  return parseTable(MEMBERS, ss.sheetByName('Members')!.cells, ss.timeZone)
+    .filter((m) => m.data.active === true)
+    .map((m) => String(m.data.email));
 }
 
 describe('parallel saves', () => {
@@ -56,6 +63,9 @@ describe('parallel saves', () => {
       const google = new LocalGoogle();
       const ss = buildSample(google, { today: '2026-11-23' });
       const before = contacts(google, ss.id);
+      // Eight of the sample's active members (only members may change records).
+      const members = activeMembers(google, ss.id).slice(0, 8);
+      expect(members).toHaveLength(8);
       const maxBefore = Math.max(...before.map((r) => Number(String(r.data.id).slice(2))));
       // Half create contacts; half change one field each of an existing contact, as a form
       // opened before the others' saves would (only that field is sent).
@@ -79,7 +89,7 @@ describe('parallel saves', () => {
                   changes: { [EDITED[((i - 1) / 2) % 6]!]: `edit ${i}` },
                 },
               ],
-        options: { spreadsheetId: ss.id, user: `member${i % 8}@example.edu` },
+        options: { spreadsheetId: ss.id, user: members[i % members.length]! },
       }));
       const res = await runParallel(google, dir, runs);
       for (const r of res) expect(r.error ?? '', `round ${round}`).toBe('');

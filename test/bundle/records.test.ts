@@ -19,10 +19,13 @@ function setup() {
   const ss = buildSample(google, { today: '2026-11-23' });
   const run = <T>(fn: string, ...args: unknown[]) =>
     project.run<T>(google, fn, args, { spreadsheetId: ss.id, user: 'zhang.wei@example.edu' });
+  /** As the sample's Treasurer: Ledger entries are the Treasurer's and the Minister's to edit. */
+  const treasurer = <T>(fn: string, ...args: unknown[]) =>
+    project.run<T>(google, fn, args, { spreadsheetId: ss.id, user: 'wang.fang@example.edu' });
   const sheet = (name: string) => ss.sheetByName(name)!;
   const header = (name: string) => sheet(name).cells[0]!.map(String);
   const cell = (name: string, row: number, h: string) => sheet(name).get(row, header(name).indexOf(h) + 1);
-  return { google, ss, run, sheet, header, cell };
+  return { google, ss, run, treasurer, sheet, header, cell };
 }
 
 type Save =
@@ -53,9 +56,9 @@ describe('saving records through the sidebar API', () => {
   });
 
   it('returns an error naming each bad field and writes nothing', () => {
-    const { run, sheet } = setup();
+    const { treasurer, sheet } = setup();
     const before = JSON.stringify(sheet('Ledger').cells);
-    const r = run<Save>('sidebarSave', 'Ledger', {
+    const r = treasurer<Save>('sidebarSave', 'Ledger', {
       date: '2026-02-30',
       type: 'Income',
       description: 'Booth fee',
@@ -222,8 +225,8 @@ describe('the sidebar speaks the department language', () => {
   });
 
   it('with Language = zh: field errors are in Chinese and name the field', () => {
-    const { run } = chinese();
-    const r = run<Save>('sidebarSave', 'Ledger', {
+    const { treasurer } = chinese();
+    const r = treasurer<Save>('sidebarSave', 'Ledger', {
       date: '2026-02-30',
       type: 'Income',
       description: 'x',

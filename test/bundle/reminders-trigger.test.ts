@@ -121,35 +121,46 @@ describe('Install reminders', () => {
     expect(f.google.outbox).toHaveLength(12);
   });
 
-  it('another member takes over by installing; the old trigger does nothing and removes itself', () => {
+  it('the Vice Minister takes over by installing, after confirming; the old trigger does nothing and removes itself', () => {
     const f = busy({ now: new Date('2026-03-15T01:00:00Z') });
     install(f, MINISTER);
-    const r = install(f, TREASURER);
-    expect(r.owner).toBe(TREASURER);
+    // Asked first; answering No changes nothing.
+    f.google.nextUiResponses.push({ button: 'NO' });
+    expect(install(f, VICE)).toBeNull();
+    expect(f.google.ui.at(-2)!.message).toMatch(
+      new RegExp(`sent by ${MINISTER}, from their account.*Take them over`),
+    );
+    expect(f.google.ui.at(-1)!.message).toMatch(
+      /Nothing changed: reminders are still sent by minister@x.edu/,
+    );
+    expect(reminderTriggers(f.google).map((t) => t.owner)).toEqual([MINISTER]);
+    f.google.nextUiResponses.push({ button: 'YES' });
+    const r = install(f, VICE);
+    expect(r.owner).toBe(VICE);
     expect(f.google.ui.at(-1)!.message).toMatch(new RegExp(`took over from ${MINISTER}`));
     // Two triggers exist (nobody may delete another member's trigger)…
     expect(
       reminderTriggers(f.google)
         .map((t) => t.owner)
         .sort(),
-    ).toEqual([MINISTER, TREASURER].sort());
-    expect(getSetting(f.ss, 'Reminders run by')).toBe(TREASURER);
+    ).toEqual([MINISTER, VICE].sort());
+    expect(getSetting(f.ss, 'Reminders run by')).toBe(VICE);
     const runs = runDueTriggers(f.google, f.project, new Date('2026-03-16T12:00:00Z'));
     expect(runs).toHaveLength(2);
     // …but only the designated member's sends, and the other removes itself.
     expect(f.google.outbox).toHaveLength(6);
-    expect(new Set(f.google.outbox.map((m) => m.from))).toEqual(new Set([TREASURER]));
+    expect(new Set(f.google.outbox.map((m) => m.from))).toEqual(new Set([VICE]));
     const minister = runs.find((x) => x.owner === MINISTER)!;
-    expect((minister.value as { note: string }).note).toMatch(/reminders are now run by treasurer@x.edu/);
-    expect(reminderTriggers(f.google).map((t) => t.owner)).toEqual([TREASURER]);
+    expect((minister.value as { note: string }).note).toMatch(/reminders are now run by vice@x.edu/);
+    expect(reminderTriggers(f.google).map((t) => t.owner)).toEqual([VICE]);
   });
 
   it('a trigger whose owner is no longer an active member sends nothing and says so in the log', () => {
     const f = busy({ now: new Date('2026-03-15T01:00:00Z') });
-    install(f, 'officer1@x.edu');
+    install(f, VICE);
     const members = f.ss.sheetByName('Members')!;
     const activeCol = (members.cells[0] as string[]).indexOf('Active') + 1;
-    const row = members.cells.findIndex((r) => r?.includes('officer1@x.edu')) + 1;
+    const row = members.cells.findIndex((r) => r?.includes(VICE)) + 1;
     members.set(row, activeCol, false);
     const runs = runDueTriggers(f.google, f.project, new Date('2026-03-16T12:00:00Z'));
     expect(runs).toHaveLength(1);
@@ -178,9 +189,16 @@ describe('Install reminders', () => {
     ).toThrow(/Install reminders/);
   });
 
-  it('only an active member can install; another member cannot see or delete the trigger', () => {
+  it('only the Minister or Vice Minister can install; another member cannot see or delete the trigger', () => {
     const f = busy();
-    expect(() => install(f, 'stranger@else.org')).toThrow(/not an active member/);
+    expect(install(f, 'stranger@else.org')).toBeNull();
+    expect(f.google.ui.at(-1)!.message).toMatch(
+      /stranger@else.org is not an active member.*Minister or Vice Minister/,
+    );
+    expect(install(f, TREASURER)).toBeNull();
+    expect(f.google.ui.at(-1)!.message).toMatch(
+      /Only Minister or Vice Minister may do this; treasurer@x.edu is Treasurer/,
+    );
     expect(reminderTriggers(f.google)).toEqual([]);
     install(f, MINISTER);
     // The Vice Minister's own triggers: none visible.

@@ -88,9 +88,9 @@ describe('Send reminders now', () => {
     expect(again.sent).toEqual([]);
     expect(google.outbox).toHaveLength(n);
     expect(again.skipped.filter((s) => s.reason === 'already mailed today')).toHaveLength(first.sent.length);
-    // Another member later that day: still nothing.
+    // The Vice Minister later that day: still nothing.
     google.setNow(new Date(NOW.getTime() + 8 * 3600_000));
-    const other = sendNow(google, ss.id, { user: 'wang.fang@example.edu' }).value;
+    const other = sendNow(google, ss.id, { user: 'chen.jing@example.edu' }).value;
     expect(other.sent).toEqual([]);
     expect(google.outbox).toHaveLength(n);
     expect(google.ui.at(-1)!.message).toMatch(/No digest sent/);

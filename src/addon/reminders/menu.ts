@@ -7,6 +7,7 @@
 import { type Lang, MESSAGES, messages, msg } from '../../domain/i18n';
 import type { RemindersSidebarApi } from '../api';
 import { AddonContext } from '../context';
+import { menuAllowed } from '../roles';
 import { type MemberLine, type RunSummary, runReminders } from './job';
 import { openRemindersSidebar, type PreviewResponse, previewReminders } from './preview';
 import {
@@ -14,6 +15,7 @@ import {
   type InstallResult,
   installReminders,
   RUN_BY_SETTING,
+  reminderOwner,
   remindersFromTrigger,
   type TriggerEvent,
 } from './trigger';
@@ -67,7 +69,8 @@ function clickerLanguage(): Lang {
 // Entry points (exported from main.ts).
 
 /** Menu: Send reminders now — the same job as the daily trigger, on demand, with a summary. */
-export function menuSendRemindersNow(): RunSummary {
+export function menuSendRemindersNow(): RunSummary | null {
+  if (!menuAllowed('sendReminders')) return null;
   const ui = SpreadsheetApp.getUi();
   const s = runReminders('manual');
   const lang = clickerLanguage();
@@ -76,10 +79,26 @@ export function menuSendRemindersNow(): RunSummary {
 }
 
 /** Menu: Install reminders — one daily trigger at the Reminder hour, run from your account. */
-export function menuInstallReminders(): InstallResult {
+export function menuInstallReminders(): InstallResult | null {
+  if (!menuAllowed('installReminders')) return null;
   const ui = SpreadsheetApp.getUi();
-  const r = installReminders();
   const t = messages(clickerLanguage());
+  // Taking the reminders over from another member is offered and confirmed, never silent:
+  // mail would leave from this account and quota from now on.
+  const previous = reminderOwner();
+  const me = (Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail()).toLowerCase();
+  if (previous && previous.email !== me) {
+    const answer = ui.alert(
+      t('remind.installTitle'),
+      t('remind.takeOverAsk', { owner: previous.email }),
+      ui.ButtonSet.YES_NO,
+    );
+    if (String(answer) !== String(ui.Button.YES)) {
+      ui.alert(t('remind.installTitle'), t('remind.takeOverNo', { owner: previous.email }), ui.ButtonSet.OK);
+      return null;
+    }
+  }
+  const r = installReminders();
   const lines = [t('remind.installed', { hour: hh(r.hour), timeZone: r.timeZone, owner: r.owner })];
   if (r.previousOwner && r.previousOwner !== r.owner)
     lines.push(t('remind.tookOver', { previous: r.previousOwner }));

@@ -32,20 +32,19 @@ export interface ReminderOwner {
   triggerId: string;
 }
 
+/** Who may send the department's reminders from their account (the contract's Roles). */
+const SENDERS: readonly string[] = ['Minister', 'Vice Minister'];
+
 /**
- * Who runs reminders: recorded in the document properties by Install reminders. When a
- * trigger runs without document properties (an add-on's time-driven trigger has no active
- * document), the Settings row "Reminders run by" — written at the same time — is read instead.
+ * Who runs reminders: recorded in the document properties by Install reminders (null when
+ * nobody is, or when there are no document properties).
  */
-export function reminderOwner(ctx?: AddonContext): ReminderOwner | null {
+export function reminderOwner(): ReminderOwner | null {
+  // Without document properties (an add-on's trigger with no active document) nobody else's
+  // claim can be checked. The Settings row "Reminders run by" only shows who it is: a name
+  // typed there by hand must never stop the trigger of the member who installed it.
   const props = PropertiesService.getDocumentProperties();
-  if (!props) {
-    if (!ctx) return null;
-    const st = ctx.settings();
-    const key = Object.keys(st.other).find((k) => normHeader(k) === normHeader(RUN_BY_SETTING));
-    const email = key ? st.other[key]!.trim().toLowerCase() : '';
-    return email ? { email, hour: st.reminderHour, timeZone: ctx.timeZone, triggerId: '' } : null;
-  }
+  if (!props) return null;
   const all = props.getProperties();
   const email = all[PROP_OWNER];
   if (!email) return null;
@@ -187,7 +186,8 @@ export function remindersFromTrigger(e?: TriggerEvent): RunSummary {
   const uid = e?.triggerUid ? String(e.triggerUid) : '';
   const ctx = new AddonContext(triggerSpreadsheet(uid));
   const me = currentUser();
-  const owner = reminderOwner(ctx);
+  const docProps = PropertiesService.getDocumentProperties() !== null;
+  const owner = reminderOwner();
   const empty = (note: string): RunSummary => ({
     day: ctx.today(),
     runBy: me,
@@ -201,7 +201,10 @@ export function remindersFromTrigger(e?: TriggerEvent): RunSummary {
   });
 
   let stale = '';
-  if (!owner) stale = 'no member is recorded as running reminders';
+  // Without document properties this trigger is trusted as the installer's own (it was found
+  // through the installer's user properties); only the roles below can stop it.
+  if (!docProps) stale = '';
+  else if (!owner) stale = 'no member is recorded as running reminders';
   else if (owner.email !== me) stale = `reminders are now run by ${owner.email}`;
   else if (uid && owner.triggerId && uid !== owner.triggerId) stale = 'a newer trigger replaced this one';
   if (stale) {
@@ -209,8 +212,10 @@ export function remindersFromTrigger(e?: TriggerEvent): RunSummary {
     return empty(`Trigger of ${me} did nothing and was removed: ${stale}.`);
   }
   const member = memberIndex(ctx.table('Members').records, 'en').get(me);
-  if (!member?.active) {
-    const note = `Reminders were not sent: ${me} installed them but is no longer an active member. Another member should run "Install reminders" to take over.`;
+  if (!member?.active || !SENDERS.includes(member.role)) {
+    const note = member?.active
+      ? `Reminders were not sent: ${me} installed them but is no longer the Minister or Vice Minister. The Minister or Vice Minister should run "Install reminders" to take over.`
+      : `Reminders were not sent: ${me} installed them but is no longer an active member. The Minister or Vice Minister should run "Install reminders" to take over.`;
     const log = readLog(ctx.ss, ctx.today(), ctx.timeZone);
     appendLogRows(log, [logRow(ctx.today(), '', 0, `Skipped: ${note}`, me)]);
     removeThisTrigger(uid, ctx.ss.getId());
