@@ -31,6 +31,20 @@ export function summarize(data: RecordData): string {
   return s.length > 1000 ? `${s.slice(0, 997)}...` : s;
 }
 
+/** Longest audit detail kept (a cell holds 50,000 characters; details of many fields stay whole). */
+const MAX_DETAILS = 20_000;
+
+/**
+ * What an update changed, field by field, before and after: `notes: "old" → "new"`. The
+ * values are as the form shows them (formText), so a reader sees what the member saw.
+ */
+export function describeChanges(changes: readonly { key: string; before: string; after: string }[]): string {
+  const s = changes
+    .map((c) => `${c.key}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`)
+    .join('; ');
+  return s.length > MAX_DETAILS ? `${s.slice(0, MAX_DETAILS - 3)}...` : s;
+}
+
 /** One audit row per write, in a hidden sheet created on first use. */
 export function appendAudit(
   ctx: AddonContext,

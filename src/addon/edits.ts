@@ -10,15 +10,21 @@
  */
 import { normHeader, parseTable } from '../domain/records';
 import { idField, MEETINGS, RECORD_TABLES } from '../domain/schema';
+import { appendAudit, describeChanges } from './audit';
 import { AddonContext } from './context';
 import { EDIT_LOCK_WAIT_MS, headerRow, WorkbookBusy, withDocumentLock } from './gateway';
 import { raiseIdMark } from './ids';
 import { touchLastContacted } from './store';
 
+/** The edit event's fields the add-on reads (developers.google.com/apps-script/guides/triggers/events#edit). */
 interface EditEvent {
   range?: GoogleAppsScript.Spreadsheet.Range;
   user?: { getEmail(): string };
   authMode?: unknown;
+  /** A single-cell edit's new value (absent for a paste of many cells). */
+  value?: unknown;
+  /** A single-cell edit's old value (absent when the cell was empty, or for a paste). */
+  oldValue?: unknown;
 }
 
 export function handleEdit(e: EditEvent | undefined): void {
@@ -27,6 +33,7 @@ export function handleEdit(e: EditEvent | undefined): void {
   if (e?.authMode !== undefined && String(e.authMode) === 'NONE') return;
   const sheet = range.getSheet();
   noteTypedIds(sheet, range);
+  auditHandEdit(sheet, range, e!);
   if (sheet.getName() !== MEETINGS.name) return;
   const first = Math.max(range.getRow(), 2);
   const last = range.getLastRow();
@@ -73,4 +80,38 @@ function noteTypedIds(
     .getValues()
     .map((r) => String(r[0] ?? ''));
   raiseIdMark(def, ids);
+}
+
+/**
+ * A hand edit of a record sheet is recorded in the audit log: for one cell its header and
+ * old and new value (as Apps Script gives them), for a paste the range. Who made it is what
+ * Apps Script tells a simple trigger (often blank outside the owner's domain).
+ */
+function auditHandEdit(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  range: GoogleAppsScript.Spreadsheet.Range,
+  e: EditEvent,
+): void {
+  const def = RECORD_TABLES.find((d) => d.name === sheet.getName());
+  if (!def || range.getLastRow() < 2) return;
+  const header = headerRow(sheet);
+  const idCol = header.findIndex((h) => normHeader(h) === normHeader(idField(def)!.header)) + 1;
+  const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
+  const row = range.getRow();
+  const id = single && idCol > 0 ? String(sheet.getRange(row, idCol).getValue() ?? '') : '';
+  const edited = String(header[range.getColumn() - 1] ?? '');
+  const field = def.fields.find((f) => normHeader(f.header) === normHeader(edited));
+  const details = single
+    ? describeChanges([
+        {
+          key: field?.key ?? (edited || range.getA1Notation()),
+          before: e.oldValue === undefined ? '' : String(e.oldValue),
+          after: e.value === undefined ? '' : String(e.value),
+        },
+      ])
+    : `pasted into ${range.getA1Notation()}`;
+  const who = e.user?.getEmail() || '';
+  appendAudit(new AddonContext(sheet.getParent()), who, 'hand-edit', def.name, id, row, details, [
+    ...(single && field ? [field.key] : []),
+  ]);
 }

@@ -25,7 +25,7 @@ import {
   valueText,
 } from '../domain/records';
 import { type FieldDef, idField, type TableDef, type TableName, tableDef } from '../domain/schema';
-import { appendAudit, type FieldConflict, fillWhoChanged, summarize } from './audit';
+import { appendAudit, describeChanges, type FieldConflict, fillWhoChanged, summarize } from './audit';
 import type { AddonContext } from './context';
 import { type RowCells, SheetGateway, withDocumentLock } from './gateway';
 import { IdAllocator } from './ids';
@@ -301,7 +301,13 @@ function updateRecord(
         def.name,
         id,
         row,
-        summarize(data),
+        describeChanges(
+          fields.map((f) => ({
+            key: f.key,
+            before: formText(f, cellOf(f), ctx.timeZone).text,
+            after: valueText(f, data[f.key] ?? null),
+          })),
+        ),
         fields.map((f) => f.key),
       );
     }

@@ -182,17 +182,27 @@ describe('hand edits (onEdit)', () => {
     expect(v instanceof Date ? dayOf(v, ss.timeZone) : v).toBe('2026-11-22');
   });
 
-  it('edits elsewhere change nothing', () => {
+  it('edits elsewhere change no record; the audit log records the hand edit with its old and new value', () => {
     const { google, ss } = setup();
     const x = new Execution(google, { spreadsheetId: ss.id });
     const range = (x.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
       .getActiveSpreadsheet()
       .getSheetByName('Contacts')!
       .getRange(3, 2);
-    const rev = ss.revision;
-    const r = project.run(google, 'onEdit', [{ range }], { spreadsheetId: ss.id, authMode: 'LIMITED' });
-    expect(ss.revision).toBe(rev);
-    expect(r.calls.total).toBeLessThanOrEqual(3);
+    const records = () =>
+      JSON.stringify(['Contacts', 'Sponsors', 'Meetings'].map((n) => ss.sheetByName(n)!.cells));
+    const before = records();
+    const id = String(ss.sheetByName('Contacts')!.get(3, 1));
+    const r = project.run(google, 'onEdit', [{ range, oldValue: 'Old Name', value: 'New Name' }], {
+      spreadsheetId: ss.id,
+      authMode: 'LIMITED',
+    });
+    expect(records()).toBe(before);
+    const audit = ss.sheetByName('_Audit')!;
+    const last = audit.cells[audit.lastRow() - 1]!;
+    expect(last.slice(2, 5)).toEqual(['hand-edit', 'Contacts', id]);
+    expect(last[6]).toBe('name: "Old Name" → "New Name"');
+    expect(r.calls.total).toBeLessThanOrEqual(20); // a fixed number, whatever the sheet's size
   });
 });
 

@@ -169,6 +169,19 @@ describe('two members edit the same record', () => {
   });
 });
 
+describe('the audit log', () => {
+  it('records who changed which record, and each changed field before and after', () => {
+    const { a, ss } = setup();
+    const form = a.open('Contacts', 'C-0003');
+    expect(a.save('Contacts', form, { notes: 'Met twice', title: 'Director' }).ok).toBe(true);
+    const audit = ss.sheetByName('_Audit')!;
+    const last = audit.cells[audit.lastRow() - 1]!;
+    expect(last.slice(1, 5)).toEqual([A, 'update', 'Contacts', 'C-0003']);
+    expect(last[6]).toBe(`notes: "" → "Met twice"; title: ${JSON.stringify(form.values.title)} → "Director"`);
+    expect(last[7]).toBe('notes,title');
+  });
+});
+
 describe('cells the form did not change are never written', () => {
   it("a formula and text '007' in a member's own column survive an edit of the row", () => {
     const { a, sheet, col, header, rowOf } = setup();
