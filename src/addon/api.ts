@@ -9,6 +9,7 @@
 import type { Lang } from '../domain/i18n';
 import type { FieldDef, TableName } from '../domain/schema';
 import type { PreviewResponse } from './reminders/preview';
+import type { TermDialogText, TermPlanResponse, TermRunInput, TermRunResponse } from './term/plan';
 
 export interface FormField {
   key: string;
@@ -34,6 +35,8 @@ export interface FormSpec {
   /** What one record and many of this table are called (`sponsor`, `sponsors`). */
   noun: string;
   many: string;
+  /** The sidebar offers "Archive" for this table's records (they are never deleted). */
+  archivable: boolean;
   lang: Lang;
   /** Message templates the page fills in (`ui.*`, `field.*`; `{name}` placeholders). */
   text: Record<string, string>;
@@ -82,10 +85,22 @@ export interface RecordSidebarApi {
   sidebarSearch(table: TableName, query: string, limit: number): ListItem[];
   sidebarGet(table: TableName, id: string, row?: number): RecordValues | null;
   sidebarSave(table: TableName, input: SaveInput): SaveResponse;
+  /** Archives the record the form loaded (what it loaded is checked as for a save). */
+  sidebarArchive(table: TableName, input: Omit<SaveInput, 'changes'>): SaveResponse;
 }
 
 /** The reminder preview sidebar's server function. */
 export interface RemindersSidebarApi {
   /** The digests of `day` (`YYYY-MM-DD`; '' for tomorrow), without sending anything. */
   remindersPreview(day: string): PreviewResponse;
+}
+
+/** The Start new term dialog's server functions. */
+export interface TermDialogApi {
+  /** The dialog's texts in the user's language. */
+  termDialog(): TermDialogText;
+  /** The dry run: what the new term would archive, remove, carry, clear and re-own. */
+  termPlan(input: TermRunInput): TermPlanResponse;
+  /** Starts the new term (archive first, checked); the result says what was done. */
+  termRun(input: TermRunInput): TermRunResponse;
 }

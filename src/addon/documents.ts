@@ -12,9 +12,13 @@
 import type { Block, DocModel } from '../domain/docmodel';
 import { formatMoney } from '../domain/format';
 import { type Lang, msg } from '../domain/i18n';
+import type { TableProblem } from '../domain/records';
+import { findOrphans } from '../domain/reminders';
 import { buildReport, ReportError, type WorkbookRecords } from '../domain/report';
 import { buildRoster } from '../domain/roster';
-import { AddonContext } from './context';
+import { AUDIT } from './audit';
+import { AddonContext, readAll } from './context';
+import { logColumns } from './gateway';
 import { menuAllowed } from './roles';
 
 /** Usable width for tables, in points: fits A4 (595pt) and Letter (612pt) with 54pt margins. */
@@ -24,6 +28,84 @@ const HEADER_FILL = '#dfe8f2';
 const BORDER = '#a6b4c4';
 
 const REPORT_SHEETS = ['Members', 'Sponsors', 'Contacts', 'Meetings', 'Ledger', 'Events'] as const;
+
+/**
+ * What the report's "Notes on the data" lists besides unreadable cells: each sheet's own
+ * problems, and the contacts and sponsors whose Owner is not an active member.
+ */
+function sheetProblems(ctx: AddonContext): Record<string, TableProblem[]> {
+  const out: Record<string, TableProblem[]> = Object.fromEntries(
+    REPORT_SHEETS.map((n) => [n, [...ctx.table(n).problems]]),
+  );
+  const active = new Set(
+    ctx
+      .table('Members')
+      .records.filter((m) => m.data.active === true)
+      .map((m) => String(m.data.email ?? '').toLowerCase()),
+  );
+  for (const o of findOrphans({
+    contacts: ctx.table('Contacts').records,
+    sponsors: ctx.table('Sponsors').records,
+    activeEmails: active,
+  })) {
+    out[o.table]!.push({
+      row: o.row,
+      problem: o.owner
+        ? `${o.id}: Owner ${o.owner} is not an active member: give it to someone (it gets no reminders)`
+        : `${o.id}: no Owner: give it to someone (it gets no reminders)`,
+    });
+  }
+  for (const d of deletedRecords(ctx)) out[d.table]?.push({ row: 0, problem: d.problem });
+  return out;
+}
+
+/**
+ * Records the audit log knows the add-on saved that are no longer in their sheet: a row
+ * deleted by hand. Each is named with its last known state (the latest audit entry).
+ */
+function deletedRecords(ctx: AddonContext): { table: string; problem: string }[] {
+  const sheet = ctx.ss.getSheetByName(AUDIT.name);
+  if (!sheet || sheet.getLastRow() < 2) return [];
+  const values = readAll(sheet);
+  const c = logColumns(values[0] ?? [], AUDIT);
+  const last = new Map<string, { table: string; id: string; who: string; details: string }>();
+  for (const r of values.slice(1)) {
+    const table = String(r[c.Sheet!] ?? '');
+    const id = String(r[c['Record ID']!] ?? '')
+      .trim()
+      .toUpperCase();
+    if (!id || !(REPORT_SHEETS as readonly string[]).includes(table)) continue;
+    const key = `${table}\u0000${id}`;
+    const prev = last.get(key);
+    const details = String(r[c.Details!] ?? '');
+    // The create entry holds the whole record; later entries, what changed.
+    last.set(key, {
+      table,
+      id,
+      who: String(r[c.Who!] ?? ''),
+      details: prev ? `${prev.details}; ${details}` : details,
+    });
+  }
+  const out: { table: string; problem: string }[] = [];
+  const ids = new Map<string, Set<unknown>>();
+  const idsOf = (table: string) => {
+    let set = ids.get(table);
+    if (!set)
+      ids.set(
+        table,
+        (set = new Set(ctx.table(table as (typeof REPORT_SHEETS)[number]).records.map((x) => x.data.id))),
+      );
+    return set;
+  };
+  for (const { table, id, details } of last.values()) {
+    if (!idsOf(table).has(id))
+      out.push({
+        table,
+        problem: `${id} is no longer in the sheet (deleted by hand?); last known: ${details.slice(0, 300)}`,
+      });
+  }
+  return out;
+}
 
 function readRecords(ctx: AddonContext): WorkbookRecords {
   return Object.fromEntries(
@@ -50,7 +132,7 @@ export function menuGenerateReport(): GeneratedDocument | null {
   try {
     built = buildReport({
       records: readRecords(ctx),
-      sheetProblems: Object.fromEntries(REPORT_SHEETS.map((n) => [n, ctx.table(n).problems])),
+      sheetProblems: sheetProblems(ctx),
       settings,
       reportDate: ctx.today(),
       timeZone: ctx.timeZone,

@@ -13,7 +13,7 @@ import { setUpWorkbook } from './setup';
 import { openRecordSidebar } from './sidebar';
 
 export { menuGenerateReport, menuGenerateRoster } from './documents';
-export { sidebarForm, sidebarGet, sidebarSave, sidebarSearch } from './sidebar';
+export { sidebarArchive, sidebarForm, sidebarGet, sidebarSave, sidebarSearch } from './sidebar';
 
 type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode | string } | undefined;
 
@@ -59,7 +59,10 @@ export function menuSetUpWorkbook(): void {
   if (r.formatted.length) lines.push(t('setup.formats', { n: r.formatted.length }));
   if (r.seededSettings.length) lines.push(t('setup.settings', { list: r.seededSettings.join(', ') }));
   if (r.problems.length) lines.push(t('setup.problems', { list: r.problems.join('\n') }));
-  if (lines.length === 0) lines.push(t('setup.nothing'));
+  if (r.protections.length) lines.push(t('setup.protections', { list: r.protections.join('\n') }));
+  // Only a note on protections (why they wait) and nothing written: nothing was changed.
+  if (lines.length === 0 || (r.writes === 0 && lines.length === 1 && r.protections.length))
+    lines.unshift(t('setup.nothing'));
   SpreadsheetApp.getUi().alert(t('setup.title'), lines.join('\n'), SpreadsheetApp.getUi().ButtonSet.OK);
 }
 
@@ -94,3 +97,6 @@ export {
   remindersDaily,
   remindersPreview,
 } from './reminders';
+
+// Start new term (hand-over): the menu item and the dialog's google.script.run targets.
+export { menuStartNewTerm, termDialog, termPlan, termRun } from './term';

@@ -38,6 +38,7 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   })),
   { caption: 'Generate semester report', functionName: 'menuGenerateReport' },
   { caption: 'Generate contact roster', functionName: 'menuGenerateRoster', separatorAfter: true },
+  { caption: 'Start new term', functionName: 'menuStartNewTerm' },
   // Reminders (issue 4)
   { caption: 'Send reminders now', functionName: 'menuSendRemindersNow' },
   { caption: 'Install reminders (daily, from your account)', functionName: 'menuInstallReminders' },

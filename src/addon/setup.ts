@@ -18,6 +18,7 @@ import {
 import { type FieldDef, KNOWN_SETTINGS, SETTINGS, TABLES, type TableDef } from '../domain/schema';
 import { headerRow, SheetGateway, withDocumentLock } from './gateway';
 import { seedIdMark } from './ids';
+import { protectWorkbook } from './protections';
 
 export interface SetupReport {
   createdSheets: string[];
@@ -34,6 +35,11 @@ export interface SetupReport {
   problems: string[];
   /** Tables whose ID high-water mark was raised to the highest ID in the sheet. */
   idMarks: string[];
+  /**
+   * Protections set or updated (protections.ts): the sheets only some roles edit, the
+   * warning-only ID columns and log sheets; or why the sheet protections wait.
+   */
+  protections: string[];
   /** Number of cells or properties written; 0 on a workbook already set up. */
   writes: number;
 }
@@ -83,11 +89,13 @@ export function setUpWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Set
     formatted: [],
     problems: [],
     idMarks: [],
+    protections: [],
     writes: 0,
   };
   withDocumentLock(() => {
     for (const def of TABLES) setUpSheet(ss, def, report);
     seedSettings(ss, report);
+    protectWorkbook(ss, report);
   });
   return report;
 }

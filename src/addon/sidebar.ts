@@ -58,6 +58,7 @@ export function sidebarForm(table: unknown): FormSpec {
     tables: RECORD_TABLES.map((d) => ({ name: d.name, many: tableNoun(lang, d, true) })),
     noun: tableNoun(lang, def),
     many: tableNoun(lang, def, true),
+    archivable: !!def.archive,
     lang,
     text: { ...templates(lang, 'ui.'), ...templates(lang, 'field.') },
     fields: def.fields
@@ -182,5 +183,26 @@ export function sidebarSave(table: unknown, input: unknown): SaveResponse {
   }
 }
 
+/**
+ * Archives a record instead of deleting it (the schema says how: Sponsors' Stage becomes
+ * Dormant, a contact or event gets today's Archived date, a member Active FALSE). It is a
+ * save of that one field, with the same checks: roles, a stale form refused, nothing else
+ * written. Archived records leave reminders and the roster and stay in the sheet.
+ */
+export function sidebarArchive(table: unknown, input: unknown): SaveResponse {
+  const def = tableDef(recordTable(table));
+  const a = def.archive;
+  if (!a) return { ok: false, errors: [{ field: '', message: `${def.name} records are not archived.` }] };
+  const form = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+  const value = a.value === 'today' ? new AddonContext().today() : a.value;
+  return sidebarSave(def.name, { ...form, changes: { [a.key]: value } });
+}
+
 /** The record sidebar's functions, checked against the API the page calls. */
-export const RECORD_SIDEBAR: RecordSidebarApi = { sidebarForm, sidebarSearch, sidebarGet, sidebarSave };
+export const RECORD_SIDEBAR: RecordSidebarApi = {
+  sidebarForm,
+  sidebarSearch,
+  sidebarGet,
+  sidebarSave,
+  sidebarArchive,
+};

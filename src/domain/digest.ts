@@ -115,6 +115,8 @@ function itemDetail(item: DueItem, c: ReminderCatalog, ctx: DigestContext, lang:
         item.day ?? today,
         item.day ? daysBetween(today, item.day) : 0,
       );
+    case 'orphan':
+      return c.orphan(item.formerOwner ?? '', item.more ?? 0);
     case 'ledger':
       return c.ledger(
         formatAmount(item.amount, ctx.currency, lang),

@@ -46,6 +46,7 @@ const EN = {
   'setup.problems': 'Not repaired, to keep your data safe — please fix by hand:\n{list}',
   'setup.settings': 'Settings added: {list}.',
   'setup.nothing': 'Everything was already in place: nothing was changed.',
+  'setup.protections': 'Protections:\n{list}',
   // Record sidebar (templates filled in the browser; {noun} is a singular record name).
   'ui.sheet': 'Sheet',
   'ui.new': 'New',
@@ -68,6 +69,9 @@ const EN = {
   'ui.savedNew': 'Saved new {noun} {id} (row {row}).',
   'ui.saved': 'Saved {id}.',
   'ui.noChanges': 'Nothing to save: no field was changed.',
+  'ui.archive': 'Archive',
+  'ui.archiveConfirm': 'Click again to archive',
+  'ui.archived': 'Archived {id}: it leaves reminders and the roster, and stays in the sheet.',
   'ui.conflict':
     'Nothing was saved: someone changed this record since you opened it. The fields marked in red say what they hold now: open the record again from the list to start from there.',
   'ui.cellAsTyped': '{problem}. Shown as typed in the sheet; kept as it is unless you change it.',
@@ -269,6 +273,80 @@ const EN = {
   'ui.termMissing':
     'Set “Semester start” and “Semester end” in the Settings sheet (dates such as 2026-09-01) before generating the semester report.',
   'ui.termReversed': 'In Settings, “Semester end” ({end}) is before “Semester start” ({start}).',
+  // Start new term
+  'term.title': 'Start new term',
+  'term.badLabel': 'Type the new Term label (at most 100 characters), e.g. “2027 Spring”.',
+  'term.badDates': 'Semester start and Semester end must be dates such as 2027-02-20.',
+  'term.endBeforeStart': 'Semester end ({end}) is before Semester start ({start}).',
+  'term.startTooEarly': 'The new term must start after the current one ({current}).',
+  'term.already': 'The term “{term}” has already been started and its archive exists: nothing was changed.',
+  'term.alreadyNoArchive': 'The Term setting is already “{term}”: nothing was changed.',
+  'term.protected':
+    'You may not edit {list} (protected sheets), so the new term cannot be started from your account: ask the Minister, or have “Set up workbook” update the editors.',
+  'term.badOwner': 'Not an active member: {list}. Choose new owners among the active members.',
+  'term.step.archive': 'Archiving the workbook as “{name}”…',
+  'term.step.verify': 'Checking the archive…',
+  'term.step.documents': 'Writing the semester report and the contact roster…',
+  'term.step.remove': 'Removing closed records…',
+  'term.step.owners': 'Giving contacts and sponsors to their new owners…',
+  'term.step.settings': 'Updating Term and semester dates…',
+  'term.verifyFailed':
+    'The archive does not match the workbook, so nothing was removed or changed: {list}. The copy “{name}” is kept for checking.',
+  'term.done.archive': 'Archived as “{name}”.',
+  'term.done.documents': 'Semester report and contact roster of {term} written.',
+  'term.done.removed': '{table}: {n} rows removed.',
+  'term.done.removedOne': '{table}: 1 row removed.',
+  'term.done.skipped': '{table}: {list} kept (changed since the archive was made).',
+  'term.done.failed': '{table}: nothing removed ({error}).',
+  'term.done.pledges': 'Pledges cleared on {n} sponsors.',
+  'term.done.owners': '{n} contacts and sponsors given to new owners.',
+  'term.done.settings': 'Term is now “{term}” ({start} – {end}).',
+  'term.done.reminders': 'Reminders are now sent by {email}.',
+  'term.done.reportFailed': 'The semester report could not be written: {error}',
+  // Start new term: the dialog's texts
+  'term.ui.lead':
+    'Nothing changes until you confirm: first see what the new term will archive, remove, keep and hand over.',
+  'term.ui.term': 'New Term',
+  'term.ui.start': 'Semester start',
+  'term.ui.end': 'Semester end',
+  'term.ui.show': 'Show what will happen',
+  'term.ui.dryRun': 'Dry run',
+  'term.ui.owners': 'New owners',
+  'term.ui.reminders': 'Reminders',
+  'term.ui.run': 'Start new term',
+  'term.ui.done': 'Done',
+  'term.ui.reading': 'Reading the workbook…',
+  'term.ui.running': 'Archiving, then starting the new term… (this can take a minute)',
+  'term.ui.started': 'The new term has started.',
+  'term.ui.unchanged': 'Nothing was changed.',
+  'term.ui.stopped': 'Stopped.',
+  'term.ui.fromTo': 'From {from} ({fromStart} – {fromEnd}) to {to} ({toStart} – {toEnd}).',
+  'term.ui.noTerm': '(no Term)',
+  'term.ui.archive':
+    'Archive: a copy of the whole workbook named “{name}”, with the semester report and contact roster of {term}.',
+  'term.ui.archiveFolder':
+    'Archive: a copy of the whole workbook named “{name}”, with the semester report and contact roster of {term}, in the Reports folder.',
+  'term.ui.table': '{table}: {n} of {total} rows removed (they stay in the archive); kept: {kept}.',
+  'term.ui.none': 'none',
+  'term.ui.carried': 'Carried over whole: {list}.',
+  'term.ui.pledges': 'Per-term fields cleared: Pledged and In-kind Pledged of {n} sponsors.',
+  'term.ui.orphans': '{n} contacts and sponsors have an Owner who is not an active member.',
+  'term.ui.allOf': 'All of {email}’s ({n}) to',
+  'term.ui.keepAll': '— keep as it is —',
+  'term.ui.keep': '— keep —',
+  'term.ui.oneByOne': 'One by one',
+  'term.ui.remindersBy': 'Reminders are sent from {email}’s account.',
+  'term.ui.remindersNone': 'Reminders are not installed: no daily email goes out.',
+  'term.ui.takeOver': 'Send the reminders from my account ({email}) from now on',
+  'term.ui.openArchive': 'Open the archive “{name}”',
+  'term.ui.open': 'Open “{name}”',
+  'term.ui.why.planned': 'planned',
+  'term.ui.why.pending': 'pending',
+  'term.ui.why.lent': 'lent goods not yet returned',
+  'term.ui.why.open': 'open',
+  'term.ui.why.linked': 'linked from a kept ledger entry',
+  'term.ui.why.current': 'dated in the new term or undated',
+  'term.ui.why.noId': 'blank or repeated ID',
 } as const;
 
 /** Every message of the catalog: a key that is not in the English catalog is a type error. */
@@ -307,6 +385,7 @@ const ZH: Readonly<Record<MessageKey, string>> = {
   'setup.problems': '为保护数据未自动修复，请手动处理：\n{list}',
   'setup.settings': '已添加设置：{list}。',
   'setup.nothing': '一切就绪：没有任何改动。',
+  'setup.protections': '保护（Protections）：\n{list}',
   // 记录侧边栏
   'ui.sheet': '工作表',
   'ui.new': '新建',
@@ -329,6 +408,9 @@ const ZH: Readonly<Record<MessageKey, string>> = {
   'ui.savedNew': '已新建{noun} {id}（第 {row} 行）。',
   'ui.saved': '已保存 {id}。',
   'ui.noChanges': '没有需要保存的内容：没有修改任何字段。',
+  'ui.archive': '归档',
+  'ui.archiveConfirm': '再点一次确认归档',
+  'ui.archived': '已归档 {id}：它不再出现在提醒和通讯录中，但仍保留在表格里。',
   'ui.conflict':
     '未保存：自你打开后，有人修改了此记录。红色标出的字段显示了它们现在的内容：请从列表中重新打开记录后再修改。',
   'ui.cellAsTyped': '{problem}。按表格中的原样显示；除非你修改，否则保持不变。',
@@ -512,6 +594,77 @@ const ZH: Readonly<Record<MessageKey, string>> = {
   'ui.inFolder': '已保存到报告文件夹。',
   'ui.termMissing': '请先在设置表中填写“Semester start”和“Semester end”（如 2026-09-01），再生成学期报告。',
   'ui.termReversed': '设置中的“Semester end”（{end}）早于“Semester start”（{start}）。',
+  // 开始新学期
+  'term.title': '开始新学期 (Start new term)',
+  'term.badLabel': '请输入新学期名称（不超过 100 个字符），如“2027 Spring”。',
+  'term.badDates': '学期开始与学期结束须为日期，如 2027-02-20。',
+  'term.endBeforeStart': '学期结束（{end}）早于学期开始（{start}）。',
+  'term.startTooEarly': '新学期须在当前学期（{current}）之后开始。',
+  'term.already': '学期“{term}”已经开始，存档也已存在：未做任何更改。',
+  'term.alreadyNoArchive': '设置中的 Term 已是“{term}”：未做任何更改。',
+  'term.protected':
+    '你无权编辑 {list}（受保护的工作表），因此无法用你的账号开始新学期：请部长操作，或运行“Set up workbook”更新编辑者。',
+  'term.badOwner': '不是在任成员：{list}。请在在任成员中选择新负责人。',
+  'term.step.archive': '正在将工作簿存档为“{name}”……',
+  'term.step.verify': '正在核对存档……',
+  'term.step.documents': '正在生成学期报告和联系人名录……',
+  'term.step.remove': '正在移除已结束的记录……',
+  'term.step.owners': '正在把联系人和赞助商交给新负责人……',
+  'term.step.settings': '正在更新学期名称和日期……',
+  'term.verifyFailed': '存档与工作簿不一致，因此没有移除或更改任何内容：{list}。副本“{name}”已保留供核查。',
+  'term.done.archive': '已存档为“{name}”。',
+  'term.done.documents': '已生成 {term} 的学期报告和联系人名录。',
+  'term.done.removed': '{table}：已移除 {n} 行。',
+  'term.done.removedOne': '{table}：已移除 1 行。',
+  'term.done.skipped': '{table}：{list} 已保留（存档后有改动）。',
+  'term.done.failed': '{table}：未移除任何行（{error}）。',
+  'term.done.pledges': '已清空 {n} 个赞助商的承诺。',
+  'term.done.owners': '已将 {n} 个联系人和赞助商交给新负责人。',
+  'term.done.settings': '当前学期为“{term}”（{start} – {end}）。',
+  'term.done.reminders': '提醒现由 {email} 发送。',
+  'term.done.reportFailed': '无法生成学期报告：{error}',
+  // 开始新学期：对话框文字
+  'term.ui.lead': '确认之前不会做任何更改：先看看新学期将存档、移除、保留和交接哪些内容。',
+  'term.ui.term': '新学期名称',
+  'term.ui.start': '学期开始',
+  'term.ui.end': '学期结束',
+  'term.ui.show': '查看将要执行的操作',
+  'term.ui.dryRun': '预演',
+  'term.ui.owners': '新负责人',
+  'term.ui.reminders': '提醒',
+  'term.ui.run': '开始新学期',
+  'term.ui.done': '完成',
+  'term.ui.reading': '正在读取工作簿……',
+  'term.ui.running': '正在存档并开始新学期……（可能需要一分钟）',
+  'term.ui.started': '新学期已开始。',
+  'term.ui.unchanged': '未做任何更改。',
+  'term.ui.stopped': '已停止。',
+  'term.ui.fromTo': '从 {from}（{fromStart} – {fromEnd}）到 {to}（{toStart} – {toEnd}）。',
+  'term.ui.noTerm': '（未设学期）',
+  'term.ui.archive': '存档：整个工作簿的副本“{name}”，以及 {term} 的学期报告和联系人名录。',
+  'term.ui.archiveFolder':
+    '存档：整个工作簿的副本“{name}”，以及 {term} 的学期报告和联系人名录，保存在报告文件夹中。',
+  'term.ui.table': '{table}：{total} 行中移除 {n} 行（存档中保留）；保留：{kept}。',
+  'term.ui.none': '无',
+  'term.ui.carried': '全部保留：{list}。',
+  'term.ui.pledges': '清空按学期计的字段：{n} 个赞助商的承诺金额和承诺物资。',
+  'term.ui.orphans': '{n} 个联系人和赞助商的负责人不是在任成员。',
+  'term.ui.allOf': '{email} 的全部（{n} 个）交给',
+  'term.ui.keepAll': '— 保持不变 —',
+  'term.ui.keep': '— 不变 —',
+  'term.ui.oneByOne': '逐个指定',
+  'term.ui.remindersBy': '提醒由 {email} 的账号发送。',
+  'term.ui.remindersNone': '尚未安装提醒：不会发送每日邮件。',
+  'term.ui.takeOver': '从现在起由我的账号（{email}）发送提醒',
+  'term.ui.openArchive': '打开存档“{name}”',
+  'term.ui.open': '打开“{name}”',
+  'term.ui.why.planned': '计划中',
+  'term.ui.why.pending': '待结算',
+  'term.ui.why.lent': '借出物资尚未归还',
+  'term.ui.why.open': '进行中',
+  'term.ui.why.linked': '被保留的账目引用',
+  'term.ui.why.current': '日期在新学期内或无日期',
+  'term.ui.why.noId': '编号为空或重复',
 };
 
 export const MESSAGES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en: EN, zh: ZH };
@@ -561,7 +714,10 @@ export interface ReminderCatalog {
   intro(n: number, today: string): string;
   footer(department: string): string;
   open: string;
-  group: Record<'meeting' | 'report' | 'contact' | 'sponsor' | 'feedback' | 'greeting' | 'ledger', string>;
+  group: Record<
+    'meeting' | 'report' | 'contact' | 'sponsor' | 'feedback' | 'greeting' | 'ledger' | 'orphan',
+    string
+  >;
   contactNever: string;
   contactDue(last: string, due: string, cadence: number, isDefault: boolean, late: number): string;
   contactProblem(problem: string): string;
@@ -576,6 +732,8 @@ export interface ReminderCatalog {
   feedback(day: string | null): string;
   greetingFor(holiday: string, day: string, inDays: number): string;
   ledger(amount: string, day: string, age: number, asTreasurer: boolean): string;
+  /** A contact or sponsor with no active owner; `more` others not listed. */
+  orphan(owner: string, more: number): string;
 }
 
 const REMINDERS_EN: ReminderCatalog = {
@@ -594,6 +752,7 @@ const REMINDERS_EN: ReminderCatalog = {
     feedback: 'Sponsors to give feedback after events',
     greeting: 'Holiday greetings to send',
     ledger: 'Ledger entries pending 14 days or more',
+    orphan: 'Contacts and sponsors with no active owner (they get no reminders)',
   },
   contactNever: 'never contacted',
   contactDue: (last, due, cadence, isDefault, late) =>
@@ -610,6 +769,8 @@ const REMINDERS_EN: ReminderCatalog = {
     `${holiday} ${inDays === 0 ? 'is today' : `on ${day} (in ${inDays} ${inDays === 1 ? 'day' : 'days'})`}`,
   ledger: (amount, day, age, asTreasurer) =>
     `${amount}, dated ${day}, pending for ${age} days${asTreasurer ? ' · to settle as Treasurer' : ''}`,
+  orphan: (owner, more) =>
+    `${owner ? `Owner ${owner} is not an active member` : 'no Owner'}: give it to someone${more > 0 ? ` · and ${more} more` : ''}`,
 };
 
 const REMINDERS_ZH: ReminderCatalog = {
@@ -627,6 +788,7 @@ const REMINDERS_ZH: ReminderCatalog = {
     feedback: '活动结束后待向赞助商反馈',
     greeting: '待发送的节日问候',
     ledger: '待结算超过 14 天的账目',
+    orphan: '没有在任负责人的联系人和赞助商（不会收到提醒）',
   },
   contactNever: '从未联系',
   contactDue: (last, due, cadence, isDefault, late) =>
@@ -643,6 +805,8 @@ const REMINDERS_ZH: ReminderCatalog = {
     `${holiday}${inDays === 0 ? '就在今天' : `在 ${day}（还有 ${inDays} 天）`}`,
   ledger: (amount, day, age, asTreasurer) =>
     `${amount}，日期 ${day}，已待结算 ${age} 天${asTreasurer ? ' · 财务需跟进' : ''}`,
+  orphan: (owner, more) =>
+    `${owner ? `负责人 ${owner} 不是在任成员` : '没有负责人'}：请交给其他成员${more > 0 ? ` · 另有 ${more} 条` : ''}`,
 };
 
 export const REMINDER_MESSAGES: Readonly<Record<Lang, ReminderCatalog>> = {

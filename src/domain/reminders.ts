@@ -20,7 +20,15 @@ import { dayPart, type SheetRecord } from './records';
 import { SPONSORS, type TableName } from './schema';
 import type { Settings } from './settings';
 
-export type ReminderKind = 'meeting' | 'report' | 'contact' | 'sponsor' | 'feedback' | 'greeting' | 'ledger';
+export type ReminderKind =
+  | 'meeting'
+  | 'report'
+  | 'contact'
+  | 'sponsor'
+  | 'feedback'
+  | 'greeting'
+  | 'ledger'
+  | 'orphan';
 
 /** Order in which kinds are listed in a digest. */
 export const REMINDER_KINDS: readonly ReminderKind[] = [
@@ -31,7 +39,50 @@ export const REMINDER_KINDS: readonly ReminderKind[] = [
   'feedback',
   'greeting',
   'ledger',
+  'orphan',
 ];
+
+/** How many records without an active owner the Minister's digest names (the rest are counted). */
+export const ORPHANS_LISTED = 5;
+
+/** A contact or sponsor whose Owner is not an active member (blank, departed or unknown). */
+export interface Orphan {
+  table: 'Contacts' | 'Sponsors';
+  row: number;
+  id: string;
+  name: string;
+  /** The Owner cell as it is ('' when blank). */
+  owner: string;
+}
+
+/** Contacts and sponsors with no active owner: they drop out of every reminder, so they are flagged. */
+export function findOrphans(input: {
+  contacts: readonly SheetRecord[];
+  sponsors: readonly SheetRecord[];
+  activeEmails: ReadonlySet<string>;
+}): Orphan[] {
+  const out: Orphan[] = [];
+  const scan = (table: Orphan['table'], recs: readonly SheetRecord[], nameKey: string) => {
+    for (const r of recs) {
+      if (r.data.archived) continue;
+      if (table === 'Sponsors' && CLOSED_SPONSOR_STAGES.includes(String(r.data.stage ?? ''))) continue;
+      const owner = String(r.data.owner ?? '')
+        .trim()
+        .toLowerCase();
+      if (owner && input.activeEmails.has(owner)) continue;
+      out.push({
+        table,
+        row: r.row,
+        id: String(r.data.id ?? ''),
+        name: String(r.data[nameKey] ?? ''),
+        owner,
+      });
+    }
+  };
+  scan('Contacts', input.contacts, 'name');
+  scan('Sponsors', input.sponsors, 'organization');
+  return out;
+}
 
 /** Sponsor stages that need no follow-up. */
 /** Stages after which a sponsor needs no follow-up (declared in the schema). */
@@ -72,6 +123,9 @@ export interface DueItem {
   meetingType?: string;
   /** Meetings: whether this member is the owner or an attendee. Ledger: handler or treasurer. */
   as?: 'owner' | 'attendee' | 'handler' | 'treasurer';
+  /** Records without an active owner: the Owner cell; `more`: how many others are not listed. */
+  formerOwner?: string;
+  more?: number;
   /** Greetings: the holiday's name. */
   holiday?: string;
   /** Ledger: amount and type. */
@@ -193,7 +247,10 @@ export function sendOrder<T extends { member: Pick<MemberInfo, 'email' | 'role' 
   );
 }
 
-export function planReminders(input: PlanInput): ReminderPlan {
+export function planReminders(all: PlanInput): ReminderPlan {
+  // Archived contacts and events are history: they leave the reminders.
+  const live = (rs: readonly SheetRecord[]) => rs.filter((r) => !r.data.archived);
+  const input: PlanInput = { ...all, contacts: live(all.contacts), events: live(all.events) };
   const { today, settings } = input;
   const tomorrow = addDays(today, 1);
   const members = memberIndex(input.members, settings.language, input.languageByEmail);
@@ -350,6 +407,27 @@ export function planReminders(input: PlanInput): ReminderPlan {
     const handler = email(l.data.handledBy);
     if (handler) add(handler, { ...base, as: 'handler' });
     for (const t of treasurers) if (t.email !== handler) add(t.email, { ...base, as: 'treasurer' });
+  }
+
+  // Contacts and sponsors with no active owner: named in every active Minister's digest.
+  const active = new Set([...members.values()].filter((m) => m.active).map((m) => m.email));
+  const orphans = findOrphans({ contacts: input.contacts, sponsors: input.sponsors, activeEmails: active });
+  if (orphans.length) {
+    for (const m of members.values()) {
+      if (!m.active || m.role !== 'Minister') continue;
+      orphans.slice(0, ORPHANS_LISTED).forEach((o, i) => {
+        add(m.email, {
+          kind: 'orphan',
+          table: o.table,
+          row: o.row,
+          id: o.id,
+          name: o.name || o.id,
+          day: null,
+          formerOwner: o.owner,
+          more: i === ORPHANS_LISTED - 1 ? orphans.length - ORPHANS_LISTED : 0,
+        });
+      });
+    }
   }
 
   const digests: MemberDigestPlan[] = [];

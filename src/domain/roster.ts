@@ -78,7 +78,8 @@ export function buildRoster(input: RosterInput): DocModel {
   const who = (email: string) => (email ? (names.get(email) ?? email) : dash);
   const term = input.settings.term || dash;
   const dep = input.settings.department;
-  const groups = groupContacts(input.records.Contacts);
+  // Archived contacts are history (the term's archive keeps them): the roster lists the live ones.
+  const groups = groupContacts(input.records.Contacts.filter((c) => !c.data.archived));
   const orgs = new Set(
     input.records.Contacts.map((c) => str(c.data.organization).trim().toLowerCase()).filter(Boolean),
   );

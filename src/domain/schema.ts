@@ -80,6 +80,11 @@ export interface TableDef {
   readonly noun: { readonly one: Label; readonly many: Label };
   /** A field whose values mean the record needs no more work (Sponsors: Declined, Dormant, Thanked). */
   readonly closed?: { readonly key: string; readonly values: readonly string[] };
+  /**
+   * How the sidebar archives a record (records are archived, never deleted): the field and
+   * the value it gets; `today` for a date field (the day it was archived).
+   */
+  readonly archive?: { readonly key: string; readonly value: string | boolean };
 }
 
 /** Cells longer than this are rejected (Google Sheets' own cell limit is 50,000 characters). */
@@ -216,6 +221,7 @@ export const MEMBERS: TableDef = {
   titleKey: 'name',
   listKeys: ['role', 'email', 'group'],
   noun: noun('member', 'members', '成员'),
+  archive: { key: 'active', value: false },
   fields: [
     id('Member ID', '成员编号'),
     t('Name', 'name', '姓名', { required: true, maxLength: 200 }),
@@ -241,6 +247,7 @@ export const SPONSORS: TableDef = {
   listKeys: ['stage', 'owner', 'category'],
   noun: noun('sponsor', 'sponsors', '赞助商'),
   closed: { key: 'stage', values: ['Declined', 'Dormant', 'Thanked'] },
+  archive: { key: 'stage', value: 'Dormant' },
   fields: [
     id('Sponsor ID', '赞助商编号'),
     t('Organization', 'organization', '单位', { required: true }),
@@ -264,6 +271,7 @@ export const CONTACTS: TableDef = {
   titleKey: 'name',
   listKeys: ['organization', 'title', 'owner'],
   noun: noun('contact', 'contacts', '联系人'),
+  archive: { key: 'archived', value: 'today' },
   fields: [
     id('Contact ID', '联系人编号'),
     t('Name', 'name', '姓名', { required: true, maxLength: 200 }),
@@ -279,6 +287,7 @@ export const CONTACTS: TableDef = {
     date('Last Contacted', 'lastContacted', '最近联系'),
     field('boolean', 'Greetings', 'greetings', '节日问候', { defaultValue: false }),
     notes(),
+    date('Archived', 'archived', '归档日期'),
   ],
 };
 
@@ -334,6 +343,7 @@ export const EVENTS: TableDef = {
   titleKey: 'name',
   listKeys: ['status', 'date', 'lead'],
   noun: noun('event', 'events', '活动'),
+  archive: { key: 'archived', value: 'today' },
   fields: [
     id('Event ID', '活动编号'),
     t('Name', 'name', '活动名称', { required: true }),
@@ -344,6 +354,7 @@ export const EVENTS: TableDef = {
     enm('Status', 'status', '状态', EVENT_STATUS_SET, { required: true, defaultValue: 'Planning' }),
     date('Feedback Sent', 'feedbackSent', '已反馈日期'),
     notes(),
+    date('Archived', 'archived', '归档日期'),
   ],
 };
 

@@ -182,7 +182,16 @@ function clearErrors(): void {
   }
 }
 
+/** "Archive" is offered for an open record of a table whose records are archived. */
+function showArchive(): void {
+  const b = $<HTMLButtonElement>('od-archive');
+  b.hidden = !(state.spec?.archivable && state.loaded && state.currentId);
+  b.textContent = t('ui.archive');
+  b.dataset.armed = '';
+}
+
 function setTitle(): void {
+  showArchive();
   $('od-title').textContent = state.currentId
     ? t('ui.titleEdit', { noun: noun(), id: state.currentId })
     : t('ui.titleNew', { noun: noun() });
@@ -416,7 +425,45 @@ async function save(ev: Event): Promise<void> {
   }
 }
 
+/**
+ * Archive needs a second click within five seconds (no native dialog: the page's own
+ * confirmation), then saves the archive field like any other change of the record.
+ */
+async function archive(): Promise<void> {
+  const b = $<HTMLButtonElement>('od-archive');
+  if (!state.loaded || state.saving) return;
+  if (b.dataset.armed !== '1') {
+    b.dataset.armed = '1';
+    b.textContent = t('ui.archiveConfirm');
+    setTimeout(() => {
+      if (b.dataset.armed === '1') showArchive();
+    }, 5000);
+    return;
+  }
+  const table = state.table;
+  const id = state.currentId;
+  state.saving = true;
+  b.disabled = true;
+  try {
+    const r = await server.call('sidebarArchive', table, { id, row: state.currentRow, base: state.loaded });
+    if (state.table !== table) return;
+    if (r.ok) {
+      const now = await server.call('sidebarGet', table, r.id, r.row).catch(() => null);
+      if (now) showRecord(now);
+      setStatus(t('ui.archived', { id: r.id }), 'ok');
+      void search();
+    } else setStatus(r.errors.map((e) => e.message).join(' '), 'error');
+  } catch (e) {
+    setStatus(t('ui.nothingSaved', { error: messageOf(e) }), 'error');
+  } finally {
+    state.saving = false;
+    b.disabled = false;
+    showArchive();
+  }
+}
+
 function init(): void {
+  $('od-archive').addEventListener('click', () => void archive());
   let timer: ReturnType<typeof setTimeout> | undefined;
   $<HTMLInputElement>('od-search').addEventListener('input', () => {
     clearTimeout(timer);

@@ -86,6 +86,21 @@ describe('record sidebar: saving safely while others edit', () => {
     expect(contacts().get(rowOf('C-0010'), colOf('Notes'))).toBe(before);
   });
 
+  it('Archive asks for a second click, then archives the open record (it stays in the sheet)', async () => {
+    const sb = sidebar();
+    await open('C-0011');
+    const rows = contacts().lastRow();
+    const button = sb.getByRole('button', { name: 'Archive' });
+    await button.click();
+    await waitFor(() => sb.locator('#od-archive').textContent()).toBe('Click again to archive');
+    expect(contacts().get(rowOf('C-0011'), colOf('Archived'))).toBe('');
+    await sb.locator('#od-archive').click();
+    await waitFor(() => sb.locator('#od-status').textContent()).toMatch(/^Archived C-0011/);
+    expect(contacts().get(rowOf('C-0011'), colOf('Archived'))).toBeInstanceOf(Date);
+    expect(contacts().lastRow()).toBe(rows);
+    expect(await sb.getByLabel('Archived').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
   it('an impossible date typed in a new record is refused next to its field', async () => {
     const sb = sidebar();
     await sb.getByRole('button', { name: 'New' }).click();

@@ -56,9 +56,22 @@ function plan(
   });
 }
 
-/** The record ids due per member, e.g. { 'officer@x.edu': ['contact:C-0001'] }. */
+/**
+ * The record ids due per member, e.g. { 'officer@x.edu': ['contact:C-0001'] }, leaving out
+ * the Minister's list of records with no active owner (tested on its own below).
+ */
 function due(p: ReminderPlan): Record<string, string[]> {
-  return Object.fromEntries(p.digests.map((d) => [d.member.email, d.items.map((i) => `${i.kind}:${i.id}`)]));
+  return Object.fromEntries(
+    p.digests
+      .map(
+        (d) =>
+          [
+            d.member.email,
+            d.items.filter((i) => i.kind !== 'orphan').map((i) => `${i.kind}:${i.id}`),
+          ] as const,
+      )
+      .filter(([, items]) => items.length > 0),
+  );
 }
 
 describe('contacts: Last Contacted + cadence is today or earlier, or never contacted', () => {
@@ -115,8 +128,24 @@ describe('contacts: Last Contacted + cadence is today or earlier, or never conta
         contact('C-0003', '', 30, ''),
       ],
     });
-    expect(p.digests).toEqual([]);
+    expect(due(p)).toEqual({});
     expect(p.idle.find((i) => i.member.email === 'gone@x.edu')?.reason).toBe('inactive');
+    // They are not lost: the Minister's digest names them, with who owned them.
+    const minister = p.digests.find((d) => d.member.email === 'minister@x.edu')!;
+    expect(minister.items.map((i) => [i.kind, i.id, i.formerOwner])).toEqual([
+      ['orphan', 'C-0001', 'gone@x.edu'],
+      ['orphan', 'C-0002', 'stranger@x.edu'],
+      ['orphan', 'C-0003', ''],
+    ]);
+  });
+
+  it('the Minister is told the first five records with no active owner and how many more', () => {
+    const p = plan({
+      Contacts: Array.from({ length: 8 }, (_, i) => contact(`C-000${i + 1}`, '', 30, 'gone@x.edu')),
+    });
+    const items = p.digests.find((d) => d.member.email === 'minister@x.edu')!.items;
+    expect(items.map((i) => i.id)).toEqual(['C-0001', 'C-0002', 'C-0003', 'C-0004', 'C-0005']);
+    expect(items.at(-1)!.more).toBe(3);
   });
 
   it('owner emails match whatever their case', () => {
@@ -270,7 +299,10 @@ describe('holiday greetings: a Holiday from today to 3 days ahead', () => {
 
   it('3 days ahead: greetings for contacts with Greetings TRUE; 4 days ahead: none', () => {
     expect(due(at(3))).toEqual({ 'zoe@x.edu': ['greeting:C-0001'] });
-    expect(at(3).digests[0]!.items[0]).toMatchObject({ holiday: 'Qingming', day: ahead(3) });
+    expect(at(3).digests.find((d) => d.member.email === 'zoe@x.edu')!.items[0]).toMatchObject({
+      holiday: 'Qingming',
+      day: ahead(3),
+    });
     expect(due(at(4))).toEqual({});
   });
   it('today counts; yesterday does not', () => {

@@ -5,6 +5,8 @@
  * views over it; the .xlsx store (xlsx.ts) and the sample (sample.ts) fill it directly.
  */
 
+import { GasError } from '../errors';
+
 export type CellValue = string | number | boolean | Date;
 
 /** The key of a cell in a sheet's keyed maps (formulas, number formats, notes…). */
@@ -28,10 +30,30 @@ interface ValidationArea {
 export interface ProtectionModel {
   id: number;
   sheetId: number;
+  /** The protected cells; null = the whole sheet (a sheet protection). */
   range: { r1: number; c1: number; r2: number; c2: number } | null;
+  /** Whole columns c1..c2 (protected from `A:A`): rows inserted anywhere stay covered. */
+  wholeColumns?: boolean;
   description: string;
   warningOnly: boolean;
+  /**
+   * Who may edit (lower-case emails) once a script has set the list; absent or null until
+   * then: the permissions mirror the spreadsheet's, which leaves the area unprotected
+   * (developers.google.com/apps-script/reference/spreadsheet/range#protect()).
+   */
+  editors?: string[] | null;
+  /** Everyone in the owner's domain may edit (setDomainEdit). */
+  domainEdit?: boolean;
 }
+
+/**
+ * What a script running as a user who may not edit a protected cell is told (the Sheets
+ * message, see docs/local-runtime.md "Protections").
+ */
+export const PROTECTED_MESSAGE =
+  'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+
+type Area = { r1: number; c1: number; r2: number; c2: number };
 
 export class SheetModel {
   /** Values by 0-based row then column; missing cells are ''. */
@@ -174,6 +196,8 @@ export class SpreadsheetModel {
   sheets: SheetModel[] = [];
   namedRanges = new Map<string, { sheetId: number; r1: number; c1: number; r2: number; c2: number }>();
   protections: ProtectionModel[] = [];
+  /** The owner's email; null = the local Google's default user (`ownerOr`). */
+  owner: string | null = null;
   private nextSheetId = 0;
   private nextProtectionId = 1;
   /** Bumped on every change: the workbench and file store use it to know when to save. */
@@ -199,6 +223,57 @@ export class SpreadsheetModel {
   }
   newProtectionId(): number {
     return this.nextProtectionId++;
+  }
+  /** The owner's email (lower case); `fallback` when none is recorded. */
+  ownerOr(fallback: string): string {
+    return (this.owner ?? fallback).toLowerCase();
+  }
+  /**
+   * May `user` edit through protection `p`? Warning-only protections and those whose
+   * editors were never set stop nobody; the owner may always edit.
+   */
+  mayEdit(p: ProtectionModel, user: string, owner: string): boolean {
+    const u = user.toLowerCase();
+    if (p.warningOnly || !p.editors || p.domainEdit || u === owner) return true;
+    return p.editors.includes(u);
+  }
+  /**
+   * Throws Sheets' message when a protection of sheet `sheetId` that `user` may not edit
+   * covers `area` (null: any protection of the sheet — clearing, deleting or resizing it).
+   * Range protections of whole columns cover every row.
+   */
+  assertCanEdit(sheetId: number, user: string, owner: string, area: Area | null): void {
+    for (const p of this.protections) {
+      if (p.sheetId !== sheetId || this.mayEdit(p, user, owner)) continue;
+      if (area && p.range) {
+        const r = p.range;
+        const rows = p.wholeColumns || (area.r1 <= r.r2 && area.r2 >= r.r1);
+        if (!rows || area.c1 > r.c2 || area.c2 < r.c1) continue;
+      }
+      throw new GasError(PROTECTED_MESSAGE);
+    }
+  }
+  /**
+   * Range protections of a sheet move with rows (`dim` 'row') or columns inserted (`n` > 0,
+   * after `at`) or deleted (`n` < 0, from `at`); one whose cells are all deleted goes.
+   */
+  shiftProtections(sheetId: number, dim: 'row' | 'col', at: number, n: number): void {
+    const [lo, hi] = dim === 'row' ? (['r1', 'r2'] as const) : (['c1', 'c2'] as const);
+    this.protections = this.protections.filter((p) => {
+      if (p.sheetId !== sheetId || !p.range || (dim === 'row' && p.wholeColumns)) return true;
+      const r = p.range;
+      if (n > 0) {
+        if (r[lo] > at) r[lo] += n;
+        if (r[hi] > at) r[hi] += n;
+        return true;
+      }
+      const end = at - n - 1;
+      if (r[lo] >= at && r[hi] <= end) return false;
+      const move = (v: number) => (v > end ? v + n : v >= at ? at : v);
+      r[hi] = r[hi] > end ? r[hi] + n : Math.min(r[hi], at - 1);
+      r[lo] = move(r[lo]);
+      return true;
+    });
   }
   touch(): void {
     this.revision++;

@@ -198,6 +198,9 @@ export async function readXlsxWithExtras(
         range: p.range,
         description: p.description,
         warningOnly: p.warningOnly,
+        ...(p.wholeColumns ? { wholeColumns: true } : {}),
+        ...(Array.isArray(p.editors) ? { editors: p.editors.map(String) } : {}),
+        ...(p.domainEdit ? { domainEdit: true } : {}),
       });
     }
   }

@@ -68,6 +68,9 @@ export async function writeXlsxBuffer(model: SpreadsheetModel, extras: XlsxExtra
       range: p.range,
       description: p.description,
       warningOnly: p.warningOnly,
+      ...(p.wholeColumns ? { wholeColumns: true } : {}),
+      ...(p.editors ? { editors: [...p.editors] } : {}),
+      ...(p.domainEdit ? { domainEdit: true } : {}),
     })),
     ...(extras.documentProperties?.size
       ? { documentProperties: Object.fromEntries(extras.documentProperties) }

@@ -1,7 +1,9 @@
 /**
  * DriveApp, emulated: files and folders of the local Google by id, the root folder, new
  * folders, a file's parents, moveTo and trash, and the iterators of a folder's files and
- * folders. A Google Doc is a file here, so renaming either renames both.
+ * folders. A Google Doc is a file here, so renaming either renames both; so is a
+ * spreadsheet (MIME type application/vnd.google-apps.spreadsheet, in My Drive until moved),
+ * whose file is made the first time DriveApp is asked for its id.
  * https://developers.google.com/apps-script/reference/drive/drive-app
  * https://developers.google.com/apps-script/reference/drive/file
  * https://developers.google.com/apps-script/reference/drive/folder
@@ -12,6 +14,9 @@ import { GasError } from '../../errors';
 import type { ServiceHost } from '../../host';
 import { createLocalFolder, DOC_MIME, FOLDER_MIME, getLocalDocument } from './model';
 import { checkText } from './session';
+
+/** https://developers.google.com/drive/api/guides/mime-types */
+export const SHEET_MIME = 'application/vnd.google-apps.spreadsheet';
 
 const NOT_FOUND =
   'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
@@ -39,21 +44,29 @@ export class DriveFileImpl {
     return this._f.id;
   }
   getName(): string {
-    return this._f.name;
+    return this.spreadsheet()?.name ?? this._f.name;
   }
   setName(n: unknown): this {
     this._f.name = checkText('File.setName', n);
     const d = getLocalDocument(this.x.google, this._f.id);
     if (d) d.name = this._f.name;
+    const ss = this.spreadsheet();
+    if (ss) {
+      ss.name = this._f.name;
+      ss.touch();
+    }
     return this;
+  }
+  private spreadsheet() {
+    return this._f.mimeType === SHEET_MIME ? this.x.google.spreadsheets.get(this._f.id) : undefined;
   }
   getMimeType(): string {
     return this._f.mimeType;
   }
   getUrl(): string {
-    return this._f.mimeType === DOC_MIME
-      ? `https://docs.google.com/document/d/${this._f.id}/edit`
-      : `https://drive.google.com/file/d/${this._f.id}/view`;
+    if (this._f.mimeType === DOC_MIME) return `https://docs.google.com/document/d/${this._f.id}/edit`;
+    if (this._f.mimeType === SHEET_MIME) return `https://docs.google.com/spreadsheets/d/${this._f.id}/edit`;
+    return `https://drive.google.com/file/d/${this._f.id}/view`;
   }
   getDateCreated(): Date {
     return new Date(this._f.createdAt.getTime());
@@ -109,8 +122,26 @@ export class DriveFolderImpl extends DriveFileImpl {
 export class DriveAppImpl {
   constructor(private readonly x: ServiceHost) {}
   private find(id: unknown): DriveFileModel {
-    const f = this.x.google.files.get(String(id).trim());
+    const key = id === null || id === undefined ? '' : String(id).trim();
+    if (!key) throw new GasError('Invalid argument: id');
+    const f = this.x.google.files.get(key) ?? this.spreadsheetFile(key);
     if (!f || f.trashed) throw new GasError(NOT_FOUND);
+    return f;
+  }
+  /** A spreadsheet is a Drive file: its record, made on first use (in My Drive). */
+  private spreadsheetFile(id: string): DriveFileModel | undefined {
+    const ss = this.x.google.spreadsheets.get(id);
+    if (!ss) return undefined;
+    this.getRootFolder(); // My Drive exists as soon as a file is in it
+    const f: DriveFileModel = {
+      id,
+      name: ss.name,
+      mimeType: SHEET_MIME,
+      parents: ['root'],
+      owner: ss.ownerOr(this.x.google.defaultUser),
+      createdAt: this.x.google.now(),
+    };
+    this.x.google.files.set(id, f);
     return f;
   }
   getFileById(id: unknown): DriveFileImpl {

@@ -59,6 +59,7 @@ export class LocalSpreadsheetApp {
   }
   create(name: string, rows = 1000, columns = 26): Spreadsheet {
     const m = new SpreadsheetModel(this.x.google.newId('ss'), name, this.x.google.scriptTimeZone);
+    m.owner = this.x.user.toLowerCase() || null; // the creator owns a new spreadsheet
     const s = m.addSheet('Sheet1');
     s.maxRows = rows;
     s.maxColumns = columns;

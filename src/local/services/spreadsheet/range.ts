@@ -17,7 +17,7 @@ import { columnToLetters } from '../../sheets/a1';
 import { displayCell } from '../../sheets/formats';
 import { writeCell } from '../../sheets/typed-input';
 import { make } from './factory';
-import type { DataValidationApi, ProtectionApi, RangeApi, SheetApi } from './types';
+import type { DataValidationApi, OpenEnds, ProtectionApi, RangeApi, SheetApi } from './types';
 
 export class Range implements RangeApi {
   constructor(
@@ -51,8 +51,9 @@ export class Range implements RangeApi {
     return make().sheet(this.x, this._ss, this._s);
   }
   /** Set for ranges from open-ended A1 notation (A:A, 2:2, A2:C), which keep that form. */
-  _open: { rowStart: boolean; rowEnd: boolean; cols: boolean } | null = null;
+  _open: OpenEnds | null = null;
   getA1Notation(): string {
+    if (this._open?.sheet) return '';
     const c1 = columnToLetters(this._c);
     const c2 = columnToLetters(this._c + this._nc - 1);
     const r2 = this._r + this._nr - 1;
@@ -62,6 +63,27 @@ export class Range implements RangeApi {
     const a = `${columnToLetters(this._c)}${this._r}`;
     if (this._nr === 1 && this._nc === 1) return a;
     return `${a}:${columnToLetters(this._c + this._nc - 1)}${this._r + this._nr - 1}`;
+  }
+  /**
+   * Every write first: throws Sheets' message when a protection the executing user may not
+   * edit covers a cell of the range (a script runs as its user; reads are never stopped).
+   */
+  private guard(): void {
+    this._ss.assertCanEdit(this._s.id, this.x.user, this._ss.ownerOr(this.x.google.defaultUser), {
+      r1: this._r,
+      c1: this._c,
+      r2: this._r + this._nr - 1,
+      c2: this._c + this._nc - 1,
+    });
+  }
+  /** True when the executing user may edit every cell of the range (the owner always may). */
+  canEdit(): boolean {
+    try {
+      this.guard();
+      return true;
+    } catch {
+      return false;
+    }
   }
   /** Counts the cells a read moves (every cell of the range, as Sheets sends them all). */
   private read<T>(f: (r: number, c: number) => T): T[][] {
@@ -121,6 +143,7 @@ export class Range implements RangeApi {
       }
     }
     for (const row of values) for (const v of row) this.x.checkCellSize(v);
+    this.guard();
     this.x.counter.cellsWritten += this._nr * this._nc;
     const now = this.x.google.now();
     values.forEach((row, i) => {
@@ -135,6 +158,7 @@ export class Range implements RangeApi {
     return this.setValues(this.grid(() => v));
   }
   clearContent(): Range {
+    this.guard();
     this.grid((r, c) => {
       this._s.set(r, c, '');
       this._s.formulas.delete(key(r, c));
@@ -143,6 +167,7 @@ export class Range implements RangeApi {
     return this;
   }
   clear(): Range {
+    this.guard();
     this.grid((r, c) => {
       const k = key(r, c);
       this._s.set(r, c, '');
@@ -155,6 +180,7 @@ export class Range implements RangeApi {
     return this;
   }
   setNumberFormat(fmt: string): Range {
+    this.guard();
     this.grid((r, c) => this._s.numberFormats.set(key(r, c), String(fmt)));
     this._ss.touch();
     return this;
@@ -167,6 +193,7 @@ export class Range implements RangeApi {
     return this._s.numberFormats.get(key(this._r, this._c)) ?? 'General';
   }
   setFontWeight(w: string | null): Range {
+    this.guard();
     this.grid((r, c) => (w ? this._s.fontWeights.set(key(r, c), w) : this._s.fontWeights.delete(key(r, c))));
     this._ss.touch();
     return this;
@@ -175,6 +202,7 @@ export class Range implements RangeApi {
     return this.grid((r, c) => this._s.fontWeights.get(key(r, c)) ?? 'normal');
   }
   setBackground(color: string | null): Range {
+    this.guard();
     this.grid((r, c) =>
       color ? this._s.backgrounds.set(key(r, c), color) : this._s.backgrounds.delete(key(r, c)),
     );
@@ -185,6 +213,7 @@ export class Range implements RangeApi {
     return this.grid((r, c) => this._s.backgrounds.get(key(r, c)) ?? '#ffffff');
   }
   setNote(note: string): Range {
+    this.guard();
     this._s.notes.set(key(this._r, this._c), String(note));
     this._ss.touch();
     return this;
@@ -193,6 +222,7 @@ export class Range implements RangeApi {
     return this._s.notes.get(key(this._r, this._c)) ?? '';
   }
   setDataValidation(rule: DataValidationApi | null): Range {
+    this.guard();
     this._s.setValidation(
       this._r,
       this._c,
@@ -216,6 +246,7 @@ export class Range implements RangeApi {
   /** Rules per cell (null clears), in the range's shape, as setValues checks it. */
   setDataValidations(rules: (DataValidationApi | null)[][]): Range {
     this.checkShape(rules);
+    this.guard();
     rules.forEach((row, i) => {
       row.forEach((rule, j) => {
         const r = this._r + i;
@@ -231,6 +262,7 @@ export class Range implements RangeApi {
   }
   setNumberFormats(formats: string[][]): Range {
     this.checkShape(formats);
+    this.guard();
     formats.forEach((row, i) => {
       row.forEach((f, j) => {
         this._s.numberFormats.set(key(this._r + i, this._c + j), String(f));
@@ -281,6 +313,10 @@ export class Range implements RangeApi {
       }
     }
   }
+  /**
+   * A new protection over the range, overlapping any there are; whole columns (`A:A`) stay
+   * covered as rows are added. Nobody is stopped until its editors are set (protection.ts).
+   */
   protect(): ProtectionApi {
     const p: ProtectionModel = {
       id: this._ss.newProtectionId(),
@@ -289,6 +325,7 @@ export class Range implements RangeApi {
       description: '',
       warningOnly: false,
     };
+    if (this._open?.rowStart && this._open.rowEnd && !this._open.cols) p.wholeColumns = true;
     this._ss.protections.push(p);
     this._ss.touch();
     return make().protection(this.x, this._ss, p);

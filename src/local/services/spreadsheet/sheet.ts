@@ -141,6 +141,7 @@ export class Sheet implements SheetApi {
     return this;
   }
   clearContents(): Sheet {
+    this.guard(null);
     this._m.cells = [];
     this._m.formulas.clear();
     this._ss.touch();
@@ -158,8 +159,9 @@ export class Sheet implements SheetApi {
       );
     }
     for (const v of values) this.x.checkCellSize(v);
-    this.x.counter.cellsWritten += values.length;
     const r = this._m.lastRow() + 1;
+    this.guard({ r1: r, c1: 1, r2: r, c2: values.length });
+    this.x.counter.cellsWritten += values.length;
     if (r > this._m.maxRows) this._m.maxRows = r;
     if (values.length > this._m.maxColumns) this._m.maxColumns = values.length;
     values.forEach((v, i) => {
@@ -169,17 +171,26 @@ export class Sheet implements SheetApi {
     return this;
   }
   insertRowsAfter(after: number, n: number): Sheet {
-    this._m.insertRows(checkInt('Sheet.insertRowsAfter', after), checkInt('Sheet.insertRowsAfter', n));
-    this._ss.touch();
-    return this;
+    return this.insertRows(checkInt('Sheet.insertRowsAfter', after), checkInt('Sheet.insertRowsAfter', n));
   }
   insertRowsBefore(before: number, n: number): Sheet {
-    this._m.insertRows(before - 1, n);
+    return this.insertRows(before - 1, n);
+  }
+  /**
+   * Rows inserted inside a protected range (between two of its rows: the half row in the
+   * area below) or into a protected sheet need edit permission on it; protections move.
+   */
+  private insertRows(after: number, n: number): Sheet {
+    this.guard({ r1: after + 0.5, c1: 1, r2: after + 0.5, c2: this._m.maxColumns });
+    this._m.insertRows(after, n);
+    this._ss.shiftProtections(this._m.id, 'row', after, n);
     this._ss.touch();
     return this;
   }
   insertColumnsAfter(after: number, n: number): Sheet {
+    this.guard({ r1: 1, c1: after + 0.5, r2: this._m.maxRows, c2: after + 0.5 });
     this._m.insertColumns(after, n);
+    this._ss.shiftProtections(this._m.id, 'col', after, n);
     this._ss.touch();
     return this;
   }
@@ -191,18 +202,28 @@ export class Sheet implements SheetApi {
     if (this._m.maxRows - n <= this._m.frozenRows) {
       throw new GasError('Sorry, it is not possible to delete all non-frozen rows.');
     }
+    this.guard({ r1: start, c1: 1, r2: start + n - 1, c2: this._m.maxColumns });
     this._m.deleteRows(start, n);
+    this._ss.shiftProtections(this._m.id, 'row', start, -n);
     this._ss.touch();
     return this;
   }
   deleteColumns(start: number, n: number): Sheet {
     if (start < 1 || start + n - 1 > this._m.maxColumns)
       throw new GasError('Those columns are out of bounds.');
+    this.guard({ r1: 1, c1: start, r2: this._m.maxRows, c2: start + n - 1 });
     this._m.deleteColumns(start, n);
+    this._ss.shiftProtections(this._m.id, 'col', start, -n);
     this._ss.touch();
     return this;
   }
+  /**
+   * The sheet's protection: its existing one if it is protected already, else a new one
+   * that stops nobody until its editors are set (protection.ts).
+   */
   protect(): ProtectionApi {
+    const had = this._ss.protections.find((p) => p.sheetId === this._m.id && p.range === null);
+    if (had) return make().protection(this.x, this._ss, had);
     const p: ProtectionModel = {
       id: this._ss.newProtectionId(),
       sheetId: this._m.id,
@@ -213,6 +234,10 @@ export class Sheet implements SheetApi {
     this._ss.protections.push(p);
     this._ss.touch();
     return make().protection(this.x, this._ss, p);
+  }
+  /** Throws Sheets' message when a protection the user may not edit covers `area` (null: any). */
+  private guard(area: { r1: number; c1: number; r2: number; c2: number } | null): void {
+    this._ss.assertCanEdit(this._m.id, this.x.user, this._ss.ownerOr(this.x.google.defaultUser), area);
   }
   getProtections(type: string): ProtectionApi[] {
     return this._ss.protections

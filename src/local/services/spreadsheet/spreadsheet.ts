@@ -5,7 +5,7 @@
  */
 import { GasError } from '../../errors';
 import type { ServiceHost } from '../../host';
-import type { SheetModel, SpreadsheetModel } from '../../model/spreadsheet-model';
+import { type SheetModel, SpreadsheetModel } from '../../model/spreadsheet-model';
 import { parseA1 } from '../../sheets/a1';
 import { make } from './factory';
 import type { ProtectionApi, RangeApi, SheetApi, SpreadsheetApi } from './types';
@@ -72,6 +72,8 @@ export class Spreadsheet implements SpreadsheetApi {
     if (this._m.sheets.length === 1) {
       throw new GasError("You can't remove all the sheets in a document.");
     }
+    this._m.assertCanEdit(sheet._m.id, this.x.user, this.owner(), null);
+    this._m.protections = this._m.protections.filter((p) => p.sheetId !== sheet._m.id);
     this._m.sheets = this._m.sheets.filter((s) => s !== sheet._m);
     this._m.touch();
   }
@@ -115,10 +117,49 @@ export class Spreadsheet implements SpreadsheetApi {
       .filter((p) => (type === 'SHEET' ? p.range === null : p.range !== null))
       .map((p) => make().protection(this.x, this._m, p));
   }
+  /** The owner: the model's, else the local Google's default user (who made the sample). */
   getOwner(): { getEmail(): string } | null {
-    return null;
+    const email = this.owner();
+    return { getEmail: () => email };
+  }
+  private owner(): string {
+    return this._m.ownerOr(this.x.google.defaultUser);
+  }
+  /**
+   * A copy of the whole spreadsheet under a new name, as a new spreadsheet: every sheet with
+   * its values, formulas, formats, notes, validation, frozen and hidden state, and the named
+   * ranges and protections. (In Google it is a new Drive file in the owner's My Drive.)
+   * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#copy(String)
+   */
+  copy(name: string): SpreadsheetApi {
+    const id = this.x.google.newId('ss');
+    const m = copySpreadsheetModel(this._m, id, String(name));
+    m.owner = this.x.user.toLowerCase() || null; // whoever copies owns the copy
+    this.x.google.spreadsheets.set(id, m);
+    return make().spreadsheet(this.x, m);
   }
   private sheet(s: SheetModel): SheetApi {
     return make().sheet(this.x, this._m, s);
   }
+}
+
+/** A deep copy of a spreadsheet's model with a new id and name (sheet ids renumbered). */
+function copySpreadsheetModel(src: SpreadsheetModel, id: string, name: string): SpreadsheetModel {
+  const m = new SpreadsheetModel(id, name, src.timeZone, src.locale);
+  const sheetIds = new Map<number, number>();
+  for (const s of src.sheets) {
+    const c = m.addSheet(s.name);
+    sheetIds.set(s.id, c.id);
+    Object.assign(c, structuredClone({ ...s }), { id: c.id });
+  }
+  for (const [n, r] of src.namedRanges) {
+    const sheetId = sheetIds.get(r.sheetId);
+    if (sheetId !== undefined) m.namedRanges.set(n, { ...r, sheetId });
+  }
+  for (const p of src.protections) {
+    const sheetId = sheetIds.get(p.sheetId);
+    if (sheetId !== undefined)
+      m.protections.push({ ...structuredClone(p), id: m.newProtectionId(), sheetId });
+  }
+  return m;
 }

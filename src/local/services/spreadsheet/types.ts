@@ -38,6 +38,7 @@ export interface SpreadsheetApi {
   toast(msg: string, title?: string, timeoutSeconds?: number): void;
   getProtections(type: string): ProtectionApi[];
   getOwner(): { getEmail(): string } | null;
+  copy(name: string): SpreadsheetApi;
 }
 
 /** https://developers.google.com/apps-script/reference/spreadsheet/sheet */
@@ -80,6 +81,14 @@ export interface SheetApi {
   activate(): SheetApi;
 }
 
+/** Which ends of a range its A1 notation leaves open. */
+export interface OpenEnds {
+  rowStart: boolean;
+  rowEnd: boolean;
+  cols: boolean;
+  sheet?: boolean;
+}
+
 /** https://developers.google.com/apps-script/reference/spreadsheet/range */
 export interface RangeApi {
   readonly _ss: SpreadsheetModel;
@@ -88,8 +97,11 @@ export interface RangeApi {
   readonly _c: number;
   readonly _nr: number;
   readonly _nc: number;
-  /** Set for ranges from open-ended A1 notation (A:A, 2:2, A2:C), which keep that form. */
-  _open: { rowStart: boolean; rowEnd: boolean; cols: boolean } | null;
+  /**
+   * Set for ranges from open-ended A1 notation (A:A, 2:2, A2:C), which keep that form, and
+   * for a sheet protection's range (`sheet`: no A1 notation).
+   */
+  _open: OpenEnds | null;
   getRow(): number;
   getColumn(): number;
   getLastRow(): number;
@@ -128,6 +140,7 @@ export interface RangeApi {
   getCell(row: number, column: number): RangeApi;
   isBlank(): boolean;
   protect(): ProtectionApi;
+  canEdit(): boolean;
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): RangeApi;
   activate(): RangeApi;
 }
@@ -140,6 +153,16 @@ export interface ProtectionApi {
   isWarningOnly(): boolean;
   setWarningOnly(w: boolean): ProtectionApi;
   getRange(): RangeApi;
+  setRange(range: RangeApi): ProtectionApi;
+  getProtectionType(): 'RANGE' | 'SHEET';
+  canEdit(): boolean;
+  canDomainEdit(): boolean;
+  setDomainEdit(editable: boolean): ProtectionApi;
+  getEditors(): { getEmail(): string }[];
+  addEditor(user: unknown): ProtectionApi;
+  addEditors(users: unknown[]): ProtectionApi;
+  removeEditor(user: unknown): ProtectionApi;
+  removeEditors(users: unknown[]): ProtectionApi;
   remove(): void;
 }
 
