@@ -7,6 +7,7 @@
  */
 import type { LocalGoogle } from '../backend';
 import { CallCounter } from '../counter';
+import { PROTECTED_MESSAGE } from '../model/spreadsheet-model';
 import type { LocalProject } from '../runtime';
 import { callResult, failureMessage } from '../script-run';
 import type { TriggerRun } from '../triggers';
@@ -193,6 +194,8 @@ export class Executions {
       });
     } catch (e) {
       if (e instanceof InputRejected) throw new HttpError(422, e.message);
+      // A protected cell refuses a person who is not an editor, as Sheets does: said, not a 500.
+      if (e instanceof Error && e.message === PROTECTED_MESSAGE) throw new HttpError(422, e.message);
       throw e;
     }
     const edit = typed.onEdit;
