@@ -21,7 +21,7 @@ import { tableDef } from '../domain/schema';
 import { archiveName, resolveOwners } from '../domain/term';
 import type { TermDialogApi } from './api';
 import { AddonContext } from './context';
-import { installReminders, reminderOwner } from './reminders';
+import { installReminders, reminderOwner } from './reminders/trigger';
 import { activeUserEmail, Refused, requireRole } from './roles';
 import { clearPledges, removeRows, reown, updateSettings } from './term/apply';
 import { archivedRows, copyWorkbook, snapshot, verifyArchive, writeTermDocuments } from './term/archive';

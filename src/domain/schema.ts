@@ -339,10 +339,10 @@ export const LEDGER: TableDef = {
 
 export const EVENTS: TableDef = {
   name: 'Events',
+  noun: noun('event', 'events', '活动'),
   idPrefix: 'E',
   titleKey: 'name',
   listKeys: ['status', 'date', 'lead'],
-  noun: noun('event', 'events', '活动'),
   archive: { key: 'archived', value: 'today' },
   fields: [
     id('Event ID', '活动编号'),

@@ -15,7 +15,7 @@ import {
   validateTermInput,
 } from '../../domain/term';
 import type { AddonContext } from '../context';
-import { reminderOwner } from '../reminders';
+import { reminderOwner } from '../reminders/trigger';
 
 /** What the dialog sends to run the new term. */
 export interface TermRunInput extends TermInput, OwnerChoices {
