@@ -23,6 +23,13 @@ export interface FormField {
   defaultValue: string | number | boolean | null;
   /** The field's label in the member's language (`阶段 (Stage)`); the sheet keeps `header`. */
   label: string;
+  /**
+   * What the field links to, for a picker: `member` (a member's Email, picked by name) or the
+   * tables whose record IDs it holds (picked by name); choices come from `sidebarChoices`.
+   */
+  link: 'member' | TableName[] | null;
+  /** Several values, comma-separated (With, Attendees…). */
+  multiple: boolean;
   /** How each option is shown (the option itself is what is saved). */
   optionLabels: string[];
 }
@@ -38,8 +45,18 @@ export interface FormSpec {
   /** The sidebar offers "Archive" for this table's records (they are never deleted). */
   archivable: boolean;
   lang: Lang;
+  /** The member using the form (a new record's Owner defaults to them). */
+  me: string;
+  /** The department's active members, for the attendance checklist (Meetings) and member pickers. */
+  members: Choice[];
   /** Message templates the page fills in (`ui.*`, `field.*`; `{name}` placeholders). */
   text: Record<string, string>;
+}
+
+/** One choice of a picker: what is stored, and what the member reads. */
+export interface Choice {
+  value: string;
+  label: string;
 }
 
 export interface ListItem {
@@ -68,6 +85,17 @@ export interface SaveInput {
   base?: Record<string, string>;
   changes: Record<string, string | boolean>;
   newId?: boolean;
+  /** Create the record even though it looks like an existing one (the member saw the warning). */
+  allowDuplicate?: boolean;
+}
+
+/** An existing record a new one looks like (same name, phone or email, ignoring case and spacing). */
+export interface Duplicate {
+  id: string;
+  row: number;
+  title: string;
+  /** The field that matched (`name`, `phone`, `email`, `organization`). */
+  field: string;
 }
 
 export type SaveResponse =
@@ -77,12 +105,18 @@ export type SaveResponse =
       errors: { field: string; message: string }[];
       /** Set when someone else changed a field the member changed: reopen to see it. */
       conflict?: boolean;
+      /** A new sponsor or contact looks like these: shown, and saved only with `allowDuplicate`. */
+      duplicates?: Duplicate[];
     };
 
 /** The record sidebar's server functions. */
 export interface RecordSidebarApi {
   sidebarForm(table: TableName): FormSpec;
   sidebarSearch(table: TableName, query: string, limit: number): ListItem[];
+  /** Like sidebarSearch, with how many records match in all (`50 of 1,100`). */
+  sidebarSearchPage(table: TableName, query: string, limit: number): { items: ListItem[]; total: number };
+  /** Choices for a picker of `field`, matching `query` (name, email or ID), at most 20. */
+  sidebarChoices(table: TableName, field: string, query: string): Choice[];
   sidebarGet(table: TableName, id: string, row?: number): RecordValues | null;
   sidebarSave(table: TableName, input: SaveInput): SaveResponse;
   /** Archives the record the form loaded (what it loaded is checked as for a save). */

@@ -13,7 +13,8 @@ import { setUpWorkbook } from './setup';
 import { openRecordSidebar } from './sidebar';
 
 export { menuGenerateReport, menuGenerateRoster } from './documents';
-export { sidebarArchive, sidebarForm, sidebarGet, sidebarSave, sidebarSearch } from './sidebar';
+export { sidebarChoices, sidebarSearch, sidebarSearchPage } from './pickers';
+export { sidebarArchive, sidebarForm, sidebarGet, sidebarSave } from './sidebar';
 
 type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode | string } | undefined;
 

@@ -10,7 +10,9 @@ import { formText, normHeader } from '../domain/records';
 import { RECORD_TABLES, type TableName, tableDef } from '../domain/schema';
 import type { FormSpec, ListItem, RecordSidebarApi, RecordValues, SaveResponse } from './api';
 import { AddonContext } from './context';
+import { findDuplicates } from './duplicates';
 import { headerRow, SheetGateway } from './gateway';
+import { linkOf, memberChoices, sidebarChoices, sidebarSearch, sidebarSearchPage } from './pickers';
 import { editAction, Refused, requireRole } from './roles';
 import {
   conflictMessage,
@@ -60,6 +62,8 @@ export function sidebarForm(table: unknown): FormSpec {
     many: tableNoun(lang, def, true),
     archivable: !!def.archive,
     lang,
+    me: (Session.getActiveUser().getEmail() || '').toLowerCase(),
+    members: memberChoices(ctx),
     text: { ...templates(lang, 'ui.'), ...templates(lang, 'field.') },
     fields: def.fields
       .filter((f) => !f.optional || present.has(normHeader(f.header)))
@@ -77,38 +81,10 @@ export function sidebarForm(table: unknown): FormSpec {
         required: !!f.required,
         maxLength: f.maxLength ?? null,
         defaultValue: f.defaultValue ?? null,
+        link: linkOf(f),
+        multiple: f.type === 'refs' || f.type === 'emails',
       })),
   };
-}
-
-const cellText = (v: unknown): string =>
-  Array.isArray(v) ? v.join(', ') : v === null || v === undefined ? '' : String(v);
-
-/** Records matching `query` (any field, case-insensitive), newest IDs first, at most `limit`. */
-export function sidebarSearch(table: unknown, query: unknown, limit: unknown = 50): ListItem[] {
-  const def = tableDef(recordTable(table));
-  const ctx = new AddonContext();
-  const q = String(query ?? '')
-    .trim()
-    .toLowerCase();
-  const n = Math.min(Math.max(Number(limit) || 50, 1), 500);
-  const out: ListItem[] = [];
-  const recs = ctx.table(def.name).records;
-  for (let i = recs.length - 1; i >= 0 && out.length < n; i--) {
-    const r = recs[i]!;
-    if (q && !Object.values(r.data).some((v) => cellText(v).toLowerCase().includes(q))) continue;
-    out.push({
-      id: cellText(r.data.id),
-      title: cellText(r.data[def.titleKey]) || '(untitled)',
-      subtitle: def.listKeys
-        .map((k) => cellText(r.data[k]))
-        .filter(Boolean)
-        .slice(0, 3)
-        .join(' · '),
-      row: r.row,
-    });
-  }
-  return out;
 }
 
 /**
@@ -151,7 +127,18 @@ export function sidebarSave(table: unknown, input: unknown): SaveResponse {
   const language = () => (memo ??= languageOf(ctx)); // read only when a message needs it
   try {
     requireRole(ctx, editAction(name), language);
-    const r = saveRecord(ctx, name, toSaveRequest(input as Record<string, unknown>), who, language);
+    const request = toSaveRequest(input as Record<string, unknown>);
+    const creating = !request.id?.trim() && request.row === undefined;
+    if (creating && (input as { allowDuplicate?: unknown }).allowDuplicate !== true) {
+      const duplicates = findDuplicates(ctx, name, request.changes);
+      if (duplicates.length)
+        return {
+          ok: false,
+          duplicates,
+          errors: [{ field: '', message: msg(language(), 'ui.duplicate', { n: duplicates.length }) }],
+        };
+    }
+    const r = saveRecord(ctx, name, request, who, language);
     return { ok: true, ...r };
   } catch (e) {
     const lang = language();
@@ -202,6 +189,8 @@ export function sidebarArchive(table: unknown, input: unknown): SaveResponse {
 export const RECORD_SIDEBAR: RecordSidebarApi = {
   sidebarForm,
   sidebarSearch,
+  sidebarSearchPage,
+  sidebarChoices,
   sidebarGet,
   sidebarSave,
   sidebarArchive,

@@ -96,7 +96,7 @@ export function toSaveRequest(input: Record<string, unknown>): SaveRequest {
       newId: r.newId === true,
     };
   }
-  const { id, ...changes } = input;
+  const { id, allowDuplicate: _seen, ...changes } = input;
   return { id: id === undefined || id === null ? undefined : String(id), changes };
 }
 

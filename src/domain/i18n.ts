@@ -69,6 +69,8 @@ const EN = {
   'ui.savedNew': 'Saved new {noun} {id} (row {row}).',
   'ui.saved': 'Saved {id}.',
   'ui.noChanges': 'Nothing to save: no field was changed.',
+  'ui.duplicate':
+    'This looks like {n} existing record(s), shown below: open one to edit it, or save again to create it anyway.',
   'ui.archive': 'Archive',
   'ui.archiveConfirm': 'Click again to archive',
   'ui.archived': 'Archived {id}: it leaves reminders and the roster, and stays in the sheet.',
@@ -408,6 +410,7 @@ const ZH: Readonly<Record<MessageKey, string>> = {
   'ui.savedNew': '已新建{noun} {id}（第 {row} 行）。',
   'ui.saved': '已保存 {id}。',
   'ui.noChanges': '没有需要保存的内容：没有修改任何字段。',
+  'ui.duplicate': '这条记录与下面 {n} 条已有记录相似：可以打开已有记录修改，或再次保存以仍然新建。',
   'ui.archive': '归档',
   'ui.archiveConfirm': '再点一次确认归档',
   'ui.archived': '已归档 {id}：它不再出现在提醒和通讯录中，但仍保留在表格里。',

@@ -432,7 +432,7 @@ describe('bad input is refused by name and nothing is cut short', () => {
     ];
     for (const text of typed) {
       const r = a.run<Save>('sidebarSave', 'Contacts', {
-        name: 'Literal',
+        name: `Literal ${text}`,
         title: text,
         otherHandle: text,
       }).value;

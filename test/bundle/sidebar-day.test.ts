@@ -1,0 +1,79 @@
+/**
+ * The record sidebar's day-to-day help, through the built bundle: duplicates at entry,
+ * pickers built from the schema's links, and how many records a search matches.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LocalGoogle } from '../../src/local/backend';
+import { LocalProject } from '../../src/local/runtime';
+import { buildSample } from '../../src/local/sample';
+import { bundleDir } from '../support/bundle';
+
+let project: LocalProject;
+beforeAll(() => {
+  project = new LocalProject(bundleDir());
+});
+
+function sample() {
+  const google = new LocalGoogle();
+  const ss = buildSample(google, { today: '2026-11-23' });
+  const run = <T>(fn: string, ...args: unknown[]) =>
+    project.run<T>(google, fn, args, { spreadsheetId: ss.id, user: 'zhang.wei@example.edu' }).value;
+  return { ss, run };
+}
+
+type Save = { ok: boolean; id?: string; duplicates?: { id: string; field: string; title: string }[] };
+
+describe('duplicates at entry', () => {
+  it('a new sponsor named like an existing one (any case, spacing, width) is shown the existing one first', () => {
+    const { ss, run } = sample();
+    const existing = String(ss.sheetByName('Sponsors')!.get(2, 2)); // S-0001's Organization
+    const typed = `  ${existing.toUpperCase().replace(/ /g, '  ')} `;
+    const rows = ss.sheetByName('Sponsors')!.lastRow();
+    const r = run<Save>('sidebarSave', 'Sponsors', { organization: typed, stage: 'Prospect' });
+    expect(r.ok).toBe(false);
+    expect(r.duplicates).toEqual([{ id: 'S-0001', row: 2, title: existing, field: 'organization' }]);
+    expect(ss.sheetByName('Sponsors')!.lastRow()).toBe(rows);
+    const again = run<Save>('sidebarSave', 'Sponsors', {
+      organization: typed,
+      stage: 'Prospect',
+      allowDuplicate: true,
+    });
+    expect(again.ok).toBe(true);
+  });
+
+  it('a new contact with the phone of an existing one, full-width digits included', () => {
+    const { ss, run } = sample();
+    const sh = ss.sheetByName('Contacts')!;
+    const phone = String(sh.get(2, sh.cells[0]!.map(String).indexOf('Phone') + 1));
+    const wide = phone.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+    const r = run<Save>('sidebarSave', 'Contacts', { name: 'Someone New', phone: wide });
+    expect(r.duplicates?.[0]).toMatchObject({ id: 'C-0001', field: 'phone' });
+  });
+});
+
+describe('pickers and search', () => {
+  it('members are picked by name and stored as Email; sponsors by name and stored as ID', () => {
+    const { run } = sample();
+    const owners = run<{ value: string; label: string }[]>('sidebarChoices', 'Contacts', 'owner', 'wang');
+    expect(owners).toContainEqual({ value: 'wang.fang@example.edu', label: '王芳 · wang.fang@example.edu' });
+    const sponsors = run<{ value: string; label: string }[]>(
+      'sidebarChoices',
+      'Contacts',
+      'sponsorId',
+      'unicom',
+    );
+    expect(sponsors.length).toBeGreaterThan(0);
+    expect(sponsors.every((c) => /^S-\d{4}$/.test(c.value) && /Unicom/.test(c.label))).toBe(true);
+    const spec = run<{ fields: { key: string; link: unknown }[]; me: string }>('sidebarForm', 'Meetings');
+    expect(spec.me).toBe('zhang.wei@example.edu');
+    expect(spec.fields.find((f) => f.key === 'with')!.link).toEqual(['Sponsors', 'Contacts']);
+    expect(spec.fields.find((f) => f.key === 'attendees')!.link).toBe('member');
+  });
+
+  it('a search says how many match in all', () => {
+    const { run } = sample();
+    const page = run<{ items: unknown[]; total: number }>('sidebarSearchPage', 'Contacts', '', 50);
+    expect(page.items).toHaveLength(50);
+    expect(page.total).toBe(110);
+  });
+});
