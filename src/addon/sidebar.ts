@@ -8,7 +8,7 @@
 import { fieldLabel, type Lang, msg, tableNoun, templates, valueName } from '../domain/i18n';
 import { formText, normHeader } from '../domain/records';
 import { RECORD_TABLES, type TableName, tableDef } from '../domain/schema';
-import type { FormSpec, ListItem, RecordSidebarApi, RecordValues, SaveResponse } from './api';
+import type { FormSpec, RecordSidebarApi, RecordValues, SaveResponse } from './api';
 import { AddonContext } from './context';
 import { findDuplicates } from './duplicates';
 import { headerRow, SheetGateway } from './gateway';
