@@ -12,6 +12,7 @@
  */
 
 import { type Lang, msg } from '../domain/i18n';
+import { MEETING_RULE_FIELDS, meetingErrors } from '../domain/meetings';
 import {
   dayPart,
   FieldError,
@@ -168,6 +169,10 @@ function createRecord(
   if (errors.length) throw new ValidationFailed(errors);
   const links = checkLinks(ctx, def, new Map(def.fields.map((f) => [f, data[f.key] ?? null])));
   if (links.length) throw new ValidationFailed(links);
+  if (def.name === 'Meetings') {
+    const rules = meetingErrors(data);
+    if (rules.length) throw new ValidationFailed(rules);
+  }
   return withDocumentLock(() => {
     const gw = SheetGateway.open(ctx.ss, def);
     // What the member typed for a column the sheet lacks (defaults are simply not written).
@@ -280,6 +285,13 @@ function updateRecord(
       throw new StaleEdit(conflicts);
     }
     for (const f of write.keys()) checkReassign(ctx, f, formText(f, cellOf(f), ctx.timeZone).text, who, lang);
+    if (def.name === 'Meetings' && [...write.keys()].some((f) => MEETING_RULE_FIELDS.includes(f.key))) {
+      // The record as it will be (the row now, with the changes) must keep the meeting rules.
+      const now = parseSheet(def, [gw.header as unknown[], values], ctx.timeZone).records[0]?.data ?? {};
+      for (const [f, v] of write) now[f.key] = v;
+      const rules = meetingErrors(now);
+      if (rules.length) throw new ValidationFailed(rules);
+    }
     const data: RecordData = {};
     for (const [f, v] of write) data[f.key] = v;
     let id = idOf(values, gw);

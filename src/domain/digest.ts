@@ -106,7 +106,9 @@ function itemDetail(item: DueItem, c: ReminderCatalog, ctx: DigestContext, lang:
     case 'meeting':
       return c.meetingWhen(item.day === today, item.time, v(item.meetingType), item.as === 'attendee');
     case 'report':
-      return c.report(item.day, v(item.meetingType));
+      return item.overdue
+        ? c.visitOverdue(item.day ?? today, v(item.meetingType))
+        : c.report(item.day, v(item.meetingType));
     case 'feedback':
       return c.feedback(item.day);
     case 'greeting':

@@ -107,6 +107,10 @@ const EN = {
   'field.oneId': '{field} takes one ID.',
   'field.notId': '{field}: "{value}" is not a record ID.',
   'field.unknownField': 'Unknown field "{field}" for {table}.',
+  'field.inTwoLists':
+    '{field}: {value} is already in {other}: a member is present, excused or absent, one of them.',
+  'field.purposeToPlan': '{field} is needed to plan a visit: write what it is for.',
+  'field.outcomeToReport': '{field} is needed to mark a visit Done: write what came of it.',
   'role.anyMember': 'any active member',
   'role.or': ' or ',
   'role.noEmail':
@@ -445,6 +449,9 @@ const ZH: Readonly<Record<MessageKey, string>> = {
   'field.oneId': '{field}只能填一个编号。',
   'field.notId': '{field}：“{value}”不是记录编号。',
   'field.unknownField': '{table}没有字段“{field}”。',
+  'field.inTwoLists': '{field}：{value} 已在{other}中：每位成员只能是出席、请假或缺席之一。',
+  'field.purposeToPlan': '计划拜访需要填写{field}：写明此行目的。',
+  'field.outcomeToReport': '标记拜访为“已完成”需要填写{field}：写明结果。',
   'role.anyMember': '任何在任成员',
   'role.or': '或',
   'role.noEmail':
@@ -732,6 +739,8 @@ export interface ReminderCatalog {
     asAttendee: boolean,
   ): string;
   report(day: string | null, type: string | undefined): string;
+  /** A visit still Planned after its day. */
+  visitOverdue(day: string, type: string | undefined): string;
   feedback(day: string | null): string;
   greetingFor(holiday: string, day: string, inDays: number): string;
   ledger(amount: string, day: string, age: number, asTreasurer: boolean): string;
@@ -766,6 +775,8 @@ const REMINDERS_EN: ReminderCatalog = {
   meetingWhen: (isToday, time, type, asAttendee) =>
     `${isToday ? 'today' : 'tomorrow'}${time ? ` at ${time}` : ''}${type ? ` · ${type}` : ''}${asAttendee ? ' · you attend' : ' · you organise'}`,
   report: (day, type) => `${type ?? 'meeting'} held${day ? ` ${day}` : ''}: write the Outcome`,
+  visitOverdue: (day, type) =>
+    `${type ?? 'visit'} planned for ${day} is still Planned: mark it Done with its Outcome, or Cancelled`,
   feedback: (day) =>
     `event held${day ? ` ${day}` : ''} with sponsorship received: send feedback, then fill Feedback Sent`,
   greetingFor: (holiday, day, inDays) =>
@@ -802,6 +813,8 @@ const REMINDERS_ZH: ReminderCatalog = {
   meetingWhen: (isToday, time, type, asAttendee) =>
     `${isToday ? '今天' : '明天'}${time ? ` ${time}` : ''}${type ? ` · ${type}` : ''}${asAttendee ? ' · 你参加' : ' · 你负责组织'}`,
   report: (day, type) => `${type ?? '会议'}${day ? `已于 ${day} 举行` : '已举行'}：请填写 Outcome`,
+  visitOverdue: (day, type) =>
+    `${type ?? '拜访'}原定于 ${day}，仍为“计划中”：请填写结果并标为“已完成”，或标为“已取消”`,
   feedback: (day) =>
     `活动${day ? `已于 ${day} 举行` : '已举行'}并收到赞助：请向赞助商反馈，然后填写 Feedback Sent`,
   greetingFor: (holiday, day, inDays) =>

@@ -123,6 +123,8 @@ export interface DueItem {
   meetingType?: string;
   /** Meetings: whether this member is the owner or an attendee. Ledger: handler or treasurer. */
   as?: 'owner' | 'attendee' | 'handler' | 'treasurer';
+  /** Report items: a visit still Planned after its day (not yet reported or cancelled). */
+  overdue?: boolean;
   /** Records without an active owner: the Owner cell; `more`: how many others are not listed. */
   formerOwner?: string;
   more?: number;
@@ -338,6 +340,10 @@ export function planReminders(all: PlanInput): ReminderPlan {
     }
     if (status === 'Done' && type !== 'Department Meeting' && !str(m.data.outcome) && owner) {
       add(owner, { ...base, kind: 'report' });
+    }
+    // A visit still Planned after its day: chased until it is reported (Done) or Cancelled.
+    if (status === 'Planned' && type !== 'Department Meeting' && when && when < today && owner) {
+      add(owner, { ...base, kind: 'report', overdue: true });
     }
   }
 

@@ -319,7 +319,7 @@ export const LEDGER: TableDef = {
   name: 'Ledger',
   idPrefix: 'L',
   titleKey: 'description',
-  listKeys: ['type', 'status', 'date'],
+  listKeys: ['amount', 'type', 'status'],
   noun: noun('ledger entry', 'ledger entries', '账目'),
   fields: [
     id('Entry ID', '账目编号'),
@@ -346,7 +346,7 @@ export const EVENTS: TableDef = {
   archive: { key: 'archived', value: 'today' },
   fields: [
     id('Event ID', '活动编号'),
-    t('Name', 'name', '活动名称', { required: true }),
+    t('Name', 'name', '名称', { required: true }),
     date('Date', 'date', '日期'),
     member('Lead', 'lead', '负责人'),
     num('Budget', 'budget', '预算'),

@@ -110,6 +110,7 @@ describe('two members edit the same record', () => {
       with: 'S-0003',
       owner: A,
       status: 'Done',
+      outcome: 'Two tents promised',
     }).value;
     expect(visit.ok).toBe(true);
     expect(a.open('Sponsors', 'S-0003').values.lastContacted).toBe('2026-11-22');

@@ -77,3 +77,50 @@ describe('pickers and search', () => {
     expect(page.total).toBe(110);
   });
 });
+
+describe('meetings: attendance and the plan-then-report flow of visits', () => {
+  type Errors = { ok: boolean; errors?: { field: string; message: string }[] };
+  it('a member in two of Attendees, Excused and Absent is refused by name', () => {
+    const { run } = sample();
+    const r = run<Errors>('sidebarSave', 'Meetings', {
+      date: '2026-11-20 19:00',
+      type: 'Department Meeting',
+      title: 'Weekly',
+      attendees: 'zhang.wei@example.edu, he.na@example.edu',
+      absent: 'Zhang.Wei@example.edu',
+      status: 'Done',
+    });
+    expect(r.errors).toEqual([
+      {
+        field: 'absent',
+        message:
+          'Absent: zhang.wei@example.edu is already in Attendees: a member is present, excused or absent, one of them.',
+      },
+    ]);
+  });
+
+  it('a visit is planned with a Purpose and marked Done with an Outcome', () => {
+    const { run } = sample();
+    const visit = {
+      date: '2026-11-25 10:00',
+      type: 'Sponsor Visit',
+      title: 'Tents',
+      with: 'S-0002',
+      status: 'Planned',
+    };
+    expect(run<Errors>('sidebarSave', 'Meetings', visit).errors?.[0]?.field).toBe('purpose');
+    const planned = run<Errors & { id: string }>('sidebarSave', 'Meetings', {
+      ...visit,
+      purpose: 'Ask for tents',
+    });
+    expect(planned.ok).toBe(true);
+    const done = run<Errors>('sidebarSave', 'Meetings', { id: planned.id, status: 'Done' });
+    expect(done.errors?.[0]).toMatchObject({
+      field: 'outcome',
+      message: /Outcome is needed to mark a visit Done/,
+    });
+    expect(
+      run<Errors>('sidebarSave', 'Meetings', { id: planned.id, status: 'Done', outcome: 'Two tents' }).ok,
+    ).toBe(true);
+  });
+});
