@@ -20,7 +20,16 @@ type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode | string } | unde
 
 /** Simple trigger: adds the menu. In AuthMode.NONE only the Ui may be touched. */
 export function onOpen(e?: OpenEvent): void {
-  buildMenu(SpreadsheetApp.getUi(), runsAsAddon(e));
+  buildMenu(SpreadsheetApp.getUi(), runsAsAddon(e), userLocale());
+}
+
+/** The user's locale (`zh_CN`), or null where Apps Script does not give it (AuthMode.NONE). */
+function userLocale(): string | null {
+  try {
+    return Session.getActiveUserLocale() || null;
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -124,3 +124,22 @@ describe('meetings: attendance and the plan-then-report flow of visits', () => {
     ).toBe(true);
   });
 });
+
+describe('menu captions in the user’s language', () => {
+  it('Chinese for a zh locale (also in AuthMode.NONE), English for others, both when no locale is given', () => {
+    const google = new LocalGoogle();
+    const ss = buildSample(google, { today: '2026-11-23' });
+    const captions = (opts: Record<string, unknown>) => {
+      google.menus.delete(ss.id);
+      project.run(google, 'onOpen', [{ authMode: opts.authMode ?? 'LIMITED' }], {
+        spreadsheetId: ss.id,
+        ...opts,
+      });
+      return google.menus.get(ss.id)![0]!.items.flatMap((i) => ('caption' in i ? [i.caption] : []));
+    };
+    expect(captions({ locale: 'zh_CN' })[0]).toBe('设置工作簿（Set up workbook）');
+    expect(captions({ locale: 'en_US' })[0]).toBe('Set up workbook');
+    expect(captions({ authMode: 'NONE', locale: 'zh_TW' })[0]).toBe('设置工作簿（Set up workbook）');
+    expect(captions({ locale: '' })[0]).toBe('Set up workbook · 设置工作簿');
+  });
+});
