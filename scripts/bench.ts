@@ -76,6 +76,18 @@ const OPS: Op[] = [
     ],
     expect: 'flat',
   },
+  {
+    name: 'Sidebar: archive contact',
+    fn: 'sidebarArchive',
+    args: ['Contacts', { id: 'C-0007' }],
+    expect: 'flat',
+  },
+  {
+    name: 'Start new term: dry run',
+    fn: 'termPlan',
+    args: [{ term: '2027 Spring', start: '2027-02-20', end: '2027-07-10' }],
+    expect: 'flat',
+  },
   { name: 'Generate semester report', fn: 'menuGenerateReport', expect: 'flat' },
   { name: 'Generate contact roster', fn: 'menuGenerateRoster', expect: 'flat' },
   { name: 'Send reminders now', fn: 'menuSendRemindersNow', expect: 'per-email' },
