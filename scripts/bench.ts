@@ -90,7 +90,7 @@ const OPS: Op[] = [
   },
   { name: 'Generate semester report', fn: 'menuGenerateReport', expect: 'flat' },
   { name: 'Generate contact roster', fn: 'menuGenerateRoster', expect: 'flat' },
-  { name: 'Send reminders now', fn: 'menuSendRemindersNow', expect: 'per-email' },
+  { name: 'Send reminders now', fn: 'remindersSend', expect: 'per-email' },
 ];
 
 interface Row {

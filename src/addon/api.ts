@@ -8,6 +8,7 @@
 
 import type { Lang } from '../domain/i18n';
 import type { FieldDef, TableName } from '../domain/schema';
+import type { SendConfirmView, SendResult } from './reminders/confirm';
 import type { PreviewResponse } from './reminders/preview';
 import type { TermDialogText, TermPlanResponse, TermRunInput, TermRunResponse } from './term/plan';
 
@@ -127,6 +128,14 @@ export interface RecordSidebarApi {
 export interface RemindersSidebarApi {
   /** The digests of `day` (`YYYY-MM-DD`; '' for tomorrow), without sending anything. */
   remindersPreview(day: string): PreviewResponse;
+}
+
+/** The Send reminders now dialog's server functions. */
+export interface SendDialogApi {
+  /** What Send would do today (who gets a digest, who is skipped and why, the quota left); sends nothing. */
+  remindersConfirm(): SendConfirmView;
+  /** Sends today's digests (the reminder job, as the member who clicks); what it did. */
+  remindersSend(): SendResult;
 }
 
 /** The Start new term dialog's server functions. */

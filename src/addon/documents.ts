@@ -7,11 +7,19 @@
  *
  * References: developers.google.com/apps-script/reference/document/body#appendTable(String)
  * (tables from string arrays, recommended for large tables), .../document/table#setColumnWidth,
- * .../drive/file#moveTo(Folder), .../base/ui#showModalDialog(Object,String).
+ * .../drive/file#moveTo(Folder), .../base/ui#showModalDialog(Object,String),
+ * .../drive/folder#getFilesByName(String), .../drive/file#setTrashed(Boolean).
+ *
+ * The menu items name the Doc `Semester report — <Term> — <yyyy-mm-dd>` (`Contact roster — …`),
+ * the day in the spreadsheet's time zone, and replace that day's previous one: a Doc of the
+ * same name in the same folder, made by the add-on (its id is remembered in the document
+ * properties), is moved to the trash — never deleted — before the new one is made.
  */
+
+import type { Day } from '../domain/dates';
 import type { Block, DocModel } from '../domain/docmodel';
 import { formatMoney } from '../domain/format';
-import { type Lang, msg } from '../domain/i18n';
+import { type Lang, type MessageKey, msg } from '../domain/i18n';
 import type { TableProblem } from '../domain/records';
 import { findOrphans } from '../domain/reminders';
 import { buildReport, ReportError, type WorkbookRecords } from '../domain/report';
@@ -150,7 +158,8 @@ export function menuGenerateReport(): GeneratedDocument | null {
     throw e;
   }
   ctx.ss.toast(msg(lang, 'ui.writingDoc'), 'Outreach Desk', 30);
-  const out = renderDocument(built.doc, settings.reportsFolderId);
+  const name = documentFileName('report.fileName', lang, settings, ctx.today());
+  const out = renderDocument(built.doc, settings.reportsFolderId, { name, replaceSameName: true });
   const f = built.figures;
   const summary = [
     `${msg(lang, 'report.summary.cash')}: ${formatMoney(f.cash, settings.currency)}`,
@@ -175,21 +184,82 @@ export function menuGenerateRoster(): GeneratedDocument | null {
     generatedOn: ctx.today(),
   });
   ctx.ss.toast(msg(lang, 'ui.writingDoc'), 'Outreach Desk', 30);
-  const out = renderDocument(model, settings.reportsFolderId);
+  const name = documentFileName('roster.fileName', lang, settings, ctx.today());
+  const out = renderDocument(model, settings.reportsFolderId, { name, replaceSameName: true });
   showLinkDialog(lang, out, settings.reportsFolderId, []);
   return out;
+}
+
+/** The file name of a generated Doc: the term (or its dates) and the day, in `lang`. */
+export function documentFileName(
+  key: Extract<MessageKey, 'report.fileName' | 'roster.fileName'>,
+  lang: Lang,
+  settings: { term: string; semesterStart?: string | null; semesterEnd?: string | null },
+  day: Day,
+): string {
+  const dates =
+    settings.semesterStart && settings.semesterEnd
+      ? `${settings.semesterStart} – ${settings.semesterEnd}`
+      : '—';
+  return msg(lang, key, { term: settings.term.trim() || dates, date: day });
+}
+
+/** MimeType.GOOGLE_DOCS. */
+const GOOGLE_DOCS_MIME = 'application/vnd.google-apps.document';
+
+/** Document properties: the ids of the Docs the add-on made (a JSON array, newest last). */
+export const MADE_DOCS_PROP = 'od.documents.made';
+/** How many ids are remembered (a property value holds at most 9 kB). */
+const MADE_DOCS_KEPT = 150;
+
+function madeDocs(props: GoogleAppsScript.Properties.Properties): string[] {
+  try {
+    const v: unknown = JSON.parse(props.getProperty(MADE_DOCS_PROP) ?? '[]');
+    return Array.isArray(v) ? v.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+export interface RenderOptions {
+  /** The Doc's file name (default: the model's). */
+  name?: string;
+  /**
+   * Trash the Docs of this name in the destination folder (the Reports folder, or My Drive
+   * when it is not set or cannot be opened) that the add-on made, before making the new one.
+   */
+  replaceSameName?: boolean;
 }
 
 /**
  * Renders a document model into a new Google Doc. Service calls: 9 to create and set up
  * the document, then per block a fixed number (heading 2, paragraph 1–2, table
  * 8 + 3 per column + 3 for a total row, image 7, page break 1, list 1 per item — lists are
- * only used for bounded content), 1 to save, and 4 more to move it into a folder.
+ * only used for bounded content), 1 to save, 3 to remember its id, 4 more to move it into a
+ * folder, and with `replaceSameName` 2 to look for the same name plus 4 per file found.
  */
-export function renderDocument(model: DocModel, folderId = ''): GeneratedDocument {
-  const doc = DocumentApp.create(model.name);
+export function renderDocument(model: DocModel, folderId = '', opts: RenderOptions = {}): GeneratedDocument {
+  const name = opts.name ?? model.name;
+  let folderError: string | undefined;
+  let folder: GoogleAppsScript.Drive.Folder | null = null;
+  if (folderId.trim()) {
+    try {
+      folder = DriveApp.getFolderById(folderId.trim());
+    } catch (e) {
+      folderError = e instanceof Error ? e.message : String(e);
+    }
+  }
+  const props = PropertiesService.getDocumentProperties();
+  let made = madeDocs(props);
+  if (opts.replaceSameName) {
+    const trashed = trashSameName(folder ?? DriveApp.getRootFolder(), name, new Set(made));
+    if (trashed.length) made = made.filter((id) => !trashed.includes(id));
+  }
+
+  const doc = DocumentApp.create(name);
   const id = doc.getId();
   const url = doc.getUrl();
+  props.setProperty(MADE_DOCS_PROP, JSON.stringify([...made, id].slice(-MADE_DOCS_KEPT)));
   const body = doc.getBody();
   body.setMarginLeft(MARGIN_PT);
   body.setMarginRight(MARGIN_PT);
@@ -207,15 +277,32 @@ export function renderDocument(model: DocModel, folderId = ''): GeneratedDocumen
   for (const b of model.blocks) renderBlock(body, b);
   doc.saveAndClose();
 
-  let folderError: string | undefined;
-  if (folderId.trim()) {
+  if (folder) {
     try {
-      DriveApp.getFileById(id).moveTo(DriveApp.getFolderById(folderId.trim()));
+      DriveApp.getFileById(id).moveTo(folder);
     } catch (e) {
       folderError = e instanceof Error ? e.message : String(e);
     }
   }
-  return folderError ? { id, url, name: model.name, folderError } : { id, url, name: model.name };
+  return folderError ? { id, url, name, folderError } : { id, url, name };
+}
+
+/**
+ * Moves to the trash (File.setTrashed(true): recoverable, never deleted) the Google Docs
+ * named `name` in `folder` that the add-on made (`made`); a Doc of that name a member made
+ * is left alone. Returns the ids trashed.
+ */
+function trashSameName(folder: GoogleAppsScript.Drive.Folder, name: string, made: Set<string>): string[] {
+  const out: string[] = [];
+  const files = folder.getFilesByName(name);
+  while (files.hasNext()) {
+    const f = files.next();
+    const id = f.getId();
+    if (!made.has(id) || f.getMimeType() !== GOOGLE_DOCS_MIME) continue;
+    f.setTrashed(true);
+    out.push(id);
+  }
+  return out;
 }
 
 /** Document attributes keyed by DocumentApp.Attribute names. */

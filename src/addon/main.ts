@@ -108,5 +108,8 @@ export {
   remindersPreview,
 } from './reminders';
 
+// Send reminders now: the confirm dialog's google.script.run targets.
+export { remindersConfirm, remindersSend } from './reminders/menu';
+
 // Start new term (hand-over): the menu item and the dialog's google.script.run targets.
 export { menuStartNewTerm, termDialog, termPlan, termRun } from './term';

@@ -18,6 +18,25 @@ const EN = {
     'a run stopped while mailing them today: not mailed again, to never mail twice',
   // Reminder menus (summaries of Send reminders now / Install reminders)
   'remind.sendTitle': 'Send reminders now',
+  'send.ui.title': 'Send reminders now',
+  'send.ui.loading': 'Reading who is due today…',
+  'send.ui.lead': 'Nothing is sent until you press Send.',
+  'send.ui.willSend': '{n} digests would go out today ({day}):',
+  'send.ui.willSendOne': '1 digest would go out today ({day}):',
+  'send.ui.noneToSend': 'No digest would go out today ({day}).',
+  'send.ui.member': '{name} · {items} items',
+  'send.ui.memberOne': '{name} · 1 item',
+  'send.ui.overQuota': 'over the mail quota: deferred to the next run',
+  'send.ui.skipped': '{n} skipped',
+  'send.ui.noneSkipped': 'Nobody skipped.',
+  'send.ui.skippedReason': '{reason}: {list}',
+  'send.ui.quota': 'Mail quota left today for {runBy}: {n}.',
+  'send.ui.send': 'Send',
+  'send.ui.cancel': 'Cancel',
+  'send.ui.close': 'Close',
+  'send.ui.sending': 'Sending…',
+  'send.ui.done': 'Sent {sent} · skipped {skipped} · deferred {deferred} · failed {failed}',
+  'send.ui.details': 'Details',
   'remind.installTitle': 'Install reminders',
   'remind.takeOverAsk':
     'Reminders are sent by {owner}, from their account and mail quota. Take them over, so they are sent from yours from now on?',
@@ -84,6 +103,19 @@ const EN = {
   'ui.nothingSaved': 'Nothing was saved: {error}',
   'ui.busy':
     'Another member is saving right now and the workbook stayed busy for 20 seconds. Nothing was saved: try again.',
+  'ui.saveAnyway': 'Save anyway',
+  'ui.commaSeparated': 'comma-separated',
+  'ui.idExample': 'e.g. {id}',
+  'ui.openRecord': 'Open',
+  'ui.openRecordId': 'Open {id}',
+  'ui.shownOfTotal': '{shown} of {total} — refine your search',
+  'ui.attendance': 'Attendance',
+  'ui.present': 'present',
+  'ui.excused': 'excused',
+  'ui.absent': 'absent',
+  'ui.noMembers': 'Members lists no active member.',
+  'ui.multiAccount':
+    'Google could not tell which of your accounts is using the sheet. Open this sheet in a browser window signed in to one Google account only (for example a private window), then open the sidebar again.',
   // Form field errors (records.ts FieldError codes); {field} is the column's header.
   'field.notText': '{field}: expected text.',
   'field.tooLong': '{field} is too long: {length} characters, at most {max}.',
@@ -145,6 +177,7 @@ const EN = {
 
   // Semester report
   'report.name': 'Semester report — {department} — {term}',
+  'report.fileName': 'Semester report — {term} — {date}',
   'report.title': 'Semester report {term}',
   'report.pageHeader': '{department} · Semester report · {term}',
   'report.reportDate':
@@ -249,6 +282,7 @@ const EN = {
 
   // Contact roster
   'roster.name': 'Contact roster — {department} — {term}',
+  'roster.fileName': 'Contact roster — {term} — {date}',
   'roster.title': 'Contact roster {term}',
   'roster.pageHeader': '{department} · Contact roster · {term} · generated {date}',
   'roster.dates': 'Term {term} · Generated {date}',
@@ -362,6 +396,25 @@ export type MessageKey = keyof typeof EN;
 const ZH: Readonly<Record<MessageKey, string>> = {
   // 提醒菜单
   'remind.sendTitle': '立即发送提醒 (Send reminders now)',
+  'send.ui.title': '立即发送提醒',
+  'send.ui.loading': '正在读取今天的待办…',
+  'send.ui.lead': '按“发送”之前不会发送任何邮件。',
+  'send.ui.willSend': '今天（{day}）将发送 {n} 封提醒：',
+  'send.ui.willSendOne': '今天（{day}）将发送 1 封提醒：',
+  'send.ui.noneToSend': '今天（{day}）没有要发送的提醒。',
+  'send.ui.member': '{name} · {items} 项',
+  'send.ui.memberOne': '{name} · 1 项',
+  'send.ui.overQuota': '超出邮件配额：推迟到下次运行',
+  'send.ui.skipped': '跳过 {n} 人',
+  'send.ui.noneSkipped': '没有跳过任何人。',
+  'send.ui.skippedReason': '{reason}：{list}',
+  'send.ui.quota': '{runBy} 今日剩余邮件配额：{n}。',
+  'send.ui.send': '发送',
+  'send.ui.cancel': '取消',
+  'send.ui.close': '关闭',
+  'send.ui.sending': '正在发送…',
+  'send.ui.done': '已发送 {sent} · 跳过 {skipped} · 推迟 {deferred} · 失败 {failed}',
+  'send.ui.details': '详情',
   'remind.installTitle': '安装提醒 (Install reminders)',
   'remind.takeOverAsk': '提醒目前由 {owner} 发送（使用其账号和邮件配额）。要接管吗？接管后将从你的账号发送。',
   'remind.takeOverNo': '未做任何更改：提醒仍由 {owner} 发送。',
@@ -427,6 +480,19 @@ const ZH: Readonly<Record<MessageKey, string>> = {
   'ui.correctFields': '未保存：请修改下方标出的字段。',
   'ui.nothingSaved': '未保存：{error}',
   'ui.busy': '其他成员正在保存，工作簿 20 秒内一直忙碌。未保存任何内容，请重试。',
+  'ui.saveAnyway': '仍然保存',
+  'ui.commaSeparated': '用逗号分隔',
+  'ui.idExample': '例如 {id}',
+  'ui.openRecord': '打开',
+  'ui.openRecordId': '打开 {id}',
+  'ui.shownOfTotal': '显示 {shown} 条，共 {total} 条——请缩小搜索范围',
+  'ui.attendance': '考勤',
+  'ui.present': '出席',
+  'ui.excused': '请假',
+  'ui.absent': '缺席',
+  'ui.noMembers': '成员表中没有在职成员。',
+  'ui.multiAccount':
+    'Google 无法确定是你的哪个账号在使用此表格。请在只登录了一个 Google 账号的浏览器窗口（例如无痕窗口）中打开此表格，然后重新打开侧边栏。',
   // 表单字段错误
   'field.notText': '{field}：应为文字。',
   'field.tooLong': '{field}太长：{length} 个字符，最多 {max} 个。',
@@ -481,6 +547,7 @@ const ZH: Readonly<Record<MessageKey, string>> = {
   'doc.inactiveCap': '非在任',
 
   'report.name': '学期工作报告 — {department} — {term}',
+  'report.fileName': '学期工作报告 — {term} — {date}',
   'report.title': '{term} 学期工作报告',
   'report.pageHeader': '{department} · 学期工作报告 · {term}',
   'report.reportDate': '报告日期：{date}。金额单位 {currency}；日期按时区 {timeZone}。',
@@ -577,6 +644,7 @@ const ZH: Readonly<Record<MessageKey, string>> = {
   'report.problems.more': '……另有 {n} 条',
 
   'roster.name': '联系人名录 — {department} — {term}',
+  'roster.fileName': '联系人名录 — {term} — {date}',
   'roster.title': '{term} 联系人名录',
   'roster.pageHeader': '{department} · 联系人名录 · {term} · 生成于 {date}',
   'roster.dates': '学期 {term} · 生成日期 {date}',

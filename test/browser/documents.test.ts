@@ -2,7 +2,8 @@
  * Generated documents and reminders through the workbench: the semester report generated
  * from the menu appears in the Documents panel, its .docx download states the department
  * and the cash received (computed here from the workbook), the HTML preview runs no
- * script; "Send reminders now" puts its digests in the Outbox.
+ * script; "Send reminders now" opens its confirm dialog, and Send there puts the digests in
+ * the Outbox.
  */
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
@@ -99,14 +100,34 @@ describe('documents and mail in the workbench', () => {
     expect(bench.dialogs).toEqual([]);
   });
 
-  it('"Send reminders now" sends digests that appear in the Outbox', async () => {
+  it('"Send reminders now" asks first; Send in its dialog sends digests that appear in the Outbox', async () => {
     const { page } = bench;
     expect(bench.wb.google.outbox).toHaveLength(0);
     await clickMenu(page, 'Send reminders now');
-    await waitFor(() => page.locator('#wb-alert').isVisible()).toBe(true);
-    expect(await page.locator('#wb-alert-title').textContent()).toBe('Send reminders now');
-    await page.click('#wb-alert-ok');
+    await waitFor(() => page.locator('#wb-dialog').isVisible()).toBe(true);
+    const dlg = page.frameLocator('#wb-dialog-frame');
+    // What would be sent, before anything is: names, skipped, quota.
+    await waitFor(() => dlg.locator('#sd-plan').isVisible()).toBe(true);
+    expect(await dlg.locator('#sd-count').textContent()).toMatch(/^\d+ digests would go out today/);
+    const names = await dlg.locator('#sd-to li').allTextContents();
+    expect(names.length).toBeGreaterThan(0);
+    expect(await dlg.locator('#sd-skipped summary').textContent()).toMatch(/\d+ skipped/);
+    expect(await dlg.locator('#sd-quota').textContent()).toMatch(/^Mail quota left today for .+: \d+\.$/);
+    expect(bench.wb.google.outbox).toHaveLength(0);
+
+    await dlg.locator('#sd-send').click();
+    await waitFor(() => dlg.locator('#sd-result').isVisible()).toBe(true);
     const sent = bench.wb.google.outbox;
+    expect(sent).toHaveLength(names.length);
+    expect(await dlg.locator('#sd-summary').textContent()).toMatch(
+      new RegExp(`^Sent ${sent.length} · skipped \\d+ · deferred 0 · failed 0$`),
+    );
+    // The details are folded until opened.
+    expect(await dlg.locator('#sd-details').getAttribute('open')).toBeNull();
+    expect(await dlg.locator('#sd-lines li').first().textContent()).toMatch(/^Sent \d+ digests for /);
+    expect(await dlg.locator('#sd-send').isVisible()).toBe(false);
+    await dlg.locator('#sd-cancel').click(); // now "Close": google.script.host.close()
+    await waitFor(() => page.locator('#wb-dialog').isVisible()).toBe(false);
     expect(sent.length).toBeGreaterThan(0);
     await waitFor(() => page.locator('#wb-count-outbox').textContent()).toBe(String(sent.length));
 
@@ -128,7 +149,7 @@ describe('documents and mail in the workbench', () => {
       expect(await frame.getAttribute('sandbox')).toBe('');
     }
     // The execution is logged with its mail count.
-    const logRow = page.locator('#wb-panel-log tr', { hasText: 'menuSendRemindersNow' }).first();
+    const logRow = page.locator('#wb-panel-log tr', { hasText: 'remindersSend' }).first();
     await page.click('.dock-tabs button[data-panel="log"]');
     expect(await logRow.textContent()).toMatch(new RegExp(`${sent.length} mails?`));
     expect(bench.dialogs).toEqual([]);

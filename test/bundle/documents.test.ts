@@ -25,6 +25,7 @@ import {
 } from '../../src/local/services/document';
 import type { SpreadsheetModel } from '../../src/local/services/spreadsheet';
 import { writeXlsx } from '../../src/local/xlsx';
+import { run as execution } from '../conformance/fixture';
 import { bundleDir } from '../support/bundle';
 import { FORMULA_TEXT, fixtureSpreadsheet, HTML_TEXT, shanghai, yuan } from '../unit/report-fixture';
 
@@ -82,7 +83,7 @@ describe('bundle: Generate semester report', () => {
     const r = run(google, ss, 'menuGenerateReport');
     expect(r.doc).not.toBeNull();
     expect(listDocuments(google)).toHaveLength(1);
-    expect(r.doc!.name).toBe(`Semester report — ${setting(ss, 'Department')} — ${setting(ss, 'Term')}`);
+    expect(r.doc!.name).toBe(`Semester report — ${setting(ss, 'Term')} — ${TODAY}`);
     for (const h of [
       '1. Summary',
       'Money raised per month',
@@ -189,6 +190,83 @@ describe('bundle: Generate semester report', () => {
     expect(xml).toContain('=SUM(A1)');
     expect(xml).toContain('李明');
     expect(xml).toContain('w:eastAsia="Microsoft YaHei"');
+  });
+});
+
+describe('bundle: one Doc per day — the same day’s previous one goes to the trash', () => {
+  const made = (google: LocalGoogle, ss: SpreadsheetModel) =>
+    JSON.parse(google.documentProperties.get(ss.id)?.get('od.documents.made') ?? '[]') as string[];
+
+  it('names both Docs with the term and the day (the spreadsheet’s), in the department’s language', () => {
+    const { google, ss } = sample();
+    // 2026-11-23 18:30 UTC is already the 24th in Shanghai.
+    google.setNow(new Date('2026-11-23T18:30:00Z'));
+    const term = String(setting(ss, 'Term'));
+    expect(run(google, ss, 'menuGenerateReport').doc!.name).toBe(`Semester report — ${term} — 2026-11-24`);
+    expect(run(google, ss, 'menuGenerateRoster').doc!.name).toBe(`Contact roster — ${term} — 2026-11-24`);
+    setSetting(ss, 'Language', 'zh');
+    expect(run(google, ss, 'menuGenerateReport').doc!.name).toBe(`学期工作报告 — ${term} — 2026-11-24`);
+    expect(run(google, ss, 'menuGenerateRoster').doc!.name).toBe(`联系人名录 — ${term} — 2026-11-24`);
+  });
+
+  it('regenerating the same day trashes the add-on’s previous Doc of that name, in My Drive and in the Reports folder', () => {
+    const { google, ss } = sample();
+    const first = run(google, ss, 'menuGenerateReport').value!;
+    const roster = run(google, ss, 'menuGenerateRoster').value!;
+    // A Doc of the same name a member made by hand is not the add-on's: left alone.
+    const own = execution(google, { spreadsheetId: ss.id }).g.DocumentApp.create(first.name).getId();
+    const second = run(google, ss, 'menuGenerateReport').value!;
+    expect(second.name).toBe(first.name);
+    expect(google.files.get(first.id)!.trashed).toBe(true);
+    expect(google.documents.has(first.id)).toBe(true); // trashed, never deleted
+    expect(google.files.get(second.id)!.trashed).toBeFalsy();
+    expect(google.files.get(own)!.trashed).toBeFalsy();
+    expect(google.files.get(roster.id)!.trashed).toBeFalsy(); // another name
+    expect(made(google, ss)).toEqual([roster.id, second.id]);
+
+    // In the Reports folder: the copy there is replaced; the one left in My Drive is not.
+    const folder = createLocalFolder(google, 'Reports');
+    setSetting(ss, 'Reports folder ID', folder);
+    const inFolder = run(google, ss, 'menuGenerateReport').value!;
+    expect(google.files.get(inFolder.id)!.parents).toEqual([folder]);
+    expect(google.files.get(second.id)!.trashed).toBeFalsy();
+    const again = run(google, ss, 'menuGenerateReport').value!;
+    expect(google.files.get(inFolder.id)!.trashed).toBe(true);
+    expect(google.files.get(again.id)!.parents).toEqual([folder]);
+    expect(google.files.get(second.id)!.trashed).toBeFalsy();
+
+    // The next day: a new name, yesterday's Doc stays.
+    google.setNow(shanghai('2026-11-24', 10));
+    const tomorrow = run(google, ss, 'menuGenerateReport').value!;
+    expect(tomorrow.name).toMatch(/— 2026-11-24$/);
+    expect(google.files.get(again.id)!.trashed).toBeFalsy();
+  });
+
+  // developers.google.com/apps-script/reference/drive/file#settrashedtrashed: "Sets whether the
+  // File is in the trash of the user's Drive" — a trashed file is not deleted and can be
+  // restored; Folder.getFilesByName (…/drive/folder#getFilesByName(String)) gives the
+  // folder's files of exactly that name, not those in the trash.
+  it('conformance: Folder.getFilesByName and File.setTrashed / isTrashed', () => {
+    const { google, ss } = sample();
+    const { g } = execution(google, { spreadsheetId: ss.id });
+    const a = g.DocumentApp.create('Same name').getId();
+    const b = g.DocumentApp.create('Same name').getId();
+    g.DocumentApp.create('Same name, longer');
+    const root = g.DriveApp.getRootFolder();
+    const ids = (it: { hasNext(): boolean; next(): { getId(): string } }) => {
+      const out: string[] = [];
+      while (it.hasNext()) out.push(it.next().getId());
+      return out;
+    };
+    expect(ids(root.getFilesByName('Same name')).sort()).toEqual([a, b].sort());
+    const file = g.DriveApp.getFileById(a);
+    expect(file.isTrashed()).toBe(false);
+    expect(file.setTrashed(true)).toBe(file); // chains, as File does
+    expect(file.isTrashed()).toBe(true);
+    expect(ids(root.getFilesByName('Same name'))).toEqual([b]);
+    expect(google.documents.has(a)).toBe(true);
+    g.DriveApp.getFileById(b).setTrashed(true);
+    expect(root.getFilesByName('Same name').hasNext()).toBe(false);
   });
 });
 

@@ -97,7 +97,7 @@ describe('Install reminders', () => {
     for (const list of perDay.values()) expect(new Set(list).size).toBe(6);
 
     // Send reminders now after the trigger ran: nothing more today.
-    const again = f.project.run<{ sent: unknown[] }>(f.google, 'menuSendRemindersNow', [], {
+    const again = f.project.run<{ sent: unknown[] }>(f.google, 'remindersSend', [], {
       spreadsheetId: f.ss.id,
       user: VICE,
     });

@@ -32,6 +32,8 @@ type Summary = {
   skipped: { email: string; reason: string }[];
   deferred: { email: string }[];
   quotaLeft: number;
+  /** The summary the Send dialog shows, in the member's language. */
+  lines: string[];
 };
 
 const project = new LocalProject(BUNDLE_DIR);
@@ -44,8 +46,9 @@ function sample(opts: { scale?: number; now?: Date } = {}) {
   return { google, ss, user: google.defaultUser };
 }
 
+/** The Send button of the Send reminders now dialog (what the menu item opens). */
 const sendNow = (google: LocalGoogle, ssId: string, extra: Record<string, unknown> = {}) =>
-  project.run<Summary>(google, 'menuSendRemindersNow', [], { spreadsheetId: ssId, ...extra });
+  project.run<Summary>(google, 'remindersSend', [], { spreadsheetId: ssId, ...extra });
 
 const recipients = (google: LocalGoogle) => google.outbox.map((m) => m.to.join(','));
 
@@ -75,9 +78,9 @@ describe('Send reminders now', () => {
     expect(rows.map((x) => [x.Date, x.Member, x.Status])).toEqual(
       r.sent.map((s) => ['2026-03-14', s.email, 'Sent']),
     );
-    // The summary is shown.
-    expect(google.ui.at(-1)).toMatchObject({ kind: 'alert', title: 'Send reminders now' });
-    expect(google.ui.at(-1)!.message).toMatch(/^Sent \d+ digests for 2026-03-14/);
+    // The summary the dialog shows.
+    expect(r.lines[0]).toMatch(/^Sent \d+ digests for 2026-03-14/);
+    expect(r.lines.at(-1)).toMatch(/^Mail quota left today for /);
   });
 
   it('a second run the same day sends nothing, whoever runs it', () => {
@@ -93,7 +96,7 @@ describe('Send reminders now', () => {
     const other = sendNow(google, ss.id, { user: 'chen.jing@example.edu' }).value;
     expect(other.sent).toEqual([]);
     expect(google.outbox).toHaveLength(n);
-    expect(google.ui.at(-1)!.message).toMatch(/No digest sent/);
+    expect(other.lines[0]).toMatch(/No digest sent/);
   });
 
   it('the preview shows tomorrow’s digests for every member and sends nothing', () => {
@@ -210,7 +213,7 @@ describe('mail quota', () => {
     const deferredRows = log().filter((x) => String(x.Status).startsWith('Deferred'));
     expect(deferredRows.map((x) => x.Member)).toEqual(r1.deferred.map((d) => d.email));
     expect(String(deferredRows[0]!.Status)).toMatch(/mail quota .* used up; mailed first on the next run/);
-    expect(google.ui.at(-1)!.message).toMatch(/Deferred \(mail quota of .* used up/);
+    expect(r1.lines.join('\n')).toMatch(/Deferred \(mail quota of .* used up/);
 
     // Next day, quota still 3: members deferred yesterday go first, in the order they were
     // deferred — with a quota that never covers the Minister and Treasurer plus anyone

@@ -137,7 +137,10 @@ describe('menu items, by role', () => {
     expect(as(VICE).run<{ id: string } | null>('menuGenerateReport')).toMatchObject({
       id: expect.any(String),
     });
-    const sent = as(MINISTER).run<{ sent: unknown[] } | null>('menuSendRemindersNow');
+    // The Minister gets the confirm dialog; its Send button (remindersSend) sends.
+    expect(as(MINISTER).run('menuSendRemindersNow') ?? null).toBeNull();
+    expect(google.ui.at(-1)).toMatchObject({ kind: 'dialog', title: 'Send reminders now' });
+    const sent = as(MINISTER).run<{ sent: unknown[] } | null>('remindersSend');
     expect(Array.isArray(sent?.sent)).toBe(true);
   });
 

@@ -500,14 +500,9 @@ describe('a member Email cell holding several addresses', () => {
     const row = 4;
     const listed = `${String(m.get(row, col('Members', 'Email')))}, other@example.edu`;
     m.set(row, col('Members', 'Email'), listed);
-    const r = project.run<{ failed: { email: string; reason: string }[] }>(
-      google,
-      'menuSendRemindersNow',
-      [],
-      {
-        spreadsheetId: ss.id,
-      },
-    ).value;
+    const r = project.run<{ failed: { email: string; reason: string }[] }>(google, 'remindersSend', [], {
+      spreadsheetId: ss.id,
+    }).value;
     expect(google.outbox.some((mail) => mail.to.some((t) => t.includes(',')) || mail.to.length > 1)).toBe(
       false,
     );

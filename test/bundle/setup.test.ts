@@ -175,9 +175,9 @@ describe('bundle: reminder menus speak the department language', () => {
     const settings = ss.sheetByName('Settings')!;
     settings.set(settings.cells.findIndex((r) => r[0] === 'Language') + 1, 2, '中文');
     project.run(google, 'menuSendRemindersNow', [], { spreadsheetId: ss.id });
-    const alert = google.ui.filter((u) => u.kind === 'alert').at(-1)!;
-    expect(alert.title).toBe('立即发送提醒 (Send reminders now)');
-    expect(alert.message).toMatch(/^已发送 2026-11-23 的提醒 \d+ 封：/);
-    expect(alert.message).toMatch(/今日剩余邮件配额/);
+    expect(google.ui.at(-1)).toMatchObject({ kind: 'dialog', title: '立即发送提醒' });
+    const r = project.run<{ lines: string[] }>(google, 'remindersSend', [], { spreadsheetId: ss.id }).value;
+    expect(r.lines[0]).toMatch(/^已发送 2026-11-23 的提醒 \d+ 封：/);
+    expect(r.lines.join('\n')).toMatch(/今日剩余邮件配额/);
   });
 });

@@ -1,14 +1,22 @@
 /**
- * The reminder menu items and entry points (exported from main.ts): Send reminders now with
- * its summary alert, Install reminders with its alert, Preview tomorrow's reminders, the
- * daily trigger's handler and the preview sidebar's google.script.run target.
+ * The reminder menu items and entry points (exported from main.ts): Send reminders now (its
+ * confirm dialog and the dialog's server functions: confirm.ts), Install reminders with its
+ * alert, Preview tomorrow's reminders, the daily trigger's handler and the preview
+ * sidebar's google.script.run target.
  */
 
-import { type Lang, MESSAGES, messages, msg } from '../../domain/i18n';
-import type { RemindersSidebarApi } from '../api';
+import { type Lang, messages } from '../../domain/i18n';
+import type { RemindersSidebarApi, SendDialogApi } from '../api';
 import { AddonContext } from '../context';
 import { menuAllowed } from '../roles';
-import { type MemberLine, type RunSummary, runReminders } from './job';
+import {
+  confirmReminders,
+  openSendDialog,
+  type SendConfirmView,
+  type SendResult,
+  sendFromDialog,
+} from './confirm';
+import type { RunSummary } from './job';
 import { openRemindersSidebar, type PreviewResponse, previewReminders } from './preview';
 import {
   hh,
@@ -19,40 +27,6 @@ import {
   remindersFromTrigger,
   type TriggerEvent,
 } from './trigger';
-
-/** Text of the Send reminders now summary. */
-export function summaryText(s: RunSummary, lang: Lang = 'en'): string {
-  const t = messages(lang);
-  const lines: string[] = [];
-  if (s.note) lines.push(s.note);
-  const who = (l: MemberLine) => `${l.name} <${l.email}> (${l.items})`;
-  lines.push(
-    s.sent.length
-      ? t(s.sent.length === 1 ? 'remind.sentOne' : 'remind.sent', {
-          n: s.sent.length,
-          day: s.day,
-          list: s.sent.map(who).join(', '),
-        })
-      : t('remind.noneSent', { day: s.day }),
-  );
-  if (s.deferred.length)
-    lines.push(t('remind.deferred', { runBy: s.runBy, list: s.deferred.map(who).join(', ') }));
-  if (s.failed.length)
-    lines.push(t('remind.failed', { list: s.failed.map((f) => `${f.email}: ${f.reason}`).join('; ') }));
-  const groups = new Map<string, string[]>();
-  for (const k of s.skipped) {
-    const list = groups.get(k.reason) ?? [];
-    list.push(k.name);
-    groups.set(k.reason, list);
-  }
-  // A reason without a catalog entry is shown as it is.
-  const reasons: Readonly<Record<string, string | undefined>> = MESSAGES[lang];
-  const reasonText = (r: string) => reasons[`remind.reason.${r}`] ?? r;
-  for (const [reason, names] of groups)
-    lines.push(t('remind.skipped', { reason: reasonText(reason), list: names.join(', ') }));
-  lines.push(t('remind.quota', { runBy: s.runBy, n: s.quotaLeft }));
-  return lines.join('\n');
-}
 
 /** The language of whoever clicked the menu. */
 function clickerLanguage(): Lang {
@@ -68,15 +42,30 @@ function clickerLanguage(): Lang {
 // ---------------------------------------------------------------------------------------
 // Entry points (exported from main.ts).
 
-/** Menu: Send reminders now — the same job as the daily trigger, on demand, with a summary. */
-export function menuSendRemindersNow(): RunSummary | null {
+export { summaryText } from './confirm';
+
+/**
+ * Menu: Send reminders now — the role check first, then a dialog that shows what would be
+ * sent today and sends only when the member presses Send (`remindersSend`).
+ */
+export function menuSendRemindersNow(): null {
   if (!menuAllowed('sendReminders')) return null;
-  const ui = SpreadsheetApp.getUi();
-  const s = runReminders('manual');
-  const lang = clickerLanguage();
-  ui.alert(msg(lang, 'remind.sendTitle'), summaryText(s, lang), ui.ButtonSet.OK);
-  return s;
+  openSendDialog();
+  return null;
 }
+
+/** google.script.run target of the Send dialog: what Send would do today, nothing sent. */
+export function remindersConfirm(): SendConfirmView {
+  return confirmReminders();
+}
+
+/** google.script.run target of the Send dialog's Send button: the job, now, and its summary. */
+export function remindersSend(): SendResult {
+  return sendFromDialog();
+}
+
+/** The Send dialog's functions, checked against the API its page calls. */
+export const SEND_DIALOG: SendDialogApi = { remindersConfirm, remindersSend };
 
 /** Menu: Install reminders — one daily trigger at the Reminder hour, run from your account. */
 export function menuInstallReminders(): InstallResult | null {

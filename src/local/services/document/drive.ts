@@ -102,6 +102,18 @@ export class DriveFolderImpl extends DriveFileImpl {
       .map((f) => this.x.wrap(new DriveFileImpl(this.x, f), 'File'));
     return this.x.wrap(new Iter(files), 'FileIterator');
   }
+  /**
+   * The files of this folder with exactly this name (not those in the trash).
+   * https://developers.google.com/apps-script/reference/drive/folder#getFilesByName(String)
+   */
+  getFilesByName(name: unknown): Iter<DriveFileImpl> {
+    const n = checkText('Folder.getFilesByName', name);
+    const files = [...this.x.google.files.values()]
+      .filter((f) => f.parents.includes(this._f.id) && f.mimeType !== FOLDER_MIME && !f.trashed)
+      .filter((f) => new DriveFileImpl(this.x, f).getName() === n)
+      .map((f) => this.x.wrap(new DriveFileImpl(this.x, f), 'File'));
+    return this.x.wrap(new Iter(files), 'FileIterator');
+  }
   getFolders(): Iter<DriveFolderImpl> {
     const folders = [...this.x.google.files.values()]
       .filter((f) => f.parents.includes(this._f.id) && f.mimeType === FOLDER_MIME && !f.trashed)

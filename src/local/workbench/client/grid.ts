@@ -135,6 +135,10 @@ function startEdit(r: number, c: number, initial?: string): void {
   }
   input.addEventListener('keydown', (e) => {
     const k = (e as KeyboardEvent).key;
+    // The editor's keys are its own: an Enter that bubbled up to the grid (where editing has
+    // just ended) would reopen the editor on the cell with the old value, and that editor
+    // would keep the grid from showing the new one.
+    if (k === 'Enter' || k === 'Escape' || k === 'Tab') e.stopPropagation();
     if (k === 'Enter') {
       e.preventDefault();
       void finishEdit(true, 1);
@@ -188,7 +192,7 @@ $('wb-grid').addEventListener('dblclick', (e) => {
   startEdit(Number(td.dataset.r), Number(td.dataset.c));
 });
 $('wb-grid').addEventListener('keydown', (e) => {
-  if (ui.editing) return;
+  if (ui.editing || (e.target as HTMLElement | null)?.classList?.contains('cell-editor')) return;
   const { r, c } = ui.sel;
   const moves: Record<string, [number, number]> = {
     ArrowUp: [-1, 0],
