@@ -53,3 +53,23 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 export const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+/**
+ * Apps Script's known failure when the browser is signed in to several Google accounts: the
+ * page's calls run as the default account, and fail with "We're sorry, a server error
+ * occurred while reading from storage. Error code PERMISSION_DENIED." or "Authorization is
+ * required to perform that action." (https://issuetracker.google.com/issues/69270374).
+ */
+const MULTI_ACCOUNT =
+  /PERMISSION_DENIED|ScriptError: .*authoriz|Authorization is required to perform that action|server error occurred while reading from storage|storage access/i;
+
+/** Whether a failed google.script.run call failed because of several signed-in accounts. */
+export function isMultiAccountError(e: unknown): boolean {
+  const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return MULTI_ACCOUNT.test(text);
+}
+
+/** Closes the sidebar or dialog (`google.script.host.close`), when the page runs in one. */
+export function closeHost(): void {
+  (window as any).google?.script?.host?.close?.();
+}
