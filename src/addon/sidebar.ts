@@ -32,10 +32,18 @@ function recordTable(name: unknown): TableName {
   return def.name;
 }
 
+/** A value as a script literal safe inside an HTML <script> element. */
+const scriptValue = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
+
 export function openRecordSidebar(table: TableName): void {
+  const lang = languageOf(new AddonContext());
+  // The page's title, and what to say if its very first call fails because the browser is
+  // signed in to several Google accounts, in the member's language (before any call answers).
   const html = HtmlService.createHtmlOutputFromFile(SIDEBAR_FILE)
-    .append(`<script>window.OD_INITIAL_TABLE=${JSON.stringify(table)};</script>`)
-    .setTitle(`Outreach Desk · ${table}`);
+    .append(
+      `<script>window.OD_INITIAL_TABLE=${scriptValue(table)};window.OD_MULTI_ACCOUNT=${scriptValue(msg(lang, 'ui.multiAccount'))};</script>`,
+    )
+    .setTitle(`Outreach Desk · ${tableNoun(lang, tableDef(table), true)}`);
   SpreadsheetApp.getUi().showSidebar(html);
 }
 

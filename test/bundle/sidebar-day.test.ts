@@ -143,3 +143,17 @@ describe('menu captions in the user’s language', () => {
     expect(captions({ locale: '' })[0]).toBe('Set up workbook · 设置工作簿');
   });
 });
+
+describe('the sidebar page before its first answer', () => {
+  it('carries its title and the multi-account explanation in the member’s language', () => {
+    const google = new LocalGoogle();
+    const ss = buildSample(google, { today: '2026-11-23' });
+    const settings = ss.sheetByName('Settings')!;
+    settings.set(settings.cells.findIndex((r) => r[0] === 'Language') + 1, 2, 'zh');
+    project.run(google, 'menuEditSponsors', [], { spreadsheetId: ss.id });
+    const sidebar = google.ui.filter((u) => u.kind === 'sidebar').at(-1)!;
+    expect(sidebar.title).toBe('Outreach Desk · 赞助商');
+    const m = /window\.OD_MULTI_ACCOUNT=("[^"]*")/.exec(String(sidebar.html));
+    expect(JSON.parse(m![1]!)).toMatch(/Google 账号/);
+  });
+});

@@ -58,5 +58,8 @@ export const count = (n: number) => n.toLocaleString(state.spec?.lang === 'zh' ?
  */
 export function messageOf(e: unknown): string {
   if (isMultiAccountError(e) && state.spec?.text['ui.multiAccount']) return t('ui.multiAccount');
+  // Before the form's texts arrive: the sentence the server put in the page.
+  const early = (window as { OD_MULTI_ACCOUNT?: string }).OD_MULTI_ACCOUNT;
+  if (isMultiAccountError(e) && early) return early;
   return e instanceof Error ? e.message : String(e);
 }
