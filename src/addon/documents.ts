@@ -22,7 +22,7 @@ import { formatMoney } from '../domain/format';
 import { type Lang, type MessageKey, msg } from '../domain/i18n';
 import type { TableProblem } from '../domain/records';
 import { findOrphans } from '../domain/reminders';
-import { buildReport, ReportError, type WorkbookRecords } from '../domain/report';
+import { buildReport, ReportError, type ReportInput, type WorkbookRecords } from '../domain/report';
 import { buildRoster } from '../domain/roster';
 import { AUDIT } from './audit';
 import { AddonContext, readAll } from './context';
@@ -115,6 +115,17 @@ function deletedRecords(ctx: AddonContext): { table: string; problem: string }[]
   return out;
 }
 
+/** What the semester report is built from: every sheet it reads, read once, and their problems. */
+export function reportInput(ctx: AddonContext): ReportInput {
+  return {
+    records: readRecords(ctx),
+    sheetProblems: sheetProblems(ctx),
+    settings: ctx.settings(),
+    reportDate: ctx.today(),
+    timeZone: ctx.timeZone,
+  };
+}
+
 function readRecords(ctx: AddonContext): WorkbookRecords {
   return Object.fromEntries(
     REPORT_SHEETS.map((n) => [n, ctx.table(n).records]),
@@ -138,13 +149,7 @@ export function menuGenerateReport(): GeneratedDocument | null {
   ctx.ss.toast(msg(lang, 'ui.reportProgress'), 'Outreach Desk', 30);
   let built: ReturnType<typeof buildReport>;
   try {
-    built = buildReport({
-      records: readRecords(ctx),
-      sheetProblems: sheetProblems(ctx),
-      settings,
-      reportDate: ctx.today(),
-      timeZone: ctx.timeZone,
-    });
+    built = buildReport(reportInput(ctx));
   } catch (e) {
     if (e instanceof ReportError) {
       const ui = SpreadsheetApp.getUi();

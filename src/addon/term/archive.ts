@@ -14,7 +14,7 @@ import { buildRoster } from '../../domain/roster';
 import { idField, TABLES } from '../../domain/schema';
 import { compareSnapshots, type SheetSnapshot } from '../../domain/term';
 import type { AddonContext } from '../context';
-import { type GeneratedDocument, renderDocument } from '../documents';
+import { documentFileName, type GeneratedDocument, renderDocument, reportInput } from '../documents';
 import { headerRow } from '../gateway';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -114,26 +114,11 @@ export function writeTermDocuments(ctx: AddonContext, lang: Lang): TermDocuments
   const notes: string[] = [];
   let report: GeneratedDocument | null = null;
   try {
-    const built = buildReport({
-      records: {
-        Members: ctx.table('Members').records,
-        Sponsors: ctx.table('Sponsors').records,
-        Contacts: ctx.table('Contacts').records,
-        Meetings: ctx.table('Meetings').records,
-        Ledger: ctx.table('Ledger').records,
-        Events: ctx.table('Events').records,
-      },
-      sheetProblems: Object.fromEntries(
-        (['Members', 'Sponsors', 'Contacts', 'Meetings', 'Ledger', 'Events'] as const).map((n) => [
-          n,
-          ctx.table(n).problems,
-        ]),
-      ),
-      settings,
-      reportDate: ctx.today(),
-      timeZone: ctx.timeZone,
+    const built = buildReport(reportInput(ctx));
+    report = renderDocument(built.doc, folder, {
+      name: documentFileName('report.fileName', lang, settings, ctx.today()),
+      replaceSameName: true,
     });
-    report = renderDocument(built.doc, folder);
   } catch (e) {
     if (!(e instanceof ReportError)) throw e;
     notes.push(
@@ -149,6 +134,7 @@ export function writeTermDocuments(ctx: AddonContext, lang: Lang): TermDocuments
       generatedOn: ctx.today(),
     }),
     folder,
+    { name: documentFileName('roster.fileName', lang, settings, ctx.today()), replaceSameName: true },
   );
   return { report, roster, notes };
 }
