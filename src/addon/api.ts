@@ -86,7 +86,12 @@ export interface SaveInput {
   base?: Record<string, string>;
   changes: Record<string, string | boolean>;
   newId?: boolean;
-  /** Create the record even though it looks like an existing one (the member saw the warning). */
+  /**
+   * A new record from the form is first compared with existing ones (`checkDuplicates`); the
+   * member who saw the look-alikes saves again with `allowDuplicate`. Calls without
+   * `checkDuplicates` (scripts, imports) create the record as asked.
+   */
+  checkDuplicates?: boolean;
   allowDuplicate?: boolean;
 }
 

@@ -137,7 +137,8 @@ export function sidebarSave(table: unknown, input: unknown): SaveResponse {
     requireRole(ctx, editAction(name), language);
     const request = toSaveRequest(input as Record<string, unknown>);
     const creating = !request.id?.trim() && request.row === undefined;
-    if (creating && (input as { allowDuplicate?: unknown }).allowDuplicate !== true) {
+    const flags = input as { allowDuplicate?: unknown; checkDuplicates?: unknown };
+    if (creating && flags.checkDuplicates === true && flags.allowDuplicate !== true) {
       const duplicates = findDuplicates(ctx, name, request.changes);
       if (duplicates.length)
         return {

@@ -97,7 +97,7 @@ export function toSaveRequest(input: Record<string, unknown>): SaveRequest {
       newId: r.newId === true,
     };
   }
-  const { id, allowDuplicate: _seen, ...changes } = input;
+  const { id, allowDuplicate: _allow, checkDuplicates: _check, ...changes } = input;
   return { id: id === undefined || id === null ? undefined : String(id), changes };
 }
 

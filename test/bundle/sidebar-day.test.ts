@@ -29,16 +29,24 @@ describe('duplicates at entry', () => {
     const existing = String(ss.sheetByName('Sponsors')!.get(2, 2)); // S-0001's Organization
     const typed = `  ${existing.toUpperCase().replace(/ /g, '  ')} `;
     const rows = ss.sheetByName('Sponsors')!.lastRow();
-    const r = run<Save>('sidebarSave', 'Sponsors', { organization: typed, stage: 'Prospect' });
+    const r = run<Save>('sidebarSave', 'Sponsors', {
+      organization: typed,
+      stage: 'Prospect',
+      checkDuplicates: true,
+    });
     expect(r.ok).toBe(false);
     expect(r.duplicates).toEqual([{ id: 'S-0001', row: 2, title: existing, field: 'organization' }]);
     expect(ss.sheetByName('Sponsors')!.lastRow()).toBe(rows);
     const again = run<Save>('sidebarSave', 'Sponsors', {
       organization: typed,
       stage: 'Prospect',
+      checkDuplicates: true,
       allowDuplicate: true,
     });
     expect(again.ok).toBe(true);
+    // A script's call (no checkDuplicates) creates as asked: parallel or imported records.
+    const scripted = run<Save>('sidebarSave', 'Sponsors', { organization: typed, stage: 'Prospect' });
+    expect(scripted.ok).toBe(true);
   });
 
   it('a new contact with the phone of an existing one, full-width digits included', () => {
@@ -46,7 +54,11 @@ describe('duplicates at entry', () => {
     const sh = ss.sheetByName('Contacts')!;
     const phone = String(sh.get(2, sh.cells[0]!.map(String).indexOf('Phone') + 1));
     const wide = phone.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
-    const r = run<Save>('sidebarSave', 'Contacts', { name: 'Someone New', phone: wide });
+    const r = run<Save>('sidebarSave', 'Contacts', {
+      name: 'Someone New',
+      phone: wide,
+      checkDuplicates: true,
+    });
     expect(r.duplicates?.[0]).toMatchObject({ id: 'C-0001', field: 'phone' });
   });
 });

@@ -43,7 +43,7 @@ export async function save(ev: Event): Promise<void> {
     ? { id: state.currentId, row: state.currentRow, base: state.loaded, changes, newId: state.needsNewId }
     : state.allowDuplicate
       ? { changes, allowDuplicate: true }
-      : { changes };
+      : { changes, checkDuplicates: true };
   const button = $<HTMLButtonElement>('od-save');
   state.saving = true;
   button.disabled = true;
