@@ -121,6 +121,8 @@ export interface RecordSidebarApi {
   sidebarSearch(table: TableName, query: string, limit: number): ListItem[];
   /** Like sidebarSearch, with how many records match in all (`50 of 1,100`). */
   sidebarSearchPage(table: TableName, query: string, limit: number): { items: ListItem[]; total: number };
+  /** Selects the record's row in its sheet; the row, or 0 when the record is gone. */
+  sidebarShowRow(table: TableName, id: string, row?: number): number;
   /** Choices for a picker of `field`, matching `query` (name, email or ID), at most 20. */
   sidebarChoices(table: TableName, field: string, query: string): Choice[];
   sidebarGet(table: TableName, id: string, row?: number): RecordValues | null;

@@ -13,7 +13,7 @@ import { setUpWorkbook } from './setup';
 import { openRecordSidebar } from './sidebar';
 
 export { menuGenerateReport, menuGenerateRoster } from './documents';
-export { sidebarChoices, sidebarSearch, sidebarSearchPage } from './pickers';
+export { sidebarChoices, sidebarSearch, sidebarSearchPage, sidebarShowRow } from './pickers';
 export { sidebarArchive, sidebarForm, sidebarGet, sidebarSave } from './sidebar';
 
 type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode | string } | undefined;

@@ -119,3 +119,24 @@ export function sidebarSearchPage(
   const all = matching(table, query);
   return { items: all.slice(0, limitOf(limit)), total: all.length };
 }
+
+/**
+ * Selects a record's row in its sheet (the sheet becomes the active one), found by its ID
+ * now — sorting since the record was opened does not matter. Returns the row, or 0 when gone.
+ */
+export function sidebarShowRow(table: unknown, id: unknown, row?: unknown): number {
+  const def = tableDef(String(table));
+  const ctx = new AddonContext();
+  const gw = SheetGateway.open(ctx.ss, def);
+  const want = String(id ?? '')
+    .trim()
+    .toUpperCase();
+  const ids = gw.ids();
+  const rows = want ? gw.rowsOf(want, ids) : [];
+  const hint = Number(row) || 0;
+  const at = rows.includes(hint) ? hint : (rows[0] ?? (!want && hint ? hint : 0));
+  if (!at) return 0;
+  gw.sheet.activate();
+  gw.sheet.getRange(at, 1, 1, Math.max(1, gw.width)).activate();
+  return at;
+}

@@ -12,7 +12,14 @@ import type { FormSpec, RecordSidebarApi, RecordValues, SaveResponse } from './a
 import { AddonContext } from './context';
 import { findDuplicates } from './duplicates';
 import { headerRow, SheetGateway } from './gateway';
-import { linkOf, memberChoices, sidebarChoices, sidebarSearch, sidebarSearchPage } from './pickers';
+import {
+  linkOf,
+  memberChoices,
+  sidebarChoices,
+  sidebarSearch,
+  sidebarSearchPage,
+  sidebarShowRow,
+} from './pickers';
 import { editAction, Refused, requireRole } from './roles';
 import {
   conflictMessage,
@@ -200,6 +207,7 @@ export const RECORD_SIDEBAR: RecordSidebarApi = {
   sidebarSearch,
   sidebarSearchPage,
   sidebarChoices,
+  sidebarShowRow,
   sidebarGet,
   sidebarSave,
   sidebarArchive,

@@ -169,3 +169,16 @@ describe('the sidebar page before its first answer', () => {
     expect(JSON.parse(m![1]!)).toMatch(/Google 账号/);
   });
 });
+
+describe('from a record to its row', () => {
+  it('Show in the sheet selects the row the record is on now, found by its ID', () => {
+    const { ss, run } = sample();
+    const sh = ss.sheetByName('Contacts')!;
+    const [head, ...rows] = sh.cells;
+    sh.cells = [head!, ...rows.reverse()]; // sorted by hand since it was opened at row 6
+    const at = run<number>('sidebarShowRow', 'Contacts', 'C-0005', 6);
+    expect(sh.get(at, 1)).toBe('C-0005');
+    expect(at).not.toBe(6);
+    expect(run<number>('sidebarShowRow', 'Contacts', 'C-9999')).toBe(0);
+  });
+});

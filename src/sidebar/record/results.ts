@@ -83,6 +83,12 @@ export async function openRecord(id: string, row?: number): Promise<void> {
         ? t('ui.sameId', { id: rec.id, rows: rec.sameIdRows.join(', ') })
         : '';
     setStatus(warn || t('ui.row', { row: rec.row }), warn ? 'error' : 'info');
+    // A link from the record to its row in the sheet.
+    const show = el('button', { type: 'button', class: 'link', id: 'od-show-row' }, t('ui.showRow'));
+    show.addEventListener('click', () => {
+      void server.call('sidebarShowRow', state.table, rec.id, rec.row).catch(() => 0);
+    });
+    $('od-status').append(' ', show);
   } catch (e) {
     setStatus(t('ui.couldNotOpen', { id, error: messageOf(e) }), 'error');
   }
