@@ -342,7 +342,8 @@ function renderBlock(body: GoogleAppsScript.Document.Body, b: Block): void {
       renderTable(body, b);
       return;
     case 'bullets':
-      for (const item of b.items) body.appendListItem(item);
+      // The glyph is set: an appended list item is numbered by default in Apps Script.
+      for (const item of b.items) body.appendListItem(item).setGlyphType(DocumentApp.GlyphType.BULLET);
       return;
     case 'image': {
       const bytes: number[] = Array.from(b.png, (x) => (x > 127 ? x - 256 : x));

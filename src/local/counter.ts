@@ -68,10 +68,14 @@ const TRACKED = Symbol('tracked');
 export function track<T extends object>(obj: T, className: string, counter: CallCounter): T {
   if ((obj as any)[TRACKED]) return obj;
   const cache = new Map<PropertyKey, unknown>();
+  const toName = () => className;
   const proxy: T = new Proxy(obj, {
     get(target, prop, receiver) {
       if (prop === TRACKED) return true;
       const v = Reflect.get(target, prop, receiver);
+      // String(obj) is the class name in Apps Script (gas-fakes test/testsheetsvui.js:204);
+      // toString is not a service call, so it is not counted.
+      if (prop === 'toString') return v === Object.prototype.toString ? toName : v;
       if (typeof v !== 'function' || typeof prop === 'symbol' || prop === 'constructor') return v;
       if (prop.startsWith('_')) return v;
       let w = cache.get(prop);

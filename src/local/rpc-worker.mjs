@@ -60,6 +60,8 @@ function remote(handle, kind) {
   if (kind === 'Lock') {
     // Wait for real: poll the main thread until the holder releases or time runs out.
     const acquire = (ms) => {
+      // A negative timeout never acquires (gas-fakes test/testlock.js:64-76), as in misc.ts.
+      if (Number(ms) < 0) return false;
       if (call(handle, 'tryLock', [0])) return true;
       const until = Date.now() + Math.max(0, Number(ms) || 0);
       while (Date.now() < until) {
@@ -83,7 +85,8 @@ function remote(handle, kind) {
       get(_t, prop) {
         if (prop === '__remoteHandle') return handle;
         if (typeof prop === 'symbol' || prop === 'then' || prop === 'toJSON') return undefined;
-        if (overrides[prop]) return overrides[prop];
+        // toString is asked of the main thread: String(obj) is the class name there (counter.ts).
+        if (prop !== 'toString' && overrides[prop]) return overrides[prop];
         let isMethod = methods.get(prop);
         if (isMethod === undefined) {
           const res = request({ handle, op: 'get', prop });

@@ -75,7 +75,7 @@ export function editEvent(
     authMode: 'LIMITED',
     range,
     source: ss,
-    user: { getEmail: () => user, getUserLoginId: () => user },
+    user: { getEmail: () => user, getUserLoginId: () => user, toString: () => user },
     value: isDate(value) ? value : String(value),
     ...(oldValue !== '' ? { oldValue: isDate(oldValue) ? oldValue : String(oldValue) } : {}),
     triggerUid: '',

@@ -25,7 +25,8 @@ export class Lock {
     return false;
   }
   tryLock(timeoutInMillis: number): boolean {
-    void timeoutInMillis;
+    // A negative timeout never acquires, even a free lock (gas-fakes test/testlock.js:64-76).
+    if (Number(timeoutInMillis) < 0) return false;
     // In one thread nobody else can release the lock while we wait: time out at once.
     // Executions in worker threads wait for real (see rpc.ts).
     return this._tryAcquire();
@@ -148,14 +149,17 @@ export class Cache {
     }
     return e.value;
   }
-  put(k: string, v: string, expirationInSeconds = 600): void {
+  /** Returns null, as Apps Script does (gas-fakes test/teststores.js:74-77). */
+  put(k: string, v: string, expirationInSeconds = 600): null {
     const s = String(v);
     if (s.length > 100 * 1024) throw new GasError('Argument too large: value');
     const ttl = Math.min(Math.max(1, expirationInSeconds), 21_600);
     this.m.set(String(k), { value: s, expires: this.x.google.now().getTime() + ttl * 1000 });
+    return null;
   }
-  remove(k: string): void {
+  remove(k: string): null {
     this.m.delete(String(k));
+    return null;
   }
   getAll(keys: string[]): Record<string, string> {
     const out: Record<string, string> = {};
@@ -190,16 +194,19 @@ export class CacheServiceImpl {
 
 // ---------------------------------------------------------------- Session
 
+/** A User; String(user) is its email (gas-fakes test/testsession.js:21). */
+const user = (email: string) => ({ getEmail: () => email, toString: () => email });
+
 export class SessionImpl {
   constructor(private readonly x: ServiceHost) {}
   getActiveUser(): { getEmail(): string } {
     // In simple triggers and for consumer accounts outside the owner's domain the email is ''.
     const email = this.x.authMode === 'FULL' || this.x.authMode === 'LIMITED' ? this.x.user : '';
-    return { getEmail: () => email };
+    return user(email);
   }
   getEffectiveUser(): { getEmail(): string } {
     const email = this.x.authMode === 'NONE' ? '' : this.x.user;
-    return { getEmail: () => email };
+    return user(email);
   }
   getScriptTimeZone(): string {
     return this.x.google.scriptTimeZone;
@@ -235,7 +242,12 @@ export class UtilitiesImpl {
   base64Encode(data: string | number[]): string {
     return Buffer.from(typeof data === 'string' ? data : Uint8Array.from(data)).toString('base64');
   }
-  newBlob(data: string | number[] | Uint8Array, contentType = 'application/octet-stream', name = ''): Blob {
+  /** A blob from text is `text/plain` and has no name (gas-fakes test/testutilities.js:100-101). */
+  newBlob(
+    data: string | number[] | Uint8Array,
+    contentType: string = typeof data === 'string' ? 'text/plain' : 'application/octet-stream',
+    name: string | null = null,
+  ): Blob {
     const bytes =
       typeof data === 'string'
         ? new TextEncoder().encode(data)
@@ -250,7 +262,7 @@ export class Blob {
   constructor(
     readonly _bytes: Uint8Array,
     private contentType: string,
-    private name: string,
+    private name: string | null,
   ) {}
   getBytes(): number[] {
     return Array.from(this._bytes, (b) => (b > 127 ? b - 256 : b));
@@ -265,7 +277,7 @@ export class Blob {
     this.contentType = t;
     return this;
   }
-  getName(): string {
+  getName(): string | null {
     return this.name;
   }
   setName(n: string): Blob {

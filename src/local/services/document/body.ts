@@ -58,7 +58,7 @@ export class ContainerImpl {
       heading: 'NORMAL',
       alignment: null,
       style: {},
-      glyph: 'BULLET',
+      glyph: 'NUMBER', // Apps Script's default list type is numbered (gas-fakes test/testdocslistitems.js:96)
       nesting: 0,
     });
     return this.wrapEl(li) as ListItemImpl;
@@ -90,6 +90,9 @@ export class ContainerImpl {
       borderColor: null,
       borderWidth: null,
     });
+    // Apps Script follows an appended table with an empty paragraph, in a body, header or
+    // footer (gas-fakes test/testdocs.js:76-80, test/testdocssections.js:62-64).
+    this.append<ParagraphModel>(emptyParagraph());
     return this.wrapEl(t) as TableImpl;
   }
   appendImage(blob: unknown): InlineImageImpl {

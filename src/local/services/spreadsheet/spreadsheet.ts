@@ -118,9 +118,9 @@ export class Spreadsheet implements SpreadsheetApi {
       .map((p) => make().protection(this.x, this._m, p));
   }
   /** The owner: the model's, else the local Google's default user (who made the sample). */
-  getOwner(): { getEmail(): string } | null {
+  getOwner(): { getEmail(): string; toString(): string } | null {
     const email = this.owner();
-    return { getEmail: () => email };
+    return { getEmail: () => email, toString: () => email };
   }
   private owner(): string {
     return this._m.ownerOr(this.x.google.defaultUser);
