@@ -182,3 +182,14 @@ describe('from a record to its row', () => {
     expect(run<number>('sidebarShowRow', 'Contacts', 'C-9999')).toBe(0);
   });
 });
+
+describe('the member’s tab stays where it was', () => {
+  it('when the first save creates the hidden audit log (insertSheet would activate it)', () => {
+    const { ss, run } = sample();
+    ss.sheets = ss.sheets.filter((s) => s.name !== '_Audit');
+    ss.activeSheetId = ss.sheetByName('Contacts')!.id;
+    expect(run<{ ok: boolean }>('sidebarSave', 'Contacts', { name: 'Tab Test' }).ok).toBe(true);
+    expect(ss.sheetByName('_Audit')).toBeDefined();
+    expect(ss.activeSheetId).toBe(ss.sheetByName('Contacts')!.id);
+  });
+});

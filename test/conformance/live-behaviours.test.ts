@@ -156,3 +156,28 @@ describe('Body.appendListItem', () => {
     expect(li.getGlyphType()).toBe(g.DocumentApp.GlyphType.BULLET);
   });
 });
+
+describe('the active sheet', () => {
+  it('insertSheet makes the new sheet active; Sheet.activate and Range.activate choose it', async () => {
+    // developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String):
+    // "Inserts a new sheet into the spreadsheet … The new sheet becomes the active sheet."
+    const { LocalGoogle } = await import('../../src/local/backend');
+    const { Execution } = await import('../../src/local/execution');
+    const { SpreadsheetModel } = await import('../../src/local/model/spreadsheet-model');
+    const google = new LocalGoogle();
+    const model = new SpreadsheetModel('ss-active', 'Active', 'UTC');
+    model.addSheet('First');
+    model.addSheet('Second');
+    google.spreadsheets.set(model.id, model);
+    const app = new Execution(google, { spreadsheetId: model.id }).globals
+      .SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const ss = app.getActiveSpreadsheet();
+    expect(ss.getActiveSheet().getName()).toBe('First');
+    ss.insertSheet('Third');
+    expect(ss.getActiveSheet().getName()).toBe('Third');
+    ss.getSheetByName('Second')!.activate();
+    expect(ss.getActiveSheet().getName()).toBe('Second');
+    ss.getSheetByName('First')!.getRange(2, 1).activate();
+    expect(ss.getActiveSheet().getName()).toBe('First');
+  });
+});

@@ -202,6 +202,8 @@ export class SpreadsheetModel {
   private nextProtectionId = 1;
   /** Bumped on every change: the workbench and file store use it to know when to save. */
   revision = 0;
+  /** The sheet the user sees (a sheet id; null = the first). Not a change of the content. */
+  activeSheetId: number | null = null;
   constructor(
     public id: string,
     public name: string,

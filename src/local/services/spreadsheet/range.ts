@@ -338,7 +338,9 @@ export class Range implements RangeApi {
       numColumns ?? this._nc,
     );
   }
+  /** Selects the range, making its sheet the active one (…/spreadsheet/range#activate()). */
   activate(): Range {
+    this._ss.activeSheetId = this._s.id;
     return this;
   }
 }

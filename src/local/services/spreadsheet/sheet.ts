@@ -244,7 +244,9 @@ export class Sheet implements SheetApi {
       .filter((p) => p.sheetId === this._m.id && (type === 'SHEET' ? p.range === null : p.range !== null))
       .map((p) => make().protection(this.x, this._ss, p));
   }
+  /** Makes this the active sheet (developers.google.com/apps-script/reference/spreadsheet/sheet#activate()). */
   activate(): Sheet {
+    this._ss.activeSheetId = this._m.id;
     return this;
   }
 }

@@ -52,8 +52,10 @@ export class Spreadsheet implements SpreadsheetApi {
     const s = this._m.sheets.find((x) => x.id === id);
     return s ? this.sheet(s) : null;
   }
+  /** The sheet last activated (by insertSheet, Sheet.activate or Range.activate), else the first. */
   getActiveSheet(): SheetApi {
-    return this.sheet(this._m.sheets[0]!);
+    const active = this._m.sheets.find((s) => s.id === this._m.activeSheetId);
+    return this.sheet(active ?? this._m.sheets[0]!);
   }
   insertSheet(name?: string | number, index?: number): SheetApi {
     if (typeof name === 'number') {
@@ -65,6 +67,8 @@ export class Spreadsheet implements SpreadsheetApi {
       throw new GasError(`A sheet with the name "${n}" already exists. Please enter another name.`);
     }
     const s = this._m.addSheet(n, index);
+    // "The new sheet becomes the active sheet." (Spreadsheet.insertSheet reference)
+    this._m.activeSheetId = s.id;
     this._m.touch();
     return this.sheet(s);
   }
