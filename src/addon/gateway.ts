@@ -141,6 +141,21 @@ export class SheetGateway {
     return out;
   }
 
+  /**
+   * The row of the record a form opened: found by its ID now; `hint` (the row the form saw)
+   * picks among rows with that ID, or names a row whose ID is blank. 0 when it is gone.
+   */
+  rowOfRecord(id: unknown, hint?: unknown): { row: number; others: number[] } {
+    const want = String(id ?? '')
+      .trim()
+      .toUpperCase();
+    const ids = this.ids();
+    const near = Number(hint) || 0;
+    const rows = want ? this.rowsOf(want, ids) : near && ids.ids[near - ids.firstRow] === '' ? [near] : [];
+    const row = rows.includes(near) ? near : (rows[0] ?? 0);
+    return { row, others: rows.filter((r) => r !== row) };
+  }
+
   /** One row: its values and number formats (a plain-text cell is written without apostrophe). */
   readRow(row: number): { values: unknown[]; formats: string[] } {
     const range = this.sheet.getRange(row, 1, 1, this.width);

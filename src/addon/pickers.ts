@@ -128,13 +128,7 @@ export function sidebarShowRow(table: unknown, id: unknown, row?: unknown): numb
   const def = tableDef(String(table));
   const ctx = new AddonContext();
   const gw = SheetGateway.open(ctx.ss, def);
-  const want = String(id ?? '')
-    .trim()
-    .toUpperCase();
-  const ids = gw.ids();
-  const rows = want ? gw.rowsOf(want, ids) : [];
-  const hint = Number(row) || 0;
-  const at = rows.includes(hint) ? hint : (rows[0] ?? (!want && hint ? hint : 0));
+  const at = gw.rowOfRecord(id, row).row;
   if (!at) return 0;
   gw.sheet.activate();
   gw.sheet.getRange(at, 1, 1, Math.max(1, gw.width)).activate();

@@ -114,11 +114,8 @@ export function sidebarGet(table: unknown, id: unknown, row?: unknown): RecordVa
   const want = String(id ?? '')
     .trim()
     .toUpperCase();
-  const ids = gw.ids();
-  const hint = typeof row === 'number' ? row : Number(row) || undefined;
-  const rows = want ? gw.rowsOf(want, ids) : hint && ids.ids[hint - ids.firstRow] === '' ? [hint] : [];
-  if (rows.length === 0) return null;
-  const at = hint && rows.includes(hint) ? hint : rows[0]!;
+  const { row: at, others } = gw.rowOfRecord(want, row);
+  if (!at) return null;
   const { values: cells } = gw.readRow(at);
   const values: Record<string, string> = {};
   const problems: Record<string, string> = {};
@@ -127,7 +124,7 @@ export function sidebarGet(table: unknown, id: unknown, row?: unknown): RecordVa
     values[f.key] = t.text;
     if (t.problem) problems[f.key] = t.problem;
   }
-  return { id: want, row: at, values, problems, sameIdRows: rows.filter((r) => r !== at) };
+  return { id: want, row: at, values, problems, sameIdRows: others };
 }
 
 export function sidebarSave(table: unknown, input: unknown): SaveResponse {

@@ -18,6 +18,9 @@ afterAll(async () => {
 async function notesCell(row: number) {
   const { page } = bench;
   await page.click('#wb-tabs button[data-sheet="Sponsors"]');
+  // The grid is redrawn for the tab: wait for it, or a click may land on the old grid.
+  await waitFor(() => page.locator('#wb-grid tr[data-r="1"] td').first().textContent()).toBe('Sponsor ID');
+  await page.waitForLoadState('networkidle');
   const header = await page.locator('#wb-grid tr[data-r="1"] td').allTextContents();
   const col = header.indexOf('Notes') + 1;
   expect(col).toBeGreaterThan(0);
@@ -30,6 +33,7 @@ describe('grid: editing a cell', () => {
     const cell = await notesCell(2);
     await cell.dblclick();
     const editor = cell.locator('input.cell-editor');
+    await editor.waitFor();
     await editor.fill('Typed then Enter');
     await editor.press('Enter');
     await waitFor(() => column(bench, 'Sponsors', 'Notes')[0]).toBe('Typed then Enter');
