@@ -10,7 +10,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, cellToDay, dayOf } from '../../src/domain/dates';
 import { formatMoney } from '../../src/domain/format';
-import { type Bench, clickMenu, column, openBench, waitFor } from './helpers';
+import { type Bench, clickMenu, column, openBench, setting as settingOf, waitFor } from './helpers';
 
 let bench: Bench;
 beforeAll(async () => {
@@ -20,10 +20,7 @@ afterAll(async () => {
   await bench?.close();
 });
 
-function setting(name: string): unknown {
-  const names = column(bench, 'Settings', 'Setting');
-  return column(bench, 'Settings', 'Value')[names.indexOf(name)];
-}
+const setting = (name: string) => settingOf(bench, name);
 
 /** Cash received in the term, from the Ledger as the workbook holds it. */
 function expectedCash(): number {

@@ -76,6 +76,12 @@ export function column(bench: Bench, sheet: string, header: string): unknown[] {
   return out;
 }
 
+/** A Settings value of the workbook (the row whose Setting is `name`). */
+export function setting(bench: Bench, name: string): unknown {
+  const names = column(bench, 'Settings', 'Setting');
+  return column(bench, 'Settings', 'Value')[names.indexOf(name)];
+}
+
 /**
  * expect.poll with room for a loaded machine (the whole suite runs in parallel on 2 cores):
  * an execution that renders a document can take seconds there.

@@ -4,7 +4,7 @@
  * workbook's Term setting is the new one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Bench, clickMenu, column, openBench, waitFor } from './helpers';
+import { type Bench, clickMenu, column, openBench, setting as settingOf, waitFor } from './helpers';
 
 let bench: Bench;
 beforeAll(async () => {
@@ -14,10 +14,7 @@ afterAll(async () => {
   await bench?.close();
 });
 
-function setting(name: string): unknown {
-  const names = column(bench, 'Settings', 'Setting');
-  return column(bench, 'Settings', 'Value')[names.indexOf(name)];
-}
+const setting = (name: string) => settingOf(bench, name);
 
 describe('Start new term in the workbench', () => {
   it('shows the dry run, then the archive link', async () => {
