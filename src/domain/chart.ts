@@ -1,11 +1,18 @@
 /**
  * A bar chart as PNG bytes, drawn by plain TypeScript so it runs inside Apps Script with no
  * library and no chart service: a palette canvas, filled rectangles, a small 5×7 bitmap
- * font for numbers and short ASCII labels, and a tiny PNG encoder (zlib stream made of
- * stored deflate blocks, CRC-32 and Adler-32 computed here).
+ * font for numbers and ISO months, and a tiny PNG encoder (CRC-32 and Adler-32 computed here).
  *
- * PNG layout: www.w3.org/TR/png/ (IHDR colour type 3 = palette, bit depth 4);
- * zlib/deflate stored blocks: RFC 1950 §2.2, RFC 1951 §3.2.4.
+ * The picture holds no words: its legend and captions are document text, in the member's
+ * language (the bitmap font has no Chinese; docs/decisions.md).
+ *
+ * Compression: every row is "Up"-filtered (the difference to the row above, so a row equal
+ * to the one above is all zeros), then deflated with the fixed Huffman code and runs of a
+ * repeated byte as matches at distance 1. A flat-coloured chart shrinks about a hundredfold.
+ *
+ * PNG layout and filters: www.w3.org/TR/png/ (IHDR colour type 3 = palette, bit depth 4;
+ * §9.2 filter type 2, Up); zlib: RFC 1950 §2.2; deflate fixed Huffman codes and length
+ * codes: RFC 1951 §3.2.5-3.2.6.
  */
 
 export type Rgb = readonly [number, number, number];
@@ -37,30 +44,69 @@ export function adler32(bytes: Uint8Array): number {
   return ((b << 16) | a) >>> 0;
 }
 
-/** A zlib stream holding `data` in stored (uncompressed) deflate blocks of at most 65,535 bytes. */
-export function zlibStored(data: Uint8Array): Uint8Array {
-  const nBlocks = Math.max(1, Math.ceil(data.length / 65535));
-  const out = new Uint8Array(2 + data.length + nBlocks * 5 + 4);
-  let p = 0;
-  out[p++] = 0x78; // CM=8 (deflate), CINFO=7 (32K window)
-  out[p++] = 0x01; // FCHECK so that 0x7801 % 31 == 0, no dictionary, fastest
-  for (let i = 0; i < nBlocks; i++) {
-    const start = i * 65535;
-    const len = Math.min(65535, data.length - start);
-    out[p++] = i === nBlocks - 1 ? 1 : 0; // BFINAL, BTYPE=00 (stored)
-    out[p++] = len & 0xff;
-    out[p++] = len >>> 8;
-    out[p++] = ~len & 0xff;
-    out[p++] = (~len >>> 8) & 0xff;
-    out.set(data.subarray(start, start + len), p);
-    p += len;
+const LEN_BASE = [
+  3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195,
+  227, 258,
+];
+const LEN_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+
+/**
+ * A zlib stream of `data` in one fixed-Huffman deflate block whose only matches are runs of
+ * the previous byte (distance 1). Linear in the data; good for images of flat colour.
+ */
+export function zlibRuns(data: Uint8Array): Uint8Array {
+  const out: number[] = [0x78, 0x01];
+  let acc = 0;
+  let nbits = 0;
+  const put = (v: number, n: number) => {
+    acc |= v << nbits;
+    nbits += n;
+    while (nbits >= 8) {
+      out.push(acc & 0xff);
+      acc >>>= 8;
+      nbits -= 8;
+    }
+  };
+  // Huffman codes are packed starting with their most significant bit (RFC 1951 §3.1.1).
+  const code = (c: number, n: number) => {
+    let r = 0;
+    for (let i = 0; i < n; i++) r = (r << 1) | ((c >>> i) & 1);
+    put(r, n);
+  };
+  const symbol = (v: number) => {
+    if (v < 144) code(0x30 + v, 8);
+    else if (v < 256) code(0x190 + v - 144, 9);
+    else if (v < 280) code(v - 256, 7);
+    else code(0xc0 + v - 280, 8);
+  };
+  const match = (len: number) => {
+    let k = LEN_BASE.length - 1;
+    while (LEN_BASE[k]! > len) k--;
+    symbol(257 + k);
+    put(len - LEN_BASE[k]!, LEN_EXTRA[k]!);
+    code(0, 5); // distance code 0: distance 1
+  };
+  put(1, 1); // BFINAL
+  put(1, 2); // BTYPE = 01, fixed Huffman codes
+  let i = 0;
+  while (i < data.length) {
+    const b = data[i++]!;
+    symbol(b);
+    let run = 0;
+    while (i + run < data.length && data[i + run] === b) run++;
+    i += run;
+    while (run >= 3) {
+      const len = Math.min(run, 258);
+      match(len);
+      run -= len;
+    }
+    for (; run > 0; run--) symbol(b);
   }
+  symbol(256); // end of block
+  if (nbits > 0) out.push(acc & 0xff);
   const ad = adler32(data);
-  out[p++] = ad >>> 24;
-  out[p++] = (ad >>> 16) & 0xff;
-  out[p++] = (ad >>> 8) & 0xff;
-  out[p++] = ad & 0xff;
-  return out;
+  out.push(ad >>> 24, (ad >>> 16) & 0xff, (ad >>> 8) & 0xff, ad & 0xff);
+  return Uint8Array.from(out);
 }
 
 // ------------------------------------------------------------------ canvas
@@ -116,16 +162,23 @@ export class Canvas {
     return cx - Math.round(x);
   }
 
-  /** PNG bytes: palette colour type, bit depth 4, no interlace. */
+  /** PNG bytes: palette colour type, bit depth 4, no interlace, every row Up-filtered. */
   toPng(): Uint8Array {
     const rowBytes = Math.ceil(this.width / 2);
+    const packed = new Uint8Array(rowBytes * this.height);
+    for (let y = 0; y < this.height; y++) {
+      for (let x = 0; x < this.width; x++) {
+        const v = this.pixels[y * this.width + x]!;
+        packed[y * rowBytes + (x >> 1)]! |= x & 1 ? v : v << 4;
+      }
+    }
     const raw = new Uint8Array((rowBytes + 1) * this.height);
     for (let y = 0; y < this.height; y++) {
       const o = y * (rowBytes + 1);
-      raw[o] = 0; // filter: none
-      for (let x = 0; x < this.width; x++) {
-        const v = this.pixels[y * this.width + x]!;
-        raw[o + 1 + (x >> 1)]! |= x & 1 ? v : v << 4;
+      raw[o] = 2; // filter: Up
+      for (let j = 0; j < rowBytes; j++) {
+        const above = y > 0 ? packed[(y - 1) * rowBytes + j]! : 0;
+        raw[o + 1 + j] = (packed[y * rowBytes + j]! - above) & 0xff;
       }
     }
     const ihdr = new Uint8Array(13);
@@ -140,7 +193,7 @@ export class Canvas {
     const chunks = [
       chunk('IHDR', ihdr),
       chunk('PLTE', plte),
-      chunk('IDAT', zlibStored(raw)),
+      chunk('IDAT', zlibRuns(raw)),
       chunk('IEND', new Uint8Array(0)),
     ];
     const sig = [137, 80, 78, 71, 13, 10, 26, 10];
@@ -237,9 +290,8 @@ const FONT: Record<string, number[]> = {
 /** True when the bitmap font can draw every character of `s` (case-insensitive). */
 // ------------------------------------------------------------------ bar chart
 
+/** One stacked series. Its name is not drawn: the document's caption names each colour. */
 export interface BarChartSeries {
-  /** Legend label (ASCII: drawn with the bitmap font). */
-  label: string;
   values: number[];
   color: Rgb;
 }
@@ -247,7 +299,7 @@ export interface BarChartSeries {
 export interface BarChartSpec {
   width: number;
   height: number;
-  /** Category labels under the bars (ASCII). */
+  /** Category labels under the bars: digits and ISO months (`2026-09`), drawn with the bitmap font. */
   categories: string[];
   /** Stacked from the axis up, in order. */
   series: BarChartSeries[];
@@ -302,7 +354,7 @@ export function layoutBarChart(spec: BarChartSpec): BarLayout {
   const axisMax = max > 0 ? Math.ceil(max / step) * step : step * 5;
   const s = spec.textScale ?? 3;
   const left = 16 + textWidth(shortNumber(axisMax), s) + 12;
-  const top = 12 + 7 * s + 18 + 7 * s + 10; // legend, then room for the tallest bar's total
+  const top = 12 + 7 * s + 10; // room for the tallest bar's total
   const bottom = 14 + 7 * s + 12; // category labels
   const plot = { x: left, y: top, w: spec.width - left - 16, h: spec.height - top - bottom };
   const slot = plot.w / n;
@@ -341,14 +393,6 @@ export function drawBarChart(spec: BarChartSpec): Canvas {
     c.text(plot.x - 12 - textWidth(label, s), y - Math.round(th / 2), label, INK, s);
   }
   c.fillRect(plot.x, plot.y, 1, plot.h + 1, AXIS);
-
-  // Legend, top left.
-  let lx = plot.x;
-  for (const se of spec.series) {
-    c.fillRect(lx, 12, th, th, se.color);
-    lx += th + 10;
-    lx += c.text(lx, 12, se.label, INK, s) + 30;
-  }
 
   // Bars, totals above, category labels below.
   L.bars.forEach((b, i) => {

@@ -565,8 +565,7 @@ const ZH: Readonly<Record<MessageKey, string>> = {
   'report.summary.value': '数值',
   'report.summary.note': '金额统计日期在 {start} 至 {end}（含）之间的全部账目，不论状态。',
   'report.chart.heading': '每月筹集金额',
-  'report.chart.caption':
-    '本学期每个自然月的现金收入（深蓝，CASH）与实物价值（浅蓝，IN-KIND）；柱上数字为当月合计。',
+  'report.chart.caption': '本学期每个自然月的现金收入（深蓝）与实物价值（浅蓝）；柱上数字为当月合计。',
   'report.chart.alt': '柱状图：每月筹集金额',
   'report.sponsors': '二、赞助商',
   'report.sponsors.note': '按账目的赞助商编号统计本学期收到的现金与实物；阶段与负责人为赞助商表当前内容。',

@@ -91,8 +91,8 @@ export function buildReport(input: ReportInput): { figures: ReportFigures; doc: 
       ...CHART_PX,
       categories: f.months.map((m) => m.month),
       series: [
-        { label: 'Cash', values: f.months.map((m) => m.cash), color: CASH_BLUE },
-        { label: 'In-kind', values: f.months.map((m) => m.inKind), color: IN_KIND_BLUE },
+        { values: f.months.map((m) => m.cash), color: CASH_BLUE },
+        { values: f.months.map((m) => m.inKind), color: IN_KIND_BLUE },
       ],
     }),
     width: CHART_PX.width / 2,
