@@ -93,6 +93,8 @@ export interface SaveInput {
    */
   checkDuplicates?: boolean;
   allowDuplicate?: boolean;
+  /** A new department meeting: plan one every two weeks until this day (`YYYY-MM-DD`). */
+  repeatUntil?: string;
 }
 
 /** An existing record a new one looks like (same name, phone or email, ignoring case and spacing). */
@@ -105,7 +107,15 @@ export interface Duplicate {
 }
 
 export type SaveResponse =
-  | { ok: true; id: string; row: number; created: boolean; written: string[] }
+  | {
+      ok: true;
+      id: string;
+      row: number;
+      created: boolean;
+      written: string[];
+      /** Every meeting a series created, the first included. */
+      series?: string[];
+    }
   | {
       ok: false;
       errors: { field: string; message: string }[];

@@ -56,19 +56,32 @@ export function appendAudit(
   details: string,
   fields: readonly string[] = [],
 ): void {
+  appendAudits(ctx, who, action, sheetName, [{ id, row, details }], fields);
+}
+
+/** Audit rows of several records written together (a series of meetings), in one write. */
+export function appendAudits(
+  ctx: AddonContext,
+  who: string,
+  action: string,
+  sheetName: string,
+  entries: readonly { id: string; row: number; details: string }[],
+  fields: readonly string[] = [],
+): void {
   const sheet = logSheet(ctx.ss, AUDIT);
+  const now = new Date();
   // Texts are written with a leading apostrophe so nothing a member typed becomes a formula.
-  const cells: Cell[] = [
-    new Date(),
+  const rows: Cell[][] = entries.map((e) => [
+    now,
     `'${who}`,
     action,
     sheetName,
-    `'${id}`,
-    row,
-    `'${details}`,
+    `'${e.id}`,
+    e.row,
+    `'${e.details}`,
     `'${fields.join(',')}`,
-  ];
-  appendLogRows(sheet, AUDIT, [cells]);
+  ]);
+  appendLogRows(sheet, AUDIT, rows);
 }
 
 /** How far back the audit log is searched for who changed a field (rows from the end). */

@@ -191,14 +191,25 @@ export class SheetGateway {
   }
 
   /**
-   * Appends a new record's cells after the last row with content: one appendRow, which also
-   * grows a full sheet, so the cost is the same whatever the sheet's size. Columns not given
-   * (members' own) are left blank. Returns the row written.
+   * Appends new records' cells after the last row with content: one appendRow for one record
+   * (it also grows a full sheet), one setValues for several (the sheet grown first when
+   * needed), so the cost is the same whatever the sheet's size. Columns not given (members'
+   * own) are left blank. Returns the first row written.
    */
-  append(cells: RowCells, lastRow: number): number {
-    const row: Cell[] = Array.from({ length: this.width }, (_, i) => cells.get(i) ?? '');
-    this.sheet.appendRow(row);
-    return Math.max(lastRow, 1) + 1;
+  append(records: readonly RowCells[], lastRow: number): number {
+    const rows: Cell[][] = records.map((cells) =>
+      Array.from({ length: this.width }, (_, i) => cells.get(i) ?? ''),
+    );
+    const start = Math.max(lastRow, 1) + 1;
+    if (rows.length === 1) {
+      this.sheet.appendRow(rows[0]!);
+      return start;
+    }
+    const need = start + rows.length - 1;
+    const max = this.sheet.getMaxRows();
+    if (need > max) this.sheet.insertRowsAfter(max, need - max);
+    this.sheet.getRange(start, 1, rows.length, this.width).setValues(rows);
+    return start;
   }
 }
 

@@ -156,6 +156,7 @@ export function sidebarSave(table: unknown, input: unknown): SaveResponse {
   } catch (e) {
     const lang = language();
     const label = (key: string) => {
+      if (key === 'repeatUntil') return msg(lang, 'ui.repeatUntil');
       const f = def.fields.find((x) => x.key === key);
       return f ? fieldLabel(lang, f) : undefined;
     };

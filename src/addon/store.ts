@@ -12,7 +12,7 @@
  */
 
 import { type Lang, msg } from '../domain/i18n';
-import { MEETING_RULE_FIELDS, meetingErrors } from '../domain/meetings';
+import { MEETING_RULE_FIELDS, meetingErrors, seriesCopy, seriesDates } from '../domain/meetings';
 import {
   dayPart,
   FieldError,
@@ -26,7 +26,14 @@ import {
   valueText,
 } from '../domain/records';
 import { type FieldDef, idField, type TableDef, type TableName, tableDef } from '../domain/schema';
-import { appendAudit, describeChanges, type FieldConflict, fillWhoChanged, summarize } from './audit';
+import {
+  appendAudit,
+  appendAudits,
+  describeChanges,
+  type FieldConflict,
+  fillWhoChanged,
+  summarize,
+} from './audit';
 import type { AddonContext } from './context';
 import { type RowCells, SheetGateway, withDocumentLock } from './gateway';
 import { IdAllocator } from './ids';
@@ -75,6 +82,11 @@ export interface SaveRequest {
   changes: Record<string, unknown>;
   /** Give the row a new ID (its ID is blank or also on another row). */
   newId?: boolean;
+  /**
+   * A new department meeting repeats every two weeks until this day: the later meetings of
+   * the series are created with it, in the same lock (`seriesDates`).
+   */
+  repeatUntil?: string;
 }
 
 export interface SaveResult {
@@ -83,6 +95,8 @@ export interface SaveResult {
   created: boolean;
   /** Fields whose cells were written. */
   written: string[];
+  /** The IDs of every meeting a series created (the first is `id`). */
+  series?: string[];
 }
 
 /** The legacy form of a save (every field at the top level, `id` to update) as a SaveRequest. */
@@ -95,6 +109,7 @@ export function toSaveRequest(input: Record<string, unknown>): SaveRequest {
       base: r.base && typeof r.base === 'object' ? r.base : undefined,
       changes: r.changes,
       newId: r.newId === true,
+      repeatUntil: typeof r.repeatUntil === 'string' && r.repeatUntil.trim() ? r.repeatUntil : undefined,
     };
   }
   const { id, allowDuplicate: _allow, checkDuplicates: _check, ...changes } = input;
@@ -129,7 +144,9 @@ export function saveRecord(
   const def = tableDef(table);
   if (!def.idPrefix) throw new Error(`${def.name} is not edited with record forms.`);
   const updating = !!request.id?.trim() || request.row !== undefined;
-  return updating ? updateRecord(ctx, def, request, who, lang) : createRecord(ctx, def, request.changes, who);
+  return updating
+    ? updateRecord(ctx, def, request, who, lang)
+    : createRecord(ctx, def, request.changes, who, request.repeatUntil, lang);
 }
 
 /** Fields that say whose a record is: handing it to someone else is for the heads of department. */
@@ -158,20 +175,37 @@ function checkReassign(
   }
 }
 
+/**
+ * Creates a record (or a series of meetings: the first and its repeats) in one lock: IDs
+ * allocated together, the rows appended in one write, one audit row each.
+ */
 function createRecord(
   ctx: AddonContext,
   def: TableDef,
   input: Record<string, unknown>,
   who: string,
+  repeatUntil?: string,
+  lang: Lang | (() => Lang) = 'en',
 ): SaveResult {
   const { id: _ignored, ...fields } = input;
   const { data, errors } = validateRecord(def, fields, { timeZone: ctx.timeZone });
   if (errors.length) throw new ValidationFailed(errors);
   const links = checkLinks(ctx, def, new Map(def.fields.map((f) => [f, data[f.key] ?? null])));
   if (links.length) throw new ValidationFailed(links);
+  const records = [data];
   if (def.name === 'Meetings') {
     const rules = meetingErrors(data);
     if (rules.length) throw new ValidationFailed(rules);
+    if (repeatUntil !== undefined) {
+      const language = typeof lang === 'function' ? lang() : lang;
+      try {
+        for (const d of seriesDates(data, repeatUntil, msg(language, 'ui.repeatUntil')))
+          records.push(seriesCopy(data, d));
+      } catch (e) {
+        if (e instanceof FieldError) throw new ValidationFailed([e]);
+        throw e;
+      }
+    }
   }
   return withDocumentLock(() => {
     const gw = SheetGateway.open(ctx.ss, def);
@@ -184,24 +218,28 @@ function createRecord(
     );
     const ids = gw.ids();
     const alloc = new IdAllocator(def, ids.ids);
-    const id = alloc.next();
-    data[idField(def)!.key] = id;
+    const idKey = idField(def)!.key;
+    for (const r of records) r[idKey] = alloc.next();
     const formats = gw.formatsOfNewRow(ids.lastRow);
-    const row = gw.append(cellsFor(gw, def.fields, data, formats, ctx.timeZone), ids.lastRow);
+    const row = gw.append(
+      records.map((r) => cellsFor(gw, def.fields, r, formats, ctx.timeZone)),
+      ids.lastRow,
+    );
     alloc.save();
-    appendAudit(
+    const created = records.map((r, i) => ({ id: String(r[idKey]), row: row + i, details: summarize(r) }));
+    appendAudits(
       ctx,
       who,
       'create',
       def.name,
-      id,
-      row,
-      summarize(data),
+      created,
       def.fields.map((f) => f.key),
     );
     ctx.invalidate(def.name);
+    const id = created[0]!.id;
     if (def.name === 'Meetings') touchLastContacted(ctx, { ...data, id }, who);
-    return { id, row, created: true, written: def.fields.map((f) => f.key) };
+    const series = records.length > 1 ? { series: created.map((c) => c.id) } : {};
+    return { id, row, created: true, written: def.fields.map((f) => f.key), ...series };
   });
 }
 

@@ -60,9 +60,11 @@ export interface FieldDef {
   readonly plainText?: boolean;
   /**
    * A column a sheet may go without (members add it when they want it): it is read when
-   * present, never required, and Set up does not add it.
+   * present, never required, and Set up does not add it — unless `addedBySetup`.
    */
   readonly optional?: boolean;
+  /** An optional column beyond the contract that Set up adds (a sheet without it still works). */
+  readonly addedBySetup?: boolean;
 }
 
 export type TableName = 'Members' | 'Sponsors' | 'Contacts' | 'Meetings' | 'Ledger' | 'Events' | 'Settings';
@@ -312,6 +314,13 @@ export const MEETINGS: TableDef = {
     long('Outcome', 'outcome', '结果（报告）'),
     long('Next Steps', 'nextSteps', '后续步骤'),
     date('Follow-up Date', 'followUpDate', '跟进日期'),
+    // Present but late: each of these is in Attendees too (attendance counts them present).
+    field('emails', 'Late', 'late', '迟到', {
+      maxLength: MAX_TEXT,
+      refTable: 'Members',
+      optional: true,
+      addedBySetup: true,
+    }),
   ],
 };
 

@@ -130,7 +130,7 @@ describe('record sidebar: a day of work', () => {
     expect(inView).toBe(true);
   });
 
-  it('a department meeting is taken with a checklist: one choice per member fills the three lists', async () => {
+  it('a department meeting is taken with a checklist: one choice per member (late included) fills the lists', async () => {
     const sb = sidebar();
     // A department meeting held already: at least two active members attended.
     const active = new Set(members().map((m) => m.email));
@@ -165,6 +165,17 @@ describe('record sidebar: a day of work', () => {
     const absentOne = ms.find((m) => m.email !== moved.email && before.includes(m.email))!;
     await sb.getByLabel(moved.label, { exact: true }).selectOption('excused');
     await sb.getByLabel(absentOne.label, { exact: true }).selectOption('absent');
+    // A third member came late: present (in Attendees) and in the Late column.
+    const lateOne = ms.find((m) => m.email !== moved.email && m.email !== absentOne.email)!;
+    const lateSelect = sb.getByLabel(lateOne.label, { exact: true });
+    expect(await lateSelect.locator('option').allTextContents()).toEqual([
+      '—',
+      'present',
+      'present, late',
+      'excused',
+      'absent',
+    ]);
+    await lateSelect.selectOption('late');
     expect(split(await attendees.inputValue())).not.toContain(moved.email);
     expect(split(await field('Excused').inputValue())).toContain(moved.email);
     await sb.getByRole('button', { name: 'Save' }).click();
@@ -177,12 +188,38 @@ describe('record sidebar: a day of work', () => {
     expect(att).not.toContain(moved.email);
     expect(att).not.toContain(absentOne.email);
     expect(att.length + exc.length + abs.length).toBe(new Set([...att, ...exc, ...abs]).size);
+    expect(att).toContain(lateOne.email);
+    expect(split(cell('Meetings', mt, 'Late'))).toEqual([lateOne.email]);
+    expect(await lateSelect.inputValue()).toBe('late');
     // After the save the checklist shows what the sheet holds.
     expect(await sb.getByLabel(moved.label, { exact: true }).inputValue()).toBe('excused');
     // Another type of meeting: the emails are typed again.
     await field('Type').selectOption('Call');
     expect(await checklist.isHidden()).toBe(true);
     expect(await attendees.isVisible()).toBe(true);
+  });
+
+  it('a new department meeting repeats every two weeks until a day: one save plans the series', async () => {
+    const sb = sidebar();
+    await sb.getByRole('button', { name: 'New' }).click();
+    await waitFor(() => sb.locator('#od-title').textContent()).toBe('New meeting');
+    const repeat = field('Repeat every two weeks until');
+    await field('Type').selectOption('Call');
+    expect(await repeat.isHidden()).toBe(true);
+    await field('Type').selectOption('Department Meeting');
+    expect(await repeat.isVisible()).toBe(true);
+    await field('Date').fill('2027-03-03 19:00');
+    await field('Title').fill('Department meeting');
+    await repeat.fill('2027-03-31');
+    await sb.getByRole('button', { name: 'Save' }).click();
+    await waitFor(() => sb.locator('#od-status').textContent()).toMatch(
+      /^Saved MT-\d{4} and planned 2 more, every two weeks: MT-\d{4}, MT-\d{4}\.$/,
+    );
+    const ids = (await sb.locator('#od-status').textContent())!.match(/MT-\d{4}/g)!;
+    expect(ids).toHaveLength(3);
+    for (const id of ids) expect(cell('Meetings', id, 'Title')).toBe('Department meeting');
+    // The series is a new record's choice: the saved meeting's form no longer offers it.
+    expect(await repeat.isHidden()).toBe(true);
   });
 
   it('a new contact that looks like an existing one is shown with Open; the next Save creates it anyway', async () => {

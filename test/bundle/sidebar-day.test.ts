@@ -137,6 +137,96 @@ describe('meetings: attendance and the plan-then-report flow of visits', () => {
   });
 });
 
+describe('meetings: late arrivals and a fortnightly series', () => {
+  type Saved = { ok: boolean; id: string; series?: string[]; errors?: { field: string; message: string }[] };
+  const meeting = {
+    date: '2026-12-02 19:00',
+    type: 'Department Meeting',
+    title: 'Fortnightly meeting',
+    status: 'Planned',
+    purpose: 'Plan the New Year party',
+  };
+  const rowsOf = (ss: ReturnType<typeof sample>['ss']) => {
+    const cells = ss.sheetByName('Meetings')!.cells;
+    const col = (h: string) => cells[0]!.map(String).indexOf(h);
+    return { cells, col };
+  };
+
+  it('a member marked late is one who was present: Late outside Attendees is refused by name', () => {
+    const { ss, run } = sample();
+    const held = { ...meeting, date: '2026-11-20 19:00', status: 'Done' };
+    const refused = run<Saved>('sidebarSave', 'Meetings', {
+      ...held,
+      attendees: 'he.na@example.edu',
+      late: 'zhang.wei@example.edu',
+    });
+    expect(refused.errors).toEqual([
+      {
+        field: 'late',
+        message: 'Late: zhang.wei@example.edu is not in Attendees: a member who came late was present.',
+      },
+    ]);
+    const ok = run<Saved>('sidebarSave', 'Meetings', {
+      ...held,
+      attendees: 'he.na@example.edu, zhang.wei@example.edu',
+      late: 'zhang.wei@example.edu',
+    });
+    expect(ok.ok).toBe(true);
+    const { cells, col } = rowsOf(ss);
+    const row = cells.find((r) => r[0] === ok.id)!;
+    expect(row[col('Late')]).toBe('zhang.wei@example.edu');
+    expect(String(row[col('Attendees')])).toContain('zhang.wei@example.edu');
+  });
+
+  it('"repeat every two weeks until" plans one meeting per fortnight, same time, in one save', () => {
+    const { ss, run } = sample();
+    const before = ss.sheetByName('Meetings')!.lastRow();
+    const auditBefore = ss.sheetByName('_Audit')?.lastRow() ?? 1;
+    const r = run<Saved>('sidebarSave', 'Meetings', { changes: meeting, repeatUntil: '2027-01-13' });
+    expect(r.ok).toBe(true);
+    // 2 Dec, 16 Dec, 30 Dec, 13 Jan: the last falls on the day asked.
+    expect(r.series).toHaveLength(4);
+    expect(r.series![0]).toBe(r.id);
+    const n = (id: string) => Number(id.slice(3));
+    expect(r.series!.map(n)).toEqual([0, 1, 2, 3].map((i) => n(r.id) + i));
+    expect(ss.sheetByName('Meetings')!.lastRow()).toBe(before + 4);
+    const { cells, col } = rowsOf(ss);
+    const rows = r.series!.map((id) => cells.find((x) => x[0] === id)!);
+    const t0 = (rows[0]![col('Date')] as Date).getTime();
+    rows.forEach((row, i) => {
+      expect((row[col('Date')] as Date).getTime() - t0).toBe(i * 14 * 86_400_000);
+      expect(row[col('Status')]).toBe('Planned');
+      expect(row[col('Title')]).toBe('Fortnightly meeting');
+      expect(row[col('Purpose')]).toBe('Plan the New Year party');
+      expect(row[col('Attendees')]).toBe('');
+    });
+    // One audit row per meeting created.
+    const audit = ss.sheetByName('_Audit')!;
+    expect(audit.lastRow() - auditBefore).toBe(4);
+  });
+
+  it('a series is refused by name for a visit, a Done meeting, a day before the first, or over a year', () => {
+    const { ss, run } = sample();
+    const before = ss.sheetByName('Meetings')!.lastRow();
+    const err = (changes: Record<string, string>, until: string) =>
+      run<Saved>('sidebarSave', 'Meetings', { changes: { ...meeting, ...changes }, repeatUntil: until })
+        .errors;
+    expect(err({ type: 'Sponsor Visit', with: 'S-0002' }, '2027-01-13')).toEqual([
+      { field: 'repeatUntil', message: 'Repeat every two weeks until repeats department meetings only.' },
+    ]);
+    expect(err({ status: 'Done' }, '2027-01-13')?.[0]?.field).toBe('repeatUntil');
+    expect(err({}, '2026-11-30')).toEqual([
+      {
+        field: 'repeatUntil',
+        message: 'Repeat every two weeks until: 2026-11-30 is before the first meeting (2026-12-02).',
+      },
+    ]);
+    expect(err({}, '2028-12-31')?.[0]?.message).toMatch(/would plan 55 meetings; at most 27/);
+    expect(err({}, '2027-02-30')?.[0]?.field).toBe('repeatUntil');
+    expect(ss.sheetByName('Meetings')!.lastRow()).toBe(before);
+  });
+});
+
 describe('menu captions in the user’s language', () => {
   it('Chinese for a zh locale (also in AuthMode.NONE), English for others, both when no locale is given', () => {
     const google = new LocalGoogle();

@@ -168,7 +168,7 @@ function writeRunBySetting(ctx: AddonContext, owner: string, hour: number, tz: s
     [gw.cols.notes!, `'${notes}`],
   ]);
   if (at >= 0) gw.writeCells(names.firstRow + at, cells);
-  else gw.append(cells.set(gw.cols.setting!, RUN_BY_SETTING), names.lastRow);
+  else gw.append([cells.set(gw.cols.setting!, RUN_BY_SETTING)], names.lastRow);
   ctx.invalidate('Settings');
 }
 

@@ -154,10 +154,12 @@ export function updateSettings(ctx: AddonContext, input: TermInput): void {
         gw.writeCells(row, new Map([[valueCol, value(plain)]]));
       } else {
         lastRow = gw.append(
-          new Map<number, Cell>([
-            [gw.cols.setting!, name],
-            [valueCol, value(false)],
-          ]),
+          [
+            new Map<number, Cell>([
+              [gw.cols.setting!, name],
+              [valueCol, value(false)],
+            ]),
+          ],
           lastRow,
         );
       }

@@ -6,6 +6,7 @@ import type { FormField, FormSpec, RecordValues } from '../../addon/api';
 import { $, el } from '../shared/page';
 import { buildAttendance, syncAttendance } from './attendance';
 import { buildControl } from './controls';
+import { buildSeries, seriesControl, syncSeries } from './series';
 import { noun, state, t } from './state';
 
 export function setStatus(text: string, kind: 'ok' | 'error' | 'info' = 'info'): void {
@@ -16,7 +17,8 @@ export function setStatus(text: string, kind: 'ok' | 'error' | 'info' = 'info'):
 }
 
 export function clearErrors(): void {
-  for (const c of state.controls) {
+  const series = seriesControl('repeatUntil');
+  for (const c of series ? [...state.controls, series] : state.controls) {
     c.error.textContent = '';
     c.wrap.classList.remove('invalid');
   }
@@ -75,6 +77,7 @@ export function resetForm(): void {
     c.note.textContent = '';
   }
   syncAttendance();
+  syncSeries();
   clearErrors();
   setTitle();
   showSave();
@@ -97,6 +100,7 @@ export function renderForm(spec: FormSpec): void {
   state.controls = spec.fields.filter((f) => f.type !== 'id').map(buildControl);
   for (const c of state.controls) box.appendChild(c.wrap);
   buildAttendance(state.controls);
+  buildSeries(state.controls);
   $<HTMLButtonElement>('od-save').disabled = false;
   resetForm();
 }
@@ -115,6 +119,7 @@ export function showRecord(rec: RecordValues): void {
     c.note.textContent = problem ? t('ui.cellAsTyped', { problem }) : '';
   }
   syncAttendance();
+  syncSeries();
   setTitle();
   showSave();
   markSelected();

@@ -8,6 +8,7 @@ import type { Duplicate, SaveInput } from '../../addon/api';
 import { $, el } from '../shared/page';
 import { clearErrors, setStatus, setTitle, showArchive, showRecord, showSave } from './form';
 import { openRecord, search } from './results';
+import { seriesControl, seriesUntil } from './series';
 import { type Control, manyOf, messageOf, noun, server, state, t } from './state';
 
 /** The records a new one looks like, under the status: title, ID and an Open button each. */
@@ -39,11 +40,14 @@ export async function save(ev: Event): Promise<void> {
     setStatus(t('ui.noChanges'), 'info');
     return;
   }
+  const until = seriesUntil();
   const input: SaveInput = state.loaded
     ? { id: state.currentId, row: state.currentRow, base: state.loaded, changes, newId: state.needsNewId }
-    : state.allowDuplicate
-      ? { changes, allowDuplicate: true }
-      : { changes, checkDuplicates: true };
+    : {
+        changes,
+        ...(state.allowDuplicate ? { allowDuplicate: true } : { checkDuplicates: true }),
+        ...(until ? { repeatUntil: until } : {}),
+      };
   const button = $<HTMLButtonElement>('od-save');
   state.saving = true;
   button.disabled = true;
@@ -73,8 +77,13 @@ export async function save(ev: Event): Promise<void> {
         state.currentId = r.id;
         setTitle();
       }
+      const more = r.series?.slice(1) ?? [];
       setStatus(
-        r.created ? t('ui.savedNew', { noun: noun(), id: r.id, row: r.row }) : t('ui.saved', { id: r.id }),
+        more.length
+          ? t('ui.savedSeries', { id: r.id, n: more.length, ids: more.join(', ') })
+          : r.created
+            ? t('ui.savedNew', { noun: noun(), id: r.id, row: r.row })
+            : t('ui.saved', { id: r.id }),
         'ok',
       );
       void search();
@@ -82,7 +91,7 @@ export async function save(ev: Event): Promise<void> {
       const general: string[] = [];
       let first: Control | undefined;
       for (const err of r.errors) {
-        const c = state.controls.find((x) => x.field.key === err.field);
+        const c = state.controls.find((x) => x.field.key === err.field) ?? seriesControl(err.field);
         if (c) {
           c.error.textContent = c.error.textContent ? `${c.error.textContent} ${err.message}` : err.message;
           c.wrap.classList.add('invalid');
