@@ -164,3 +164,9 @@ export interface TermDialogApi {
   /** Starts the new term (archive first, checked); the result says what was done. */
   termRun(input: TermRunInput): TermRunResponse;
 }
+
+/** The progress dialog's server function (src/addon/progress.ts). */
+export interface JobDialogApi {
+  /** How far the work of `token` is; null when there is no such record. */
+  jobStatus(token: string): import('./progress').JobStatus | null;
+}

@@ -27,6 +27,7 @@ import { buildRoster } from '../domain/roster';
 import { AUDIT } from './audit';
 import { AddonContext, readAll } from './context';
 import { logColumns } from './gateway';
+import { Progress, withProgress } from './progress';
 import { menuAllowed } from './roles';
 
 /** Usable width for tables, in points: fits A4 (595pt) and Letter (612pt) with 54pt margins. */
@@ -146,25 +147,31 @@ export function menuGenerateReport(): GeneratedDocument | null {
   const ctx = new AddonContext();
   const settings = ctx.settings();
   const lang = settings.language;
-  ctx.ss.toast(msg(lang, 'ui.reportProgress'), 'Outreach Desk', 30);
+  const progress = new Progress(lang, 'job.title.report', [
+    msg(lang, 'job.step.read'),
+    msg(lang, 'job.step.compute'),
+    msg(lang, 'job.step.write'),
+  ]);
   let built: ReturnType<typeof buildReport>;
   try {
-    built = buildReport(reportInput(ctx));
+    const input = reportInput(ctx);
+    progress.step(1);
+    built = buildReport(input);
   } catch (e) {
     if (e instanceof ReportError) {
+      const text = msg(lang, e.key, { start: settings.semesterStart ?? '', end: settings.semesterEnd ?? '' });
+      progress.failed(text);
       const ui = SpreadsheetApp.getUi();
-      ui.alert(
-        msg(lang, 'ui.reportTitle'),
-        msg(lang, e.key, { start: settings.semesterStart ?? '', end: settings.semesterEnd ?? '' }),
-        ui.ButtonSet.OK,
-      );
+      ui.alert(msg(lang, 'ui.reportTitle'), text, ui.ButtonSet.OK);
       return null;
     }
+    progress.failed(e instanceof Error ? e.message : String(e));
     throw e;
   }
-  ctx.ss.toast(msg(lang, 'ui.writingDoc'), 'Outreach Desk', 30);
+  progress.step(2);
   const name = documentFileName('report.fileName', lang, settings, ctx.today());
   const out = renderDocument(built.doc, settings.reportsFolderId, { name, replaceSameName: true });
+  progress.done();
   const f = built.figures;
   const summary = [
     `${msg(lang, 'report.summary.cash')}: ${formatMoney(f.cash, settings.currency)}`,
@@ -182,15 +189,21 @@ export function menuGenerateRoster(): GeneratedDocument | null {
   const ctx = new AddonContext();
   const settings = ctx.settings();
   const lang = settings.language;
-  ctx.ss.toast(msg(lang, 'ui.reportProgress'), 'Outreach Desk', 30);
-  const model = buildRoster({
-    records: { Contacts: ctx.table('Contacts').records, Members: ctx.table('Members').records },
-    settings,
-    generatedOn: ctx.today(),
-  });
-  ctx.ss.toast(msg(lang, 'ui.writingDoc'), 'Outreach Desk', 30);
-  const name = documentFileName('roster.fileName', lang, settings, ctx.today());
-  const out = renderDocument(model, settings.reportsFolderId, { name, replaceSameName: true });
+  const out = withProgress(
+    lang,
+    'job.title.roster',
+    [msg(lang, 'job.step.read'), msg(lang, 'job.step.write')],
+    (progress) => {
+      const model = buildRoster({
+        records: { Contacts: ctx.table('Contacts').records, Members: ctx.table('Members').records },
+        settings,
+        generatedOn: ctx.today(),
+      });
+      progress.step(1);
+      const name = documentFileName('roster.fileName', lang, settings, ctx.today());
+      return renderDocument(model, settings.reportsFolderId, { name, replaceSameName: true });
+    },
+  );
   showLinkDialog(lang, out, settings.reportsFolderId, []);
   return out;
 }

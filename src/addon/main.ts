@@ -3,17 +3,19 @@
  * function of the Apps Script bundle (scripts/build.ts writes one delegating stub per
  * export), so Apps Script can call it from the menu, a trigger or google.script.run.
  */
-import { type Lang, messages, msg } from '../domain/i18n';
+import { type Lang, messages } from '../domain/i18n';
 import type { TableName } from '../domain/schema';
 import { AddonContext } from './context';
 import { handleEdit } from './edits';
 import { buildMenu, EDIT_TABLES, editFunction } from './menu';
+import { withProgress } from './progress';
 import { menuAllowed } from './roles';
-import { setUpWorkbook } from './setup';
+import { setUpWorkbook, setupSteps } from './setup';
 import { openRecordSidebar } from './sidebar';
 
 export { menuGenerateReport, menuGenerateRoster } from './documents';
 export { sidebarChoices, sidebarSearch, sidebarSearchPage, sidebarShowRow } from './pickers';
+export { jobStatus } from './progress';
 export { sidebarArchive, sidebarForm, sidebarGet, sidebarSave } from './sidebar';
 
 type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode | string } | undefined;
@@ -59,8 +61,10 @@ export function onInstall(e?: OpenEvent): void {
 export function menuSetUpWorkbook(): void {
   if (!menuAllowed('setup')) return;
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  ss.toast(msg(lang(ss), 'setup.toast'), 'Outreach Desk', 10);
-  const r = setUpWorkbook(ss);
+  const before = lang(ss);
+  const r = withProgress(before, 'job.title.setup', setupSteps(before), (p) =>
+    setUpWorkbook(ss, (i) => p.step(i)),
+  );
   const t = messages(lang(ss)); // Settings exist now: their Language decides
   const lines: string[] = [];
   if (r.createdSheets.length) lines.push(t('setup.created', { list: r.createdSheets.join(', ') }));

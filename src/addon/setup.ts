@@ -7,6 +7,8 @@
  * Service calls: per sheet a fixed number (header read, frozen rows, one validation read
  * of the header-width row 2, writes only where something differs), whatever the data size.
  */
+
+import { type Lang, msg, tableNoun } from '../domain/i18n';
 import {
   duplicateColumnsMessage,
   findHeaderRow,
@@ -79,7 +81,14 @@ function sameRule(rule: GoogleAppsScript.Spreadsheet.DataValidation | null, w: W
   return JSON.stringify(rule.getCriteriaValues()) === JSON.stringify(w.values);
 }
 
-export function setUpWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SetupReport {
+/**
+ * Sets up every sheet, then Settings, then the protections; `onStep(i)` is told when step
+ * `i` of those (`setupSteps`) starts.
+ */
+export function setUpWorkbook(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  onStep: (i: number) => void = () => {},
+): SetupReport {
   const report: SetupReport = {
     createdSheets: [],
     addedColumns: [],
@@ -93,8 +102,13 @@ export function setUpWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Set
     writes: 0,
   };
   withDocumentLock(() => {
-    for (const def of TABLES) setUpSheet(ss, def, report);
+    TABLES.forEach((def, i) => {
+      onStep(i);
+      setUpSheet(ss, def, report);
+    });
+    onStep(TABLES.length);
     seedSettings(ss, report);
+    onStep(TABLES.length + 1);
     protectWorkbook(ss, report);
   });
   return report;
@@ -240,4 +254,13 @@ function seedSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, report: Setu
   sheet.getRange(start, 1, rows.length, width).setValues(rows);
   report.seededSettings.push(...toAdd.map((s) => s.setting));
   report.writes += rows.length;
+}
+
+/** Set up's steps as the progress dialog lists them: each sheet, Settings, the protections. */
+export function setupSteps(lang: Lang): string[] {
+  return [
+    ...TABLES.map((def) => msg(lang, 'job.step.sheet', { name: tableNoun(lang, def, true) })),
+    msg(lang, 'job.step.settings'),
+    msg(lang, 'job.step.protect'),
+  ];
 }

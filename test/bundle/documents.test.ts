@@ -27,6 +27,7 @@ import type { SpreadsheetModel } from '../../src/local/services/spreadsheet';
 import { writeXlsx } from '../../src/local/xlsx';
 import { run as execution } from '../conformance/fixture';
 import { bundleDir } from '../support/bundle';
+import { progressOf } from '../support/progress';
 import { FORMULA_TEXT, fixtureSpreadsheet, HTML_TEXT, shanghai, yuan } from '../unit/report-fixture';
 
 process.env.TZ = 'UTC';
@@ -133,16 +134,22 @@ describe('bundle: Generate semester report', () => {
     );
   });
 
-  it('shows a dialog with the link and toasts progress', () => {
+  it('shows its progress in a dialog while it works, then a dialog with the link', () => {
     const { google, ss } = sample();
     const r = run(google, ss, 'menuGenerateReport');
-    const dialog = google.ui.filter((u) => u.kind === 'dialog').pop()!;
+    const dialogs = google.ui.filter((u) => u.kind === 'dialog');
+    // First the progress dialog (it asks jobStatus while the work goes on), last the link.
+    const { title, status } = progressOf(google, project, ss.id);
+    expect(dialogs[0]!.title).toBe(title);
+    expect(title).toBe('Generating the semester report');
+    expect(status).toMatchObject({
+      steps: ['Reading the workbook', 'Counting the figures', 'Writing the document'],
+      at: 3,
+      state: 'done',
+    });
+    const dialog = dialogs.at(-1)!;
     expect(dialog.title).toBe('Your document is ready');
     expect(dialog.html).toContain(`href="https://docs.google.com/document/d/${r.doc!.id}/edit"`);
-    expect(google.ui.filter((u) => u.kind === 'toast').map((u) => u.message)).toEqual([
-      'Reading the workbook…',
-      'Writing the document…',
-    ]);
   });
 
   it('moves the Doc into the Reports folder; an unusable folder ID leaves it in My Drive and says so', () => {
@@ -168,6 +175,11 @@ describe('bundle: Generate semester report', () => {
     const alert = google.ui.filter((u) => u.kind === 'alert').pop()!;
     expect(alert.title).toBe('Generate semester report');
     expect(alert.message).toMatch(/Semester end/);
+    // The progress dialog says where it stopped, and why.
+    const { status } = progressOf(google, project, ss.id);
+    expect(status.state).toBe('failed');
+    expect(status.at).toBe(1);
+    expect(status.error).toBe(alert.message);
   });
 
   it('a Shanghai workbook with formula-like and HTML-like text: literal in the Doc, the .docx and the preview', async () => {

@@ -10,6 +10,7 @@ import { Execution } from '../../src/local/execution';
 import { LocalProject } from '../../src/local/runtime';
 import { SpreadsheetModel } from '../../src/local/services/spreadsheet';
 import { bundleDir } from '../support/bundle';
+import { progressOf } from '../support/progress';
 
 const dir = bundleDir();
 let project: LocalProject;
@@ -162,7 +163,12 @@ describe('bundle: Set up workbook repairs a workbook members have changed', () =
     settings.set(settings.cells.findIndex((r) => r[0] === 'Language') + 1, 2, '中文');
     project.run(google, 'menuSetUpWorkbook', [], { spreadsheetId: ss.id });
     expect(google.ui.at(-1)).toMatchObject({ kind: 'alert', message: '一切就绪：没有任何改动。' });
-    expect(google.ui.find((u) => u.kind === 'toast')?.message).toBe('正在设置工作表、表头和下拉列表…');
+    // Progress while it works: each sheet, Settings, the protections, in Chinese.
+    const { title, status } = progressOf(google, project, ss.id);
+    expect(title).toBe('正在设置工作簿');
+    expect(status.steps[0]).toBe('工作表“成员”：表头、下拉列表、格式');
+    expect(status.steps.slice(-2)).toEqual(['设置', '按职务保护工作表']);
+    expect(status).toMatchObject({ state: 'done', at: status.steps.length });
   });
 });
 

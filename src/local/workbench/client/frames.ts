@@ -70,8 +70,16 @@ window.addEventListener('message', (ev) => {
   }
 });
 
+/**
+ * An execution's UI events, in order. A dialog that a later dialog of the same execution
+ * replaced is not shown: in Google a modal dialog takes the place of the one before, and the
+ * workbench receives the events only when the execution has ended (a progress dialog is
+ * followed by the result's dialog).
+ */
 function handleUi(events: UiEvent[]): void {
-  for (const e of events) {
+  const lastDialog = events.map((e) => e.kind).lastIndexOf('dialog');
+  for (const [i, e] of events.entries()) {
+    if (e.kind === 'dialog' && i !== lastDialog) continue;
     switch (e.kind) {
       case 'toast':
         toast(e.title, e.message);
