@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROBES } from '../../probes/index';
-import { liveCheck } from '../../scripts/live-check';
+import { liveCheck, probeScopes } from '../../scripts/live-check';
 import { claspLogin, googleError, StandIn } from './standin';
 
 const root = join(__dirname, '../..');
@@ -150,6 +150,13 @@ describe('npm run live-check', () => {
     expect(await check(['--only', 'r1c1Range'])).toBe(1);
     expect(text()).toContain('while creating the throw-away probe project');
     expect(text()).toContain('Turn it on at https://script.google.com/home/usersettings');
+  });
+
+  it("the README's login command asks for the probe project's scopes", () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(readme).toContain(
+      `npx clasp login --creds client_secret.json --extra-scopes ${probeScopes().join(',')}`,
+    );
   });
 
   it('an unknown probe name is refused before any request', async () => {
