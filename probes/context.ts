@@ -9,6 +9,8 @@ export class Context implements ProbeContext {
   sheet(): GoogleAppsScript.Spreadsheet.Sheet {
     const ss = SpreadsheetApp.create('Outreach Desk probe');
     this.made.push(ss.getId());
+    // Typed input is read by the spreadsheet's locale: the probes expect en_US.
+    if (ss.getSpreadsheetLocale() !== 'en_US') ss.setSpreadsheetLocale('en_US');
     return ss.getSheets()[0]!;
   }
   doc(): GoogleAppsScript.Document.Document {

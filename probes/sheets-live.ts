@@ -96,11 +96,12 @@ export const SHEETS_LIVE: Probe[] = [
     name: 'r1c1OnTheSpreadsheet',
     fact: 'Spreadsheet.getRange reads R1C1 notation with a sheet name, as Sheet.getRange does.',
     source: `${GF}test/testsheets.js:226-250 (Sheet.getRange); spreadsheet#getRange(String)`,
-    expected: ['C5', 'Sheet1'],
+    expected: ['C5', true],
     unconfirmed: 'the peer probes Sheet.getRange; the Spreadsheet form is assumed to parse the same',
     run: (t) => {
-      const r = t.sheet().getParent().getRange('Sheet1!R5C3');
-      return [r.getA1Notation(), r.getSheet().getName()];
+      const sh = t.sheet();
+      const r = sh.getParent().getRange(`'${sh.getName().replace(/'/g, "''")}'!R5C3`);
+      return [r.getA1Notation(), r.getSheet().getName() === sh.getName()];
     },
   },
   {

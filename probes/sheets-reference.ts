@@ -109,7 +109,9 @@ export const SHEETS_REFERENCE: Probe[] = [
     run: (t) => {
       const sh = t.sheet();
       const own = ['A1', 'B2:D9', 'A:A', '2:2', '3:5', 'A2:C'].map((a) => sh.getRange(a).getA1Notation());
-      return [...own, sh.getParent().getRange('Sheet1!C3:D4').getA1Notation()];
+      // The first sheet's name follows the account's language (Sheet1, 工作表1…).
+      const quoted = `'${sh.getName().replace(/'/g, "''")}'`;
+      return [...own, sh.getParent().getRange(`${quoted}!C3:D4`).getA1Notation()];
     },
   },
   {
