@@ -145,6 +145,15 @@ describe('npm run deploy', () => {
     expect(text()).toContain('.clasp.local.json');
   });
 
+  it('Google out of reach: says so, without a stack trace', async () => {
+    claspLogin(home);
+    const env = { ...google.env(home), OD_GOOGLE_ROOT_URL: 'http://127.0.0.1:9/' };
+    expect(await deploy({ argv: [], env, io, stateDir: home, bundleDir: bundleDir() })).toBe(1);
+    expect(text()).toContain('while creating the spreadsheet');
+    expect(text()).toContain('Could not reach Google');
+    expect(text()).not.toMatch(/\n\s+at /);
+  });
+
   it('no script ID after --script, or a script not bound to a spreadsheet: says where to find the ID', async () => {
     claspLogin(home);
     expect(await run(['--script'])).toBe(2);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROBES } from '../../probes/index';
-import { liveCheck, probeScopes } from '../../scripts/live-check';
+import { liveCheck, probeScopes, report } from '../../scripts/live-check';
 import { claspLogin, googleError, StandIn } from './standin';
 
 const root = join(__dirname, '../..');
@@ -150,6 +150,17 @@ describe('npm run live-check', () => {
     expect(await check(['--only', 'r1c1Range'])).toBe(1);
     expect(text()).toContain('while creating the throw-away probe project');
     expect(text()).toContain('Turn it on at https://script.google.com/home/usersettings');
+  });
+
+  it('marks a probe Google and the local runtime agree on but whose recorded value is not what Google gave', () => {
+    const probe = PROBES.find((p) => p.name === 'r1c1Range')!;
+    const same = { r1c1Range: { ok: true as const, value: ['B2:E5', 4, 4] } };
+    out = [];
+    expect(report([probe], same, same, io)).toBe(1);
+    expect(out[0]).toBe(`! r1c1Range: ${probe.fact}`);
+    expect(text()).toContain(
+      '1 probes: 1 the same in Google and locally, 0 different; 1 where Google is not what the probe records',
+    );
   });
 
   it("the README's login command asks for the probe project's scopes", () => {
