@@ -1,7 +1,8 @@
 /**
  * A1 notation: column letters ⇄ numbers and references such as `A1`, `B2:C5`, `A:A`,
  * `2:2`, `A2:C` and `'My Sheet'!A1:B2` (https://developers.google.com/sheets/api/guides/concepts,
- * "A1 notation").
+ * "A1 notation"), and R1C1 references with absolute numbers (`R5C3`, `R2C2:R4C5`, reversed or
+ * lower-case), which live Apps Script's getRange also reads (gas-fakes test/testsheets.js:226-250).
  */
 
 export function columnToLetters(c: number): string {
@@ -37,6 +38,15 @@ export function parseA1(a1: string): A1 | null {
     sheet = ref.slice(0, bang);
     if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
     ref = ref.slice(bang + 1);
+  }
+  const rc = /^R(\d+)C(\d+)(?::R(\d+)C(\d+))?$/i.exec(ref);
+  if (rc) {
+    const [ra, ca] = [Number(rc[1]), Number(rc[2])];
+    const [rb, cb] = rc[3] ? [Number(rc[3]), Number(rc[4])] : [ra, ca];
+    if (!ra || !ca || !rb || !cb) return null;
+    const r1 = Math.min(ra, rb);
+    const c1 = Math.min(ca, cb);
+    return { sheet, r1, c1, r2: Math.max(ra, rb), c2: Math.max(ca, cb) };
   }
   const part = /^\$?([A-Za-z]{0,3})\$?(\d*)$/;
   const [a, b] = ref.split(':');

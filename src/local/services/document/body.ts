@@ -122,8 +122,18 @@ export class ContainerImpl {
       .filter((e): e is TableModel => e.type === 'TABLE')
       .map((e) => this.wrapEl(e) as TableImpl);
   }
+  /** Elements joined by newlines; a table's cells too (gas-fakes test/testdocsnext.js:26-32). */
   getText(): string {
-    return this.list().map(elementText).join('\n');
+    return this.list()
+      .map((e) =>
+        e.type === 'TABLE'
+          ? e.rows
+              .flat()
+              .map((c) => c.text)
+              .join('\n')
+          : elementText(e),
+      )
+      .join('\n');
   }
   editAsText(): TextImpl {
     return textView(

@@ -21,6 +21,32 @@ export const SHEET_MIME = 'application/vnd.google-apps.spreadsheet';
 const NOT_FOUND =
   'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
 
+/** How Apps Script names a JavaScript argument's type in a signature message. */
+function paramType(a: unknown): string {
+  if (typeof a === 'string') return 'String';
+  if (typeof a === 'number') return 'number';
+  if (typeof a === 'boolean') return 'Boolean';
+  if (a === undefined) return 'undefined';
+  return 'Object';
+}
+
+/** My Drive's record, made the first time anything asks for it. */
+function rootFolder(x: ServiceHost): DriveFileModel {
+  let root = x.google.files.get('root');
+  if (!root) {
+    root = {
+      id: 'root',
+      name: 'My Drive',
+      mimeType: FOLDER_MIME,
+      parents: [],
+      owner: x.user,
+      createdAt: x.google.now(),
+    };
+    x.google.files.set('root', root);
+  }
+  return root;
+}
+
 /** FileIterator and FolderIterator. */
 class Iter<T> {
   private i = 0;
@@ -73,15 +99,26 @@ export class DriveFileImpl {
   }
   getParents(): Iter<DriveFolderImpl> {
     const folders = this._f.parents.flatMap((p) => {
-      const f = this.x.google.files.get(p);
+      // A new file is in My Drive from the start (gas-fakes test/testdrive.js:547, 768-775).
+      const f = p === 'root' ? rootFolder(this.x) : this.x.google.files.get(p);
       return f ? [this.x.wrap(new DriveFolderImpl(this.x, f), 'Folder')] : [];
     });
     return this.x.wrap(new Iter(folders), 'FolderIterator');
   }
-  /** Moves the item into the folder (it leaves its other parents), as File.moveTo does. */
-  moveTo(destination: unknown): this {
+  /**
+   * Moves the item into the folder (it leaves its other parents), as File.moveTo does; anything
+   * but a Folder is refused with Apps Script's signature message (gas-fakes test/testdrive.js:364-365:
+   * `moveTo()` → "The parameters () don't match…", `moveTo("rubbish")` → "The parameters (String)…").
+   */
+  moveTo(...args: unknown[]): this {
+    const destination = args[0];
     const dest = (destination as { _f?: DriveFileModel })?._f;
-    if (!dest || dest.mimeType !== FOLDER_MIME) throw new GasError('Invalid argument: destination');
+    if (args.length !== 1 || !dest || dest.mimeType !== FOLDER_MIME) {
+      const kinds = args.map((a) => (a === null ? 'null' : dest ? 'DriveApp.File' : paramType(a)));
+      throw new GasError(
+        `The parameters (${kinds.join(',')}) don't match the method signature for DriveApp.File.moveTo.`,
+      );
+    }
     if (dest.trashed) throw new GasError(NOT_FOUND);
     this._f.parents = [dest.id];
     return this;
@@ -129,6 +166,10 @@ export class DriveFolderImpl extends DriveFileImpl {
   override getUrl(): string {
     return `https://drive.google.com/drive/folders/${this._f.id}`;
   }
+  /** String(folder) is its name, not the class (gas-fakes test/testdrive.js:546). */
+  override toString(): string {
+    return this.getName();
+  }
 }
 
 export class DriveAppImpl {
@@ -167,19 +208,7 @@ export class DriveAppImpl {
     return this.x.wrap(new DriveFolderImpl(this.x, f), 'Folder');
   }
   getRootFolder(): DriveFolderImpl {
-    let root = this.x.google.files.get('root');
-    if (!root) {
-      root = {
-        id: 'root',
-        name: 'My Drive',
-        mimeType: FOLDER_MIME,
-        parents: [],
-        owner: this.x.user,
-        createdAt: this.x.google.now(),
-      };
-      this.x.google.files.set('root', root);
-    }
-    return this.x.wrap(new DriveFolderImpl(this.x, root), 'Folder');
+    return this.x.wrap(new DriveFolderImpl(this.x, rootFolder(this.x)), 'Folder');
   }
   createFolder(name: unknown): DriveFolderImpl {
     const id = createLocalFolder(this.x.google, checkText('DriveApp.createFolder', name), this.x.user);

@@ -14,10 +14,20 @@ import {
   type SpreadsheetModel,
 } from '../../model/spreadsheet-model';
 import { columnToLetters } from '../../sheets/a1';
+import { normalizeColor } from '../../sheets/colors';
 import { displayCell } from '../../sheets/formats';
+import { shiftFormula } from '../../sheets/formula-shift';
 import { writeCell } from '../../sheets/typed-input';
 import { make } from './factory';
 import type { DataValidationApi, OpenEnds, ProtectionApi, RangeApi, SheetApi } from './types';
+
+/**
+ * What live Apps Script reports as the number format of a cell never formatted, and of one set
+ * to `general` (gas-fakes notes/oddities.md:364; test/testsheets.js:2051, 2062, 2068, 2134).
+ */
+export const DEFAULT_NUMBER_FORMAT = '0.###############';
+const reported = (fmt: string | undefined) =>
+  fmt === undefined || /^general$/i.test(fmt) ? DEFAULT_NUMBER_FORMAT : fmt;
 
 export class Range implements RangeApi {
   constructor(
@@ -186,11 +196,11 @@ export class Range implements RangeApi {
     return this;
   }
   getNumberFormats(): string[][] {
-    return this.read((r, c) => this._s.numberFormats.get(key(r, c)) ?? 'General');
+    return this.read((r, c) => reported(this._s.numberFormats.get(key(r, c))));
   }
   getNumberFormat(): string {
     this.x.counter.cellsRead++;
-    return this._s.numberFormats.get(key(this._r, this._c)) ?? 'General';
+    return reported(this._s.numberFormats.get(key(this._r, this._c)));
   }
   setFontWeight(w: string | null): Range {
     this.guard();
@@ -201,10 +211,13 @@ export class Range implements RangeApi {
   getFontWeights(): string[][] {
     return this.grid((r, c) => this._s.fontWeights.get(key(r, c)) ?? 'normal');
   }
+  /** A CSS colour name is stored as its hex (`LIGHTCORAL` → `#f08080`, sheets/colors.ts). */
   setBackground(color: string | null): Range {
     this.guard();
     this.grid((r, c) =>
-      color ? this._s.backgrounds.set(key(r, c), color) : this._s.backgrounds.delete(key(r, c)),
+      color
+        ? this._s.backgrounds.set(key(r, c), normalizeColor(color))
+        : this._s.backgrounds.delete(key(r, c)),
     );
     this._ss.touch();
     return this;
@@ -212,14 +225,25 @@ export class Range implements RangeApi {
   getBackgrounds(): string[][] {
     return this.grid((r, c) => this._s.backgrounds.get(key(r, c)) ?? '#ffffff');
   }
-  setNote(note: string): Range {
+  getBackground(): string {
+    return this._s.backgrounds.get(key(this._r, this._c)) ?? '#ffffff';
+  }
+  /** The note of every cell of the range (gas-fakes test/testsheets.js:786); '' or null removes it. */
+  setNote(note: string | null): Range {
     this.guard();
-    this._s.notes.set(key(this._r, this._c), String(note));
+    this.grid((r, c) =>
+      note === null || note === ''
+        ? this._s.notes.delete(key(r, c))
+        : this._s.notes.set(key(r, c), String(note)),
+    );
     this._ss.touch();
     return this;
   }
   getNote(): string {
     return this._s.notes.get(key(this._r, this._c)) ?? '';
+  }
+  getNotes(): string[][] {
+    return this.grid((r, c) => this._s.notes.get(key(r, c)) ?? '');
   }
   setDataValidation(rule: DataValidationApi | null): Range {
     this.guard();
@@ -275,9 +299,14 @@ export class Range implements RangeApi {
     this.x.counter.cellsRead++;
     return this._s.formulas.get(key(this._r, this._c)) ?? '';
   }
-  /** The same formula in every cell of the range. */
-  setFormula(formula: string): Range {
-    return this.setValues(this.grid(() => String(formula)));
+  /**
+   * The formula in every cell of the range, its relative references moved with the cell
+   * (sheets/formula-shift.ts). `null` or '' clears the cells, as `setValue(null)` does
+   * (assumption: the reference does not say; `npm run live-check` probes it).
+   */
+  setFormula(formula: string | null): Range {
+    const f = formula === null || formula === undefined ? '' : String(formula);
+    return this.setValues(this.grid((r, c) => shiftFormula(f, r - this._r, c - this._c)));
   }
   setFormulas(formulas: string[][]): Range {
     this.checkShape(formulas);

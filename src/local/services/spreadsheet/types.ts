@@ -126,8 +126,10 @@ export interface RangeApi {
   getFontWeights(): string[][];
   setBackground(color: string | null): RangeApi;
   getBackgrounds(): string[][];
-  setNote(note: string): RangeApi;
+  getBackground(): string;
+  setNote(note: string | null): RangeApi;
   getNote(): string;
+  getNotes(): string[][];
   setDataValidation(rule: DataValidationApi | null): RangeApi;
   getDataValidation(): DataValidationApi | null;
   getDataValidations(): (DataValidationApi | null)[][];
@@ -135,7 +137,7 @@ export interface RangeApi {
   clearDataValidations(): RangeApi;
   setNumberFormats(formats: string[][]): RangeApi;
   getFormula(): string;
-  setFormula(formula: string): RangeApi;
+  setFormula(formula: string | null): RangeApi;
   setFormulas(formulas: string[][]): RangeApi;
   getCell(row: number, column: number): RangeApi;
   isBlank(): boolean;
