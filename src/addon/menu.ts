@@ -25,6 +25,7 @@ export const EDIT_TABLES: readonly TableName[] = [
   'Meetings',
   'Ledger',
   'Events',
+  'Benefits',
   'Members',
 ];
 

@@ -65,7 +65,15 @@ export interface FieldDef {
   readonly optional?: boolean;
 }
 
-export type TableName = 'Members' | 'Sponsors' | 'Contacts' | 'Meetings' | 'Ledger' | 'Events' | 'Settings';
+export type TableName =
+  | 'Members'
+  | 'Sponsors'
+  | 'Contacts'
+  | 'Meetings'
+  | 'Ledger'
+  | 'Events'
+  | 'Settings'
+  | 'Benefits';
 
 export interface TableDef {
   readonly name: TableName;
@@ -334,6 +342,9 @@ export const LEDGER: TableDef = {
     t('Receipt', 'receipt', '票据', { plainText: true }),
     enm('Status', 'status', '状态', LEDGER_STATUS_SET, { required: true, defaultValue: 'Pending' }),
     notes(),
+    // Lent goods (In-kind on loan): the day they go back, and the day they did (blank = still out).
+    date('Return By', 'returnBy', '归还期限'),
+    date('Returned', 'returned', '归还日期'),
   ],
 };
 
@@ -370,6 +381,28 @@ export const SETTINGS: TableDef = {
   ],
 };
 
+const BENEFIT_STATUS_SET = optionSet({ Promised: '已承诺', Done: '已完成' });
+export const BENEFIT_STATUSES = BENEFIT_STATUS_SET.values;
+
+/** What sponsors were promised in return (a logo on the banner, a booth), and its evidence. */
+export const BENEFITS: TableDef = {
+  name: 'Benefits',
+  idPrefix: 'B',
+  titleKey: 'benefit',
+  listKeys: ['status', 'due', 'sponsorId'],
+  noun: noun('benefit', 'benefits', '赞助回报'),
+  fields: [
+    id('Benefit ID', '回报编号'),
+    ref('Sponsor ID', 'sponsorId', '赞助商编号', 'Sponsors'),
+    ref('Event ID', 'eventId', '活动编号', 'Events'),
+    t('Benefit', 'benefit', '回报内容', { required: true }),
+    date('Due', 'due', '截止日期'),
+    member('Owner', 'owner', '负责人'),
+    enm('Status', 'status', '状态', BENEFIT_STATUS_SET, { required: true, defaultValue: 'Promised' }),
+    t('Evidence', 'evidence', '证明链接', { maxLength: 2000, plainText: true }),
+  ],
+};
+
 /** The add-on's own bookkeeping sheets (hidden): declared here like the tables. */
 export interface LogSheetDef {
   readonly name: string;
@@ -401,11 +434,21 @@ export const OPTION_NAMES_ZH: Readonly<Record<string, string>> = Object.assign(
     LEDGER_TYPE_SET,
     LEDGER_STATUS_SET,
     EVENT_STATUS_SET,
+    BENEFIT_STATUS_SET,
   ].map((s) => s.names),
 );
 
 /** Tables in the order "Set up workbook" creates them. */
-export const TABLES: readonly TableDef[] = [MEMBERS, SPONSORS, CONTACTS, MEETINGS, LEDGER, EVENTS, SETTINGS];
+export const TABLES: readonly TableDef[] = [
+  MEMBERS,
+  SPONSORS,
+  CONTACTS,
+  MEETINGS,
+  LEDGER,
+  EVENTS,
+  SETTINGS,
+  BENEFITS,
+];
 
 export const TABLE_BY_NAME: Readonly<Record<TableName, TableDef>> = {
   Members: MEMBERS,
@@ -415,6 +458,7 @@ export const TABLE_BY_NAME: Readonly<Record<TableName, TableDef>> = {
   Ledger: LEDGER,
   Events: EVENTS,
   Settings: SETTINGS,
+  Benefits: BENEFITS,
 };
 
 /** Tables whose records are edited one by one with sidebar forms (all but Settings). */
