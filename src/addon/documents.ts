@@ -119,6 +119,7 @@ function deletedRecords(ctx: AddonContext): { table: string; problem: string }[]
 export function reportInput(ctx: AddonContext): ReportInput {
   return {
     records: readRecords(ctx),
+    ...(ctx.ss.getSheetByName('Benefits') ? { benefits: ctx.table('Benefits').records } : {}),
     sheetProblems: sheetProblems(ctx),
     settings: ctx.settings(),
     reportDate: ctx.today(),
