@@ -270,6 +270,12 @@ export const SPONSORS: TableDef = {
     date('Last Contacted', 'lastContacted', '最近联系'),
     date('Next Follow-up', 'nextFollowUp', '下次跟进'),
     notes(),
+    // The sponsor's language (its feedback pack is written in it); blank = the department's.
+    t('Language', 'language', '语言', {
+      options: LANGUAGE_SET.values,
+      optionNames: LANGUAGE_SET.names,
+      optional: true,
+    }),
   ],
 };
 
