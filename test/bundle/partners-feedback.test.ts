@@ -112,7 +112,7 @@ describe('bundle: Generate sponsor feedback', () => {
   });
 
   it('"I sent them" sets Feedback Sent to today and the Lead’s feedback reminder closes', () => {
-    const { google, ss, run, event } = sample();
+    const { ss, run, event } = sample();
     const lead = String(event.Lead);
     const feedbackItems = () =>
       run<PreviewResponse>('remindersPreview', [TODAY])
