@@ -12,7 +12,7 @@ import { type Lang, msg, templates, valueName } from '../domain/i18n';
 import { buildFeedback, giversOf, sponsorName } from '../domain/partners/feedback';
 import { formText } from '../domain/records';
 import { parseLanguage } from '../domain/reminders';
-import { EVENTS, type TableName } from '../domain/schema';
+import { EVENTS } from '../domain/schema';
 import type { FeedbackDialogApi, FeedbackDialogView, FeedbackDoc } from './api';
 import { AddonContext } from './context';
 import { renderDocument } from './documents';
@@ -32,12 +32,13 @@ function userLanguage(ctx: AddonContext): Lang {
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
 const HEADS = ['Minister', 'Vice Minister'];
 
-function mayMake(ctx: AddonContext, lead: string): boolean {
+/** Whether the user may make packs: a head (any event), or a member (their own events as Lead). */
+function maker(ctx: AddonContext): { email: string; head: boolean } | null {
   try {
     const { email, member } = requireRole(ctx, editAction('Events'), 'en');
-    return HEADS.includes(member?.role ?? '') || (lead !== '' && email === lead.toLowerCase());
+    return { email, head: HEADS.includes(member?.role ?? '') };
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -52,6 +53,7 @@ export function feedbackDialog(): FeedbackDialogView {
   const ledger = ctx.table('Ledger').records;
   const sponsors = new Map(ctx.table('Sponsors').records.map((s) => [str(s.data.id).toUpperCase(), s]));
   const feedbackField = EVENTS.fields.find((f) => f.key === 'feedbackSent')!;
+  const me = maker(ctx);
   const events = ctx
     .table('Events')
     .records.filter((e) => str(e.data.status) === 'Done' && !e.data.archived && str(e.data.id))
@@ -63,7 +65,7 @@ export function feedbackDialog(): FeedbackDialogView {
         date: str(e.data.date).slice(0, 10),
         feedbackSent: formText(feedbackField, e.data.feedbackSent ?? '', ctx.timeZone).text,
         givers: giversOf(id, ledger).map((g) => ({ id: g, name: sponsorName(sponsors.get(g) ?? null, g) })),
-        mayMake: mayMake(ctx, str(e.data.lead)),
+        mayMake: !!me && (me.head || me.email === str(e.data.lead).toLowerCase()),
         lead: str(e.data.lead).toLowerCase(),
       };
     });
@@ -150,7 +152,7 @@ export function feedbackConfirm(eventId: unknown, loaded: unknown): { ok: true; 
   const who = activeUserEmail() || Session.getEffectiveUser().getEmail();
   saveRecord(
     ctx,
-    'Events' as TableName,
+    'Events',
     { id: str(ev.data.id), base: { feedbackSent: str(loaded) }, changes: { feedbackSent: date } },
     who,
     lang,
