@@ -29,10 +29,11 @@ function rows(ss: SpreadsheetModel, name: string): Record<string, unknown>[] {
 const setting = (ss: SpreadsheetModel, name: string) =>
   rows(ss, 'Settings').find((r) => r.Setting === name)!.Value;
 
-function report() {
+function report(change: (ss: SpreadsheetModel) => void = () => {}) {
   const google = new LocalGoogle();
   google.setNow(shanghai(TODAY, 10));
   const ss = buildSample(google, { today: TODAY });
+  change(ss);
   // Two loans: one still out and past its Return By, one back.
   const ledger = ss.sheetByName('Ledger')!;
   const head = ledger.cells[0]!.map(String);
@@ -103,5 +104,13 @@ describe('bundle: the report’s sponsor commitments and lent goods', () => {
     const row = section.find((l) => l.startsWith(`${out['Entry ID']}\t`))!;
     expect(row).toContain(`\t${out.Description}\t${out.Quantity}\t2026-11-20 (overdue)\t`);
     expect(section.some((l) => l.startsWith(`${back['Entry ID']}\t`))).toBe(false);
+  });
+
+  it('lists an unreadable Benefits cell under the notes on the data', () => {
+    const { lines } = report((ss) => {
+      const sh = ss.sheetByName('Benefits')!;
+      sh.set(2, sh.cells[0]!.map(String).indexOf('Due') + 1, 'after the final');
+    });
+    expect(lines.some((l) => /^Benefits\t2\tDue: .*after the final/.test(l))).toBe(true);
   });
 });
