@@ -149,4 +149,20 @@ describe('bundle: Generate sponsor feedback', () => {
     );
     expect(r.url).toMatch(/^https:\/\/docs\.google\.com\/document\/d\//);
   });
+
+  it('is written in the sponsor’s language (an optional Sponsors Language column)', () => {
+    const { google, ss, run, event, gifts } = sample();
+    const sid = String(gifts[0]!['Sponsor ID']);
+    const sh = ss.sheetByName('Sponsors')!;
+    const col = sh.lastColumn() + 1;
+    sh.set(1, col, 'Language');
+    sh.set(sh.cells.findIndex((r) => r[0] === sid) + 1, col, 'zh');
+    const doc = run<FeedbackDoc>('feedbackMake', [event['Event ID'], sid]);
+    const org = String(rows(ss, 'Sponsors').find((s) => s['Sponsor ID'] === sid)!.Organization);
+    expect(doc.name).toBe(`赞助反馈 — ${event.Name} — ${org} — ${TODAY}`);
+    const lines = documentText(getLocalDocument(google, doc.id)!).split('\n');
+    expect(lines).toContain(`感谢${org}`);
+    expect(lines).toContain('您的赞助');
+    expect(lines.some((l) => l.startsWith(`尊敬的${org}：`))).toBe(true);
+  });
 });
