@@ -12,7 +12,8 @@
  *  - report: Done meetings other than Department Meeting whose Outcome is empty, to the owner;
  *  - feedback: Done events with Income or In-kind ledger entries and no Feedback Sent, to the Lead;
  *  - greeting: a Holiday dated today to 3 days ahead: each contact they own with Greetings TRUE;
- *  - ledger: Pending entries dated 14 or more days before today, to Handled By and every Treasurer.
+ *  - ledger: Pending entries dated 14 or more days before today, to Handled By and every Treasurer;
+ *  - benefit, loan (Partners): planned in ./partners/benefits.ts.
  */
 
 import { addDays, type Day, daysBetween } from './dates';
