@@ -6,6 +6,7 @@
  * event's Feedback Sent.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { instantOf } from '../../src/domain/dates';
 import { type Bench, clickMenu, column, openBench, waitFor } from './helpers';
 
 let bench: Bench;
@@ -97,5 +98,38 @@ describe('partners in the workbench', () => {
     const ids = column(bench, 'Events', 'Event ID');
     const sent = column(bench, 'Events', 'Feedback Sent')[ids.indexOf(chosen)];
     expect(sent).toBeInstanceOf(Date);
+    await page.click('#wb-dialog-close');
+  });
+
+  it('shows a sponsor’s pledged and received at a glance, and marks lent goods returned', async () => {
+    const { page } = bench;
+    await clickMenu(page, 'Add or edit sponsors');
+    const sb = page.frameLocator('#wb-sidebar-frame');
+    await waitFor(() => sb.locator('#od-title').textContent()).toBe('New sponsor');
+    const pledged = column(bench, 'Sponsors', 'Pledged');
+    const sid = String(column(bench, 'Sponsors', 'Sponsor ID')[pledged.findIndex((p) => Number(p) > 0)]);
+    await sb.locator('#od-search').fill(sid);
+    await sb.locator(`#od-results li[data-id="${sid}"] button`).first().click();
+    await waitFor(() => sb.locator('#od-partners h3').textContent()).toBe('Pledged and received this term');
+    expect(await sb.locator('#od-partners li').first().textContent()).toMatch(
+      /^Cash: ¥[\d,.]+ received of ¥[\d,.]+ pledged$/,
+    );
+
+    // An In-kind entry lent until yesterday: the Ledger form offers Returned.
+    const ledger = model().sheetByName('Ledger')!;
+    const head = ledger.cells[0]!.map(String);
+    const row = column(bench, 'Ledger', 'Type').indexOf('In-kind') + 2;
+    const id = String(ledger.get(row, 1));
+    ledger.set(row, head.indexOf('Return By') + 1, instantOf('2026-01-01', model().timeZone));
+    await sb.locator('#od-table').selectOption('Ledger');
+    await waitFor(() => sb.locator('#od-title').textContent()).toBe('New ledger entry');
+    await sb.locator('#od-search').fill(id);
+    await sb.locator(`#od-results li[data-id="${id}"] button`).first().click();
+    await sb.getByRole('button', { name: 'Returned' }).click();
+    await waitFor(() => sb.locator('#od-status').textContent()).toMatch(
+      /^Marked returned on \d{4}-\d{2}-\d{2}\.$/,
+    );
+    expect(ledger.get(row, head.indexOf('Returned') + 1)).toBeInstanceOf(Date);
+    expect(await sb.locator('#od-partners').isHidden()).toBe(true);
   });
 });
