@@ -9,7 +9,7 @@ process.env.TZ = 'UTC';
 
 import { describe, expect, it } from 'vitest';
 import type { SaveResponse, SponsorGlance } from '../../src/addon/api';
-import { fixture, OFFICER } from './partners-fixture';
+import { fixture, OFFICER, OTHER } from './partners-fixture';
 import { MINISTER, put, rowsOf, setSetting, TREASURER } from './reminders-fixture';
 
 type F = ReturnType<typeof fixture>;
@@ -69,6 +69,14 @@ describe('bundle: the record sidebar’s partner actions', () => {
       { changes: { sponsorId: 'S-0001', benefit: 'Mention on stage', status: 'Done', owner: OFFICER } },
     ]);
     expect(!created.ok && created.errors.map((e) => e.field)).toEqual(['evidence']);
+    // Giving another member's benefit to someone else: Minister or Vice Minister only.
+    const given = run<SaveResponse>(
+      f,
+      'sidebarSave',
+      ['Benefits', { id: rec.id, row: rec.row, base: rec.values, changes: { owner: OTHER } }],
+      OTHER,
+    );
+    expect(!given.ok && given.errors[0]!.message).toMatch(/Minister or Vice Minister/);
     // A new Promised benefit gets the next ID.
     const promised = run<SaveResponse>(f, 'sidebarSave', [
       'Benefits',
