@@ -91,6 +91,9 @@ const OPS: Op[] = [
   { name: 'Generate semester report', fn: 'menuGenerateReport', expect: 'flat' },
   { name: 'Generate contact roster', fn: 'menuGenerateRoster', expect: 'flat' },
   { name: 'Send reminders now', fn: 'remindersSend', expect: 'per-email' },
+  // Partners (issue 13).
+  { name: 'Sidebar: sponsor at a glance', fn: 'partnerSponsor', args: ['S-0001'], expect: 'flat' },
+  { name: 'Generate sponsor feedback: dialog', fn: 'feedbackDialog', expect: 'flat' },
 ];
 
 interface Row {

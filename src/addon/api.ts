@@ -8,6 +8,7 @@
 
 import type { Lang } from '../domain/i18n';
 import type { FieldDef, TableName } from '../domain/schema';
+import type { GeneratedDocument } from './documents';
 import type { SendConfirmView, SendResult } from './reminders/confirm';
 import type { PreviewResponse } from './reminders/preview';
 import type { TermDialogText, TermPlanResponse, TermRunInput, TermRunResponse } from './term/plan';
@@ -169,4 +170,54 @@ export interface TermDialogApi {
 export interface JobDialogApi {
   /** How far the work of `token` is; null when there is no such record. */
   jobStatus(token: string): import('./progress').JobStatus | null;
+}
+
+export interface SponsorGlance {
+  lines: string[];
+  /** The benefits still owed, each as `Benefit (due)`. */
+  owed: string[];
+}
+
+export interface FeedbackEvent {
+  id: string;
+  name: string;
+  date: string;
+  /** Feedback Sent as the sheet shows it ('' = not yet): what a confirm checks it still holds. */
+  feedbackSent: string;
+  givers: { id: string; name: string }[];
+  /** The user may make and confirm this event's pack (head, or its Lead). */
+  mayMake: boolean;
+  lead: string;
+}
+
+export interface FeedbackDialogView {
+  lang: Lang;
+  /** The dialog's templates (`feedback.ui.*`) in the user's language. */
+  text: Record<string, string>;
+  events: FeedbackEvent[];
+}
+
+export interface FeedbackDoc extends GeneratedDocument {
+  sponsorId: string;
+  sponsor: string;
+}
+
+/** The record sidebar's partner panel (issue 13): a sponsor at a glance, benefits, lent goods. */
+export interface PartnersSidebarApi {
+  /** One sponsor's pledged against received this term and the benefits still owed; null when gone. */
+  partnerSponsor(id: string): SponsorGlance | null;
+  /** Marks the benefit the form loaded Done with its evidence link (refused without one). */
+  partnerBenefitDone(input: Omit<SaveInput, 'changes'>, evidence: string): SaveResponse;
+  /** Sets Returned = today on the Ledger entry the form loaded. */
+  partnerReturned(input: Omit<SaveInput, 'changes'>): SaveResponse;
+}
+
+/** The Generate sponsor feedback dialog's server functions. */
+export interface FeedbackDialogApi {
+  /** Done events with the sponsors that gave to each, and the dialog's texts. */
+  feedbackDialog(): FeedbackDialogView;
+  /** Makes one sponsor's Doc for the event (one call per sponsor, for progress). */
+  feedbackMake(eventId: string, sponsorId: string): FeedbackDoc;
+  /** Sets the event's Feedback Sent to today, if it still holds `loaded`. */
+  feedbackConfirm(eventId: string, loaded: string): { ok: true; date: string };
 }

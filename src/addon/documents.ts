@@ -118,9 +118,16 @@ function deletedRecords(ctx: AddonContext): { table: string; problem: string }[]
 
 /** What the semester report is built from: every sheet it reads, read once, and their problems. */
 export function reportInput(ctx: AddonContext): ReportInput {
+  // Benefits (issue 13), when Set up has made the sheet: owed per sponsor, and its problems.
+  const b = ctx.ss.getSheetByName('Benefits') ? ctx.table('Benefits') : null;
+  const bProblems = b && [
+    ...b.problems,
+    ...b.records.flatMap((r) => r.problems.map((problem) => ({ row: r.row, problem }))),
+  ];
   return {
     records: readRecords(ctx),
-    sheetProblems: sheetProblems(ctx),
+    ...(b ? { benefits: b.records } : {}),
+    sheetProblems: { ...sheetProblems(ctx), ...(bProblems?.length ? { Benefits: bProblems } : {}) },
     settings: ctx.settings(),
     reportDate: ctx.today(),
     timeZone: ctx.timeZone,

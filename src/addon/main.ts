@@ -101,8 +101,10 @@ export const __editors: Readonly<Record<string, () => void>> = Object.fromEntrie
   EDIT_TABLES.map((t) => [editFunction(t), edit(t)]),
 );
 
+// Partners (issue 13): the record sidebar's partner panel, and Generate sponsor feedback.
+export { feedbackConfirm, feedbackDialog, feedbackMake, menuGenerateFeedback } from './feedback';
 export { MENU_ITEMS as __menuItems, TRIGGER_FUNCTIONS as __triggerFunctions } from './menu';
-
+export { partnerBenefitDone, partnerReturned, partnerSponsor } from './partners';
 // Reminders (issue 4): menu items, the daily trigger's handler, the preview sidebar's API.
 export {
   menuInstallReminders,
@@ -111,9 +113,7 @@ export {
   remindersDaily,
   remindersPreview,
 } from './reminders';
-
 // Send reminders now: the confirm dialog's google.script.run targets.
 export { remindersConfirm, remindersSend } from './reminders/menu';
-
 // Start new term (hand-over): the menu item and the dialog's google.script.run targets.
 export { menuStartNewTerm, termDialog, termPlan, termRun } from './term';

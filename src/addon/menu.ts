@@ -25,6 +25,7 @@ export const EDIT_TABLES: readonly TableName[] = [
   'Meetings',
   'Ledger',
   'Events',
+  'Benefits',
   'Members',
 ];
 
@@ -40,6 +41,7 @@ export const MENU_ITEMS: readonly MenuItem[] = [
     separatorAfter: i === EDIT_TABLES.length - 1,
   })),
   { caption: 'Generate semester report', zh: '生成学期报告', functionName: 'menuGenerateReport' },
+  { caption: 'Generate sponsor feedback', zh: '生成赞助反馈', functionName: 'menuGenerateFeedback' },
   {
     caption: 'Generate contact roster',
     zh: '生成联系人名录',

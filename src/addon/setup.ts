@@ -129,9 +129,7 @@ function setUpSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: TableDef,
     report.problems.push(duplicateColumnsMessage(def.name, h.duplicates));
     return;
   }
-  const missing = def.fields.filter(
-    (f) => h.missing.includes(f.header) || (f.addedBySetup && h.cols[f.key] === undefined),
-  );
+  const missing = def.fields.filter((f) => h.missing.includes(f.header));
   if (missing.length && sheet.getLastRow() > 1) {
     const top = sheet.getRange(1, 1, Math.min(10, sheet.getLastRow()), Math.max(1, lastCol)).getValues();
     const at = findHeaderRow(def, top);

@@ -13,6 +13,7 @@
 
 import { type Lang, msg } from '../domain/i18n';
 import { MEETING_RULE_FIELDS, meetingErrors, seriesCopy, seriesDates } from '../domain/meetings';
+import { BENEFIT_RULE_FIELDS, benefitErrors } from '../domain/partners/benefits';
 import {
   dayPart,
   FieldError,
@@ -62,6 +63,14 @@ export function conflictMessage(c: FieldConflict, lang: 'en' | 'zh' = 'en', labe
   const params = { field: label, current: c.current, loaded: c.loaded, by: c.by, at: c.at };
   return msg(lang, c.by ? 'field.changedBy' : 'field.changedSince', params);
 }
+
+/** Rules of a record beyond its single fields, by table: the fields they read, and the check. */
+const RECORD_RULES: Partial<
+  Record<TableName, { fields: readonly string[]; errors: (d: RecordData) => FieldError[] }>
+> = {
+  Meetings: { fields: MEETING_RULE_FIELDS, errors: meetingErrors },
+  Benefits: { fields: BENEFIT_RULE_FIELDS, errors: benefitErrors },
+};
 
 /** A record the sidebar cannot save as asked (gone, ambiguous ID): nothing was written. */
 export class RecordNotFound extends Error {
@@ -192,10 +201,10 @@ function createRecord(
   if (errors.length) throw new ValidationFailed(errors);
   const links = checkLinks(ctx, def, new Map(def.fields.map((f) => [f, data[f.key] ?? null])));
   if (links.length) throw new ValidationFailed(links);
+  const ruleErrors = RECORD_RULES[def.name]?.errors(data) ?? [];
+  if (ruleErrors.length) throw new ValidationFailed(ruleErrors);
   const records = [data];
   if (def.name === 'Meetings') {
-    const rules = meetingErrors(data);
-    if (rules.length) throw new ValidationFailed(rules);
     if (repeatUntil !== undefined) {
       const language = typeof lang === 'function' ? lang() : lang;
       try {
@@ -323,11 +332,12 @@ function updateRecord(
       throw new StaleEdit(conflicts);
     }
     for (const f of write.keys()) checkReassign(ctx, f, formText(f, cellOf(f), ctx.timeZone).text, who, lang);
-    if (def.name === 'Meetings' && [...write.keys()].some((f) => MEETING_RULE_FIELDS.includes(f.key))) {
-      // The record as it will be (the row now, with the changes) must keep the meeting rules.
+    const rule = RECORD_RULES[def.name];
+    if (rule && [...write.keys()].some((f) => rule.fields.includes(f.key))) {
+      // The record as it will be (the row now, with the changes) must keep the table's rules.
       const now = parseSheet(def, [gw.header as unknown[], values], ctx.timeZone).records[0]?.data ?? {};
       for (const [f, v] of write) now[f.key] = v;
-      const rules = meetingErrors(now);
+      const rules = rule.errors(now);
       if (rules.length) throw new ValidationFailed(rules);
     }
     const data: RecordData = {};

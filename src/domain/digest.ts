@@ -126,6 +126,15 @@ function itemDetail(item: DueItem, c: ReminderCatalog, ctx: DigestContext, lang:
         item.day ? daysBetween(item.day, today) : 0,
         item.as === 'treasurer',
       );
+    case 'benefit':
+      return c.benefit(item.day ?? today, item.day ? daysBetween(item.day, today) : 0);
+    case 'loan':
+      return c.loan(
+        item.day ?? today,
+        item.day ? daysBetween(item.day, today) : 0,
+        item.quantity ?? null,
+        item.as === 'treasurer',
+      );
   }
 }
 

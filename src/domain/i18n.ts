@@ -407,6 +407,73 @@ const EN = {
   'term.ui.why.linked': 'linked from a kept ledger entry',
   'term.ui.why.current': 'dated in the new term or undated',
   'term.ui.why.noId': 'blank or repeated ID',
+  // Partners (issue 13): benefits, lent goods, commitments, sponsor feedback packs.
+  'field.evidenceNeeded':
+    '{field} is needed to mark a benefit Done: paste a link to the proof (a photo of the banner, a post).',
+  'field.evidenceLink': '{field} must be a link (https://…) to the proof, not “{value}”.',
+  'report.commitments': 'Sponsor commitments: pledged and received',
+  'report.commitments.note':
+    'Pledged: the Sponsors sheet’s Pledged (cash) and In-kind Pledged (goods, as typed). Received: Income and In-kind entries dated in the term ({start} to {end}), in-kind by quantity and estimated value. Gap = pledged cash − cash received (0 once it all came). Benefits owed: the sponsor’s Promised benefits, with their due dates.',
+  'report.commitments.items': '{qty} items · {value}',
+  'report.col.gap': 'Gap',
+  'report.col.inKindPledged': 'In-kind pledged',
+  'report.col.inKindReceived': 'In-kind received',
+  'report.col.benefitsOwed': 'Benefits owed',
+  'report.col.quantity': 'Quantity',
+  'report.col.returnBy': 'Return by',
+  'report.col.benefit': 'Benefit',
+  'report.col.evidence': 'Evidence',
+  'report.loans': 'Lent goods not yet returned',
+  'report.loans.note':
+    'In-kind entries with a Return By date and no Returned date at the report date; those past their Return By are marked overdue.',
+  'report.loans.overdue': '{date} (overdue)',
+  'feedback.fileName': 'Sponsor feedback — {event} — {sponsor} — {date}',
+  'feedback.title': 'Thank you, {sponsor}',
+  'feedback.pageHeader': '{department} · {event}',
+  'feedback.lead': '{event} · {date}',
+  'feedback.thanks': 'Thank you',
+  'feedback.defaultThanks':
+    'Dear {sponsor},\nThank you for supporting {event}. Your help made the event possible, and we are glad to report below what you gave, what we delivered in return, and how the event went.\n{department}',
+  'feedback.gifts': 'What you gave',
+  'feedback.gifts.note': 'From our ledger: the cash and goods recorded from you for this event.',
+  'feedback.benefits': 'What we delivered in return',
+  'feedback.benefits.note':
+    'Each benefit we promised you for this event and delivered, with the link to its evidence.',
+  'feedback.figures': 'The event in figures',
+  'feedback.fig.date': 'Date',
+  'feedback.fig.cash': 'Cash raised',
+  'feedback.fig.inKind': 'Goods given (estimated value)',
+  'feedback.fig.sponsors': 'Sponsors',
+  'feedback.fig.target': 'Sponsorship target',
+  'feedback.refused':
+    'Only the Minister, the Vice Minister or the event’s Lead ({lead}) may make and confirm its sponsor feedback.',
+  'feedback.notDone':
+    '{event} is not Done (its Status is {status}): feedback packs are made after the event.',
+  'feedback.noEvent': 'No event {id} in the Events sheet.',
+  'feedback.ui.title': 'Sponsor feedback',
+  'feedback.ui.intro': 'Pick an event that is Done: one Google Doc is made for each sponsor that gave to it.',
+  'feedback.ui.pick': 'Event',
+  'feedback.ui.none': 'No event is Done yet: feedback packs are made for Done events.',
+  'feedback.ui.generate': 'Generate feedback',
+  'feedback.ui.progress': 'Making {done} of {n}: {sponsor}…',
+  'feedback.ui.made': '{n} documents ready (in the Reports folder when set):',
+  'feedback.ui.noGivers':
+    'No sponsor gave to this event: no Income or In-kind entry with a Sponsor ID names it.',
+  'feedback.ui.confirm': 'I sent them: set Feedback Sent',
+  'feedback.ui.confirmed': 'Feedback Sent is now {date} for {event}: the Lead’s reminder stops.',
+  'feedback.ui.sent': 'Feedback Sent {date}',
+  'feedback.ui.close': 'Close',
+  'ui.partners.commitments': 'Pledged and received this term',
+  'ui.partners.cash': 'Cash: {received} received of {pledged} pledged',
+  'ui.partners.gap': 'Still to come: {gap}',
+  'ui.partners.inKind': 'In-kind: pledged “{pledged}”; received {qty} items worth {value}',
+  'ui.partners.owed': 'Benefits still owed: {n}',
+  'ui.partners.markDone': 'Mark done',
+  'ui.partners.evidence': 'Evidence link (a photo of the banner, a post)',
+  'ui.partners.done': 'Marked Done with its evidence.',
+  'ui.partners.returned': 'Returned',
+  'ui.partners.returnedDone': 'Marked returned on {date}.',
+  'ui.partners.lent': 'Lent goods: to return by {date}',
 } as const;
 
 /** Every message of the catalog: a key that is not in the English catalog is a type error. */
@@ -782,6 +849,68 @@ const ZH: Readonly<Record<MessageKey, string>> = {
   'term.ui.why.linked': '被保留的账目引用',
   'term.ui.why.current': '日期在新学期内或无日期',
   'term.ui.why.noId': '编号为空或重复',
+  // Partners (issue 13): benefits, lent goods, commitments, sponsor feedback packs.
+  'field.evidenceNeeded': '标记回报为“已完成”需要填写{field}：粘贴证明链接（横幅照片、推文等）。',
+  'field.evidenceLink': '{field}必须是证明的链接（https://…），而不是“{value}”。',
+  'report.commitments': '赞助承诺：承诺与到账',
+  'report.commitments.note':
+    '承诺：赞助商表中的 Pledged（现金）和 In-kind Pledged（物资，按原文）。到账：本学期（{start} 至 {end}）内日期的现金收入和实物条目，实物按数量和估值计。差额 = 承诺现金 − 已到现金（全部到账后为 0）。待兑现回报：该赞助商“已承诺”的回报及其截止日期。',
+  'report.commitments.items': '{qty} 件 · {value}',
+  'report.col.gap': '差额',
+  'report.col.inKindPledged': '承诺物资',
+  'report.col.inKindReceived': '已收物资',
+  'report.col.benefitsOwed': '待兑现回报',
+  'report.col.quantity': '数量',
+  'report.col.returnBy': '归还期限',
+  'report.col.benefit': '回报内容',
+  'report.col.evidence': '证明',
+  'report.loans': '尚未归还的借用物资',
+  'report.loans.note':
+    '截至报告日期，有归还期限（Return By）但没有归还日期（Returned）的实物条目；已过期限的标为逾期。',
+  'report.loans.overdue': '{date}（已逾期）',
+  'feedback.fileName': '赞助反馈 — {event} — {sponsor} — {date}',
+  'feedback.title': '感谢{sponsor}',
+  'feedback.pageHeader': '{department} · {event}',
+  'feedback.lead': '{event} · {date}',
+  'feedback.thanks': '致谢',
+  'feedback.defaultThanks':
+    '尊敬的{sponsor}：\n感谢您对{event}的大力支持！正是有了您的帮助，活动才得以顺利举办。以下是您提供的赞助、我们兑现的回报以及活动情况。\n{department}',
+  'feedback.gifts': '您的赞助',
+  'feedback.gifts.note': '来自我们的账目：本次活动记录的您提供的现金和物资。',
+  'feedback.benefits': '我们兑现的回报',
+  'feedback.benefits.note': '本次活动中我们承诺并已兑现的每项回报，附证明链接。',
+  'feedback.figures': '活动数据',
+  'feedback.fig.date': '日期',
+  'feedback.fig.cash': '筹得现金',
+  'feedback.fig.inKind': '物资（估值）',
+  'feedback.fig.sponsors': '赞助商数',
+  'feedback.fig.target': '赞助目标',
+  'feedback.refused': '只有部长、副部长或该活动的负责人（{lead}）可以生成并确认赞助反馈。',
+  'feedback.notDone': '{event}尚未完成（状态为 {status}）：赞助反馈在活动结束后生成。',
+  'feedback.noEvent': '活动表中没有 {id}。',
+  'feedback.ui.title': '赞助反馈',
+  'feedback.ui.intro': '选择一个已完成的活动：为每个赞助了该活动的赞助商生成一份 Google 文档。',
+  'feedback.ui.pick': '活动',
+  'feedback.ui.none': '还没有已完成的活动：赞助反馈为已完成的活动生成。',
+  'feedback.ui.generate': '生成反馈',
+  'feedback.ui.progress': '正在生成第 {done}/{n} 份：{sponsor}…',
+  'feedback.ui.made': '已生成 {n} 份文档（已设置报告文件夹时保存在其中）：',
+  'feedback.ui.noGivers': '没有赞助商赞助该活动：没有带赞助商编号的现金收入或实物条目指向它。',
+  'feedback.ui.confirm': '我已发送：填写 Feedback Sent',
+  'feedback.ui.confirmed': '{event} 的 Feedback Sent 已设为 {date}：负责人的提醒将停止。',
+  'feedback.ui.sent': '已反馈 {date}',
+  'feedback.ui.close': '关闭',
+  'ui.partners.commitments': '本学期承诺与到账',
+  'ui.partners.cash': '现金：已到 {received}，承诺 {pledged}',
+  'ui.partners.gap': '尚未到账：{gap}',
+  'ui.partners.inKind': '物资：承诺“{pledged}”；已收 {qty} 件，估值 {value}',
+  'ui.partners.owed': '待兑现回报：{n} 项',
+  'ui.partners.markDone': '标记完成',
+  'ui.partners.evidence': '证明链接（横幅照片、推文等）',
+  'ui.partners.done': '已标记为完成并附上证明。',
+  'ui.partners.returned': '已归还',
+  'ui.partners.returnedDone': '已标记于 {date} 归还。',
+  'ui.partners.lent': '借用物资：应于 {date} 前归还',
 };
 
 export const MESSAGES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en: EN, zh: ZH };
@@ -832,7 +961,16 @@ export interface ReminderCatalog {
   footer(department: string): string;
   open: string;
   group: Record<
-    'meeting' | 'report' | 'contact' | 'sponsor' | 'feedback' | 'greeting' | 'ledger' | 'orphan',
+    | 'meeting'
+    | 'report'
+    | 'contact'
+    | 'sponsor'
+    | 'feedback'
+    | 'greeting'
+    | 'ledger'
+    | 'orphan'
+    | 'benefit'
+    | 'loan',
     string
   >;
   contactNever: string;
@@ -853,6 +991,10 @@ export interface ReminderCatalog {
   ledger(amount: string, day: string, age: number, asTreasurer: boolean): string;
   /** A contact or sponsor with no active owner; `more` others not listed. */
   orphan(owner: string, more: number): string;
+  /** A Promised benefit due on `due` (`late` < 0: days ahead). */
+  benefit(due: string, late: number): string;
+  /** Lent goods to return by `by`. */
+  loan(by: string, late: number, quantity: number | null, asTreasurer: boolean): string;
 }
 
 const REMINDERS_EN: ReminderCatalog = {
@@ -872,6 +1014,8 @@ const REMINDERS_EN: ReminderCatalog = {
     greeting: 'Holiday greetings to send',
     ledger: 'Ledger entries pending 14 days or more',
     orphan: 'Contacts and sponsors with no active owner (they get no reminders)',
+    benefit: 'Benefits promised to sponsors, due within 3 days or overdue',
+    loan: 'Lent goods to give back',
   },
   contactNever: 'never contacted',
   contactDue: (last, due, cadence, isDefault, late) =>
@@ -892,6 +1036,10 @@ const REMINDERS_EN: ReminderCatalog = {
     `${amount}, dated ${day}, pending for ${age} days${asTreasurer ? ' · to settle as Treasurer' : ''}`,
   orphan: (owner, more) =>
     `${owner ? `Owner ${owner} is not an active member` : 'no Owner'}: give it to someone${more > 0 ? ` · and ${more} more` : ''}`,
+  benefit: (due, late) =>
+    `${late === 0 ? 'due today' : late < 0 ? `due ${due} (in ${-late} ${late === -1 ? 'day' : 'days'})` : `was due ${due} (${late} ${late === 1 ? 'day' : 'days'} overdue)`}: deliver it, then mark it Done with its evidence`,
+  loan: (by, late, quantity, asTreasurer) =>
+    `${quantity !== null ? `${quantity} lent, ` : ''}${late === 0 ? 'to return today' : `was to return by ${by} (${late} ${late === 1 ? 'day' : 'days'} late)`}: give them back, then mark them Returned${asTreasurer ? ' · as Treasurer' : ''}`,
 };
 
 const REMINDERS_ZH: ReminderCatalog = {
@@ -910,6 +1058,8 @@ const REMINDERS_ZH: ReminderCatalog = {
     greeting: '待发送的节日问候',
     ledger: '待结算超过 14 天的账目',
     orphan: '没有在任负责人的联系人和赞助商（不会收到提醒）',
+    benefit: '三天内到期或已逾期的赞助回报',
+    loan: '待归还的借用物资',
   },
   contactNever: '从未联系',
   contactDue: (last, due, cadence, isDefault, late) =>
@@ -930,6 +1080,10 @@ const REMINDERS_ZH: ReminderCatalog = {
     `${amount}，日期 ${day}，已待结算 ${age} 天${asTreasurer ? ' · 财务需跟进' : ''}`,
   orphan: (owner, more) =>
     `${owner ? `负责人 ${owner} 不是在任成员` : '没有负责人'}：请交给其他成员${more > 0 ? ` · 另有 ${more} 条` : ''}`,
+  benefit: (due, late) =>
+    `${late === 0 ? '今天到期' : late < 0 ? `${due} 到期（还有 ${-late} 天）` : `应于 ${due} 兑现（已逾期 ${late} 天）`}：兑现后标记为“已完成”并附上证明`,
+  loan: (by, late, quantity, asTreasurer) =>
+    `${quantity !== null ? `借用 ${quantity} 件，` : ''}${late === 0 ? '今天应归还' : `应于 ${by} 前归还（已逾期 ${late} 天）`}：归还后标记“已归还”${asTreasurer ? ' · 财务需跟进' : ''}`,
 };
 
 export const REMINDER_MESSAGES: Readonly<Record<Lang, ReminderCatalog>> = {

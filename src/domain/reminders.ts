@@ -12,10 +12,12 @@
  *  - report: Done meetings other than Department Meeting whose Outcome is empty, to the owner;
  *  - feedback: Done events with Income or In-kind ledger entries and no Feedback Sent, to the Lead;
  *  - greeting: a Holiday dated today to 3 days ahead: each contact they own with Greetings TRUE;
- *  - ledger: Pending entries dated 14 or more days before today, to Handled By and every Treasurer.
+ *  - ledger: Pending entries dated 14 or more days before today, to Handled By and every Treasurer;
+ *  - benefit, loan (Partners): planned in ./partners/benefits.ts.
  */
 
 import { addDays, type Day, daysBetween } from './dates';
+import { partnerItems } from './partners/benefits';
 import { dayPart, type SheetRecord } from './records';
 import { SPONSORS, type TableName } from './schema';
 import type { Settings } from './settings';
@@ -28,7 +30,9 @@ export type ReminderKind =
   | 'feedback'
   | 'greeting'
   | 'ledger'
-  | 'orphan';
+  | 'orphan'
+  | 'benefit'
+  | 'loan';
 
 /** Order in which kinds are listed in a digest. */
 export const REMINDER_KINDS: readonly ReminderKind[] = [
@@ -40,6 +44,8 @@ export const REMINDER_KINDS: readonly ReminderKind[] = [
   'greeting',
   'ledger',
   'orphan',
+  'benefit',
+  'loan',
 ];
 
 /** How many records without an active owner the Minister's digest names (the rest are counted). */
@@ -133,6 +139,8 @@ export interface DueItem {
   /** Ledger: amount and type. */
   amount?: number | null;
   entryType?: string;
+  /** Lent goods: how many (Quantity). */
+  quantity?: number | null;
   /** A problem found in the record that the member should fix (e.g. a date that isn't one). */
   problem?: string;
 }
@@ -174,6 +182,8 @@ export interface PlanInput {
   meetings: readonly SheetRecord[];
   events: readonly SheetRecord[];
   ledger: readonly SheetRecord[];
+  /** Benefits rows (issue 13); absent before Set up creates the sheet. */
+  benefits?: readonly SheetRecord[];
   /** Per-member language override by (lower-case) email, e.g. from a Members "Language" column. */
   languageByEmail?: ReadonlyMap<string, Language>;
 }
@@ -414,6 +424,10 @@ export function planReminders(all: PlanInput): ReminderPlan {
     if (handler) add(handler, { ...base, as: 'handler' });
     for (const t of treasurers) if (t.email !== handler) add(t.email, { ...base, as: 'treasurer' });
   }
+  // Partners: promised benefits due or overdue, lent goods not returned (src/domain/partners).
+  const partners = { today, benefits: input.benefits ?? [], ledger: input.ledger, sponsors: input.sponsors };
+  for (const p of partnerItems({ ...partners, treasurers: treasurers.map((t) => t.email) }))
+    add(p.to, p.item);
 
   // Contacts and sponsors with no active owner: named in every active Minister's digest.
   const active = new Set([...members.values()].filter((m) => m.active).map((m) => m.email));

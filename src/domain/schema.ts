@@ -60,14 +60,21 @@ export interface FieldDef {
   readonly plainText?: boolean;
   /**
    * A column a sheet may go without (members add it when they want it): it is read when
-   * present, never required, and Set up does not add it — unless `addedBySetup`.
+   * present, never required, and Set up does not add it. (A field that is neither optional
+   * nor required — Late, Return By — is added by Set up, and a sheet without it still works.)
    */
   readonly optional?: boolean;
-  /** An optional column beyond the contract that Set up adds (a sheet without it still works). */
-  readonly addedBySetup?: boolean;
 }
 
-export type TableName = 'Members' | 'Sponsors' | 'Contacts' | 'Meetings' | 'Ledger' | 'Events' | 'Settings';
+export type TableName =
+  | 'Members'
+  | 'Sponsors'
+  | 'Contacts'
+  | 'Meetings'
+  | 'Ledger'
+  | 'Events'
+  | 'Settings'
+  | 'Benefits';
 
 export interface TableDef {
   readonly name: TableName;
@@ -264,6 +271,12 @@ export const SPONSORS: TableDef = {
     date('Last Contacted', 'lastContacted', '最近联系'),
     date('Next Follow-up', 'nextFollowUp', '下次跟进'),
     notes(),
+    // The sponsor's language (its feedback pack is written in it); blank = the department's.
+    t('Language', 'language', '语言', {
+      options: LANGUAGE_SET.values,
+      optionNames: LANGUAGE_SET.names,
+      optional: true,
+    }),
   ],
 };
 
@@ -315,12 +328,7 @@ export const MEETINGS: TableDef = {
     long('Next Steps', 'nextSteps', '后续步骤'),
     date('Follow-up Date', 'followUpDate', '跟进日期'),
     // Present but late: each of these is in Attendees too (attendance counts them present).
-    field('emails', 'Late', 'late', '迟到', {
-      maxLength: MAX_TEXT,
-      refTable: 'Members',
-      optional: true,
-      addedBySetup: true,
-    }),
+    field('emails', 'Late', 'late', '迟到', { maxLength: MAX_TEXT, refTable: 'Members' }),
   ],
 };
 
@@ -343,6 +351,9 @@ export const LEDGER: TableDef = {
     t('Receipt', 'receipt', '票据', { plainText: true }),
     enm('Status', 'status', '状态', LEDGER_STATUS_SET, { required: true, defaultValue: 'Pending' }),
     notes(),
+    // Lent goods (In-kind on loan): the day they go back, and the day they did (blank = still out).
+    date('Return By', 'returnBy', '归还期限'),
+    date('Returned', 'returned', '归还日期'),
   ],
 };
 
@@ -379,6 +390,28 @@ export const SETTINGS: TableDef = {
   ],
 };
 
+const BENEFIT_STATUS_SET = optionSet({ Promised: '已承诺', Done: '已完成' });
+export const BENEFIT_STATUSES = BENEFIT_STATUS_SET.values;
+
+/** What sponsors were promised in return (a logo on the banner, a booth), and its evidence. */
+export const BENEFITS: TableDef = {
+  name: 'Benefits',
+  idPrefix: 'B',
+  titleKey: 'benefit',
+  listKeys: ['status', 'due', 'sponsorId'],
+  noun: noun('benefit', 'benefits', '赞助回报'),
+  fields: [
+    id('Benefit ID', '回报编号'),
+    ref('Sponsor ID', 'sponsorId', '赞助商编号', 'Sponsors'),
+    ref('Event ID', 'eventId', '活动编号', 'Events'),
+    t('Benefit', 'benefit', '回报内容', { required: true }),
+    date('Due', 'due', '截止日期'),
+    member('Owner', 'owner', '负责人'),
+    enm('Status', 'status', '状态', BENEFIT_STATUS_SET, { required: true, defaultValue: 'Promised' }),
+    t('Evidence', 'evidence', '证明链接', { maxLength: 2000, plainText: true }),
+  ],
+};
+
 /** The add-on's own bookkeeping sheets (hidden): declared here like the tables. */
 export interface LogSheetDef {
   readonly name: string;
@@ -410,11 +443,21 @@ export const OPTION_NAMES_ZH: Readonly<Record<string, string>> = Object.assign(
     LEDGER_TYPE_SET,
     LEDGER_STATUS_SET,
     EVENT_STATUS_SET,
+    BENEFIT_STATUS_SET,
   ].map((s) => s.names),
 );
 
 /** Tables in the order "Set up workbook" creates them. */
-export const TABLES: readonly TableDef[] = [MEMBERS, SPONSORS, CONTACTS, MEETINGS, LEDGER, EVENTS, SETTINGS];
+export const TABLES: readonly TableDef[] = [
+  MEMBERS,
+  SPONSORS,
+  CONTACTS,
+  MEETINGS,
+  LEDGER,
+  EVENTS,
+  SETTINGS,
+  BENEFITS,
+];
 
 export const TABLE_BY_NAME: Readonly<Record<TableName, TableDef>> = {
   Members: MEMBERS,
@@ -424,6 +467,7 @@ export const TABLE_BY_NAME: Readonly<Record<TableName, TableDef>> = {
   Ledger: LEDGER,
   Events: EVENTS,
   Settings: SETTINGS,
+  Benefits: BENEFITS,
 };
 
 /** Tables whose records are edited one by one with sidebar forms (all but Settings). */

@@ -320,6 +320,37 @@ export function buildSample(google: LocalGoogle, opts: SampleOptions = {}): Spre
     });
   }
 
+  // Benefits (issue 13) ---------------------------------------------------------------
+  // What the sponsors who gave to each event were promised in return: delivered (with
+  // evidence) for Done events, still promised for the others. Derived from the rows above
+  // without drawing from the random sequence, so every other sample row stays as it was.
+  const benefitRows: Row[] = [];
+  const PROMISES = ['Logo on the event banner', 'Mention on stage', 'Booth at the event'];
+  for (const ev of events) {
+    if (ev.status === 'Cancelled') continue;
+    const givers = [
+      ...new Set(
+        ledgerRows
+          .filter((l) => l.eventId === ev.id && l.sponsorId && l.type !== 'Expense')
+          .map((l) => String(l.sponsorId)),
+      ),
+    ].slice(0, 2);
+    givers.forEach((sid, i) => {
+      const done = ev.status === 'Done';
+      const n = benefitRows.length + 1;
+      benefitRows.push({
+        id: formatId('B', n),
+        sponsorId: sid,
+        eventId: ev.id,
+        benefit: PROMISES[(n - 1) % PROMISES.length],
+        due: d(ev.day),
+        owner: sponsors.find((x) => x.id === sid)?.owner ?? ev.lead,
+        status: done && i === 0 ? 'Done' : 'Promised',
+        evidence: done && i === 0 ? `https://photos.example.org/${ev.id}/${sid}.jpg` : '',
+      });
+    });
+  }
+
   // Settings -----------------------------------------------------------------------
   const year = Number(term.start.slice(0, 4));
   const settings: [string, unknown, string][] = [
@@ -365,6 +396,7 @@ export function buildSample(google: LocalGoogle, opts: SampleOptions = {}): Spre
     write('Meetings', meetingRows);
     write('Ledger', ledgerRows);
     write('Events', eventRows);
+    write('Benefits', benefitRows);
     // Settings: overwrite the seeded defaults' values by name, append holidays.
     const sh = api.getSheetByName('Settings')!;
     const vals = sh.getRange(1, 1, sh.getLastRow(), 3).getValues();

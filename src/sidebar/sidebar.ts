@@ -10,7 +10,8 @@
  * https://developers.google.com/apps-script/guides/html/reference/run
  */
 import type { TableName } from '../domain/schema';
-import { renderForm, resetForm, setStatus } from './record/form';
+import { onShown, renderForm, resetForm, setStatus } from './record/form';
+import { showPartners } from './record/partners';
 import { search, wireSearch } from './record/results';
 import { archive, save } from './record/save';
 import { messageOf, server, state, t } from './record/state';
@@ -39,6 +40,7 @@ async function loadTable(table: TableName): Promise<void> {
 }
 
 function init(): void {
+  onShown.push(showPartners); // sponsors at a glance, benefits' Mark done, lent goods' Returned
   $('od-archive').addEventListener('click', () => void archive());
   wireSearch();
   $('od-table').addEventListener(

@@ -43,6 +43,7 @@ describe('workbench', () => {
       'Add or edit',
       'Generate semester report',
       'Generate contact roster',
+      'Generate sponsor feedback',
       'Send reminders now',
       'Install reminders',
     ]) {

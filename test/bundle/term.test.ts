@@ -82,12 +82,11 @@ function setup() {
     (m) => m.Role === 'Officer' && m.Active === true && owners.has(String(m.Email)),
   )!;
   setCell(ss, 'Members', (m) => m.Email === leaver.Email, 'Active', false);
-  // Lent goods: Return By / Returned columns; one settled in-kind loan still out.
-  const ledger = ss.sheetByName('Ledger')!;
-  const w = ledger.lastColumn();
-  ledger.set(1, w + 1, 'Return By');
-  ledger.set(1, w + 2, 'Returned');
-  const lent = rows(ss, 'Ledger').find((r) => r.Status === 'Settled' || r.Status === 'Filed')!;
+  // Lent goods (the Return By / Returned columns Set up adds): one settled in-kind loan still out.
+  expect(header(ss, 'Ledger').slice(-2)).toEqual(['Return By', 'Returned']);
+  const lent = rows(ss, 'Ledger').find(
+    (r) => r.Type === 'In-kind' && (r.Status === 'Settled' || r.Status === 'Filed'),
+  )!;
   setCell(
     ss,
     'Ledger',
@@ -95,7 +94,15 @@ function setup() {
     'Return By',
     new Date('2026-10-01T00:00:00Z'),
   );
-  return { google, ss, folder, leaver: String(leaver.Email), lentId: String(lent['Entry ID']) };
+  // Another loan that came back (Returned filled): closed like any settled entry, so it goes.
+  const back = rows(ss, 'Ledger').find(
+    (r) => r.Type === 'In-kind' && r.Status !== 'Pending' && r['Entry ID'] !== lent['Entry ID'],
+  )!;
+  const isBack = (r: Record<string, unknown>) => r['Entry ID'] === back['Entry ID'];
+  setCell(ss, 'Ledger', isBack, 'Return By', new Date('2026-10-01T00:00:00Z'));
+  setCell(ss, 'Ledger', isBack, 'Returned', new Date('2026-09-30T00:00:00Z'));
+  const ids = { lentId: String(lent['Entry ID']), returnedId: String(back['Entry ID']) };
+  return { google, ss, folder, leaver: String(leaver.Email), ...ids };
 }
 
 const run = <T>(google: LocalGoogle, ss: Model, fn: string, args: unknown[] = [], user?: string) =>
@@ -103,7 +110,7 @@ const run = <T>(google: LocalGoogle, ss: Model, fn: string, args: unknown[] = []
 
 describe('bundle: Start new term', () => {
   it('shows a dry run, then archives, checks, removes, clears and re-owns; again changes nothing', () => {
-    const { google, ss, folder, leaver, lentId } = setup();
+    const { google, ss, folder, leaver, lentId, returnedId } = setup();
     const before = cellsOf(ss);
     const oldRows = Object.fromEntries(['Meetings', 'Ledger', 'Events'].map((s) => [s, rows(ss, s)]));
 
@@ -149,7 +156,8 @@ describe('bundle: Start new term', () => {
       }
     }
     const liveLedger = rows(ss, 'Ledger');
-    expect(liveLedger.map((r) => r['Entry ID'])).toContain(lentId);
+    expect(liveLedger.map((r) => r['Entry ID'])).toContain(lentId); // lent goods not yet returned stay
+    expect(liveLedger.map((r) => r['Entry ID'])).not.toContain(returnedId); // returned ones go
     const pending = oldRows.Ledger!.filter((r) => r.Status === 'Pending').map((r) => r['Entry ID']);
     expect(pending.length).toBeGreaterThan(0);
     expect(liveLedger.map((r) => r['Entry ID'])).toEqual(expect.arrayContaining(pending));

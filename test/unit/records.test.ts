@@ -16,7 +16,7 @@ const tz = 'Asia/Shanghai';
 const ctx = { timeZone: tz };
 
 describe('schema', () => {
-  it('defines the seven sheets of the contract with ID prefixes and unique headers', () => {
+  it('defines the eight sheets of the contract with ID prefixes and unique headers', () => {
     expect(TABLES.map((t) => t.name)).toEqual([
       'Members',
       'Sponsors',
@@ -25,8 +25,25 @@ describe('schema', () => {
       'Ledger',
       'Events',
       'Settings',
+      'Benefits',
     ]);
-    expect(TABLES.map((t) => t.idPrefix ?? '')).toEqual(['M', 'S', 'C', 'MT', 'L', 'E', '']);
+    expect(TABLES.map((t) => t.idPrefix ?? '')).toEqual(['M', 'S', 'C', 'MT', 'L', 'E', '', 'B']);
+    // The contract's Partners section: Benefits' columns, and the Ledger's lent-goods columns.
+    expect(TABLES.find((t) => t.name === 'Benefits')!.fields.map((f) => f.header)).toEqual([
+      'Benefit ID',
+      'Sponsor ID',
+      'Event ID',
+      'Benefit',
+      'Due',
+      'Owner',
+      'Status',
+      'Evidence',
+    ]);
+    expect(
+      TABLES.find((t) => t.name === 'Ledger')!
+        .fields.map((f) => f.header)
+        .slice(-2),
+    ).toEqual(['Return By', 'Returned']);
     for (const t of TABLES) {
       const headers = t.fields.map((f) => f.header.toLowerCase());
       expect(new Set(headers).size, t.name).toBe(headers.length);

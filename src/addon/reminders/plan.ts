@@ -24,6 +24,8 @@ export function loadPlan(ctx: AddonContext, day: Day): ReminderTables {
     (typeof TABLES_READ)[number],
     ReturnType<AddonContext['table']>
   >;
+  // Benefits (issue 13): read when Set up has created the sheet.
+  const benefits = ctx.ss.getSheetByName('Benefits') ? ctx.table('Benefits') : null;
   const plan = planReminders({
     today: day,
     settings,
@@ -33,11 +35,13 @@ export function loadPlan(ctx: AddonContext, day: Day): ReminderTables {
     meetings: t.Meetings.records,
     events: t.Events.records,
     ledger: t.Ledger.records,
+    benefits: benefits?.records,
     languageByEmail: memberLanguages(t.Members.values),
   });
   // Sheet ids for the row links (a fixed number of calls, only when something is due).
   const sheetIds: Partial<Record<TableName, number>> = {};
   if (plan.digests.length) for (const n of TABLES_READ) sheetIds[n] = t[n].sheet.getSheetId();
+  if (plan.digests.length && benefits) sheetIds.Benefits = benefits.sheet.getSheetId();
   const digestCtx: DigestContext = {
     spreadsheetId: plan.digests.length ? ctx.ss.getId() : '',
     sheetIds,

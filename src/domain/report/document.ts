@@ -7,6 +7,7 @@ import { barChartPng, type Rgb } from '../chart';
 import type { Block, DocModel } from '../docmodel';
 import { formatCount, formatMoney, formatPercent, longDay } from '../format';
 import { type Lang, messages, valueName } from '../i18n';
+import { commitmentBlocks, loanBlocks } from './commitments';
 import { computeReport, followUpCutoff, OUTSIDE_TYPES, type ReportFigures } from './figures';
 import { type CatalogKey, memberNames, type ReportInput } from './input';
 
@@ -129,6 +130,7 @@ export function buildReport(input: ReportInput): { figures: ReportFigures; doc: 
       totalRow: true,
     }),
   );
+  blocks.push(...commitmentBlocks(input, money)); // pledged against received (report/commitments.ts)
 
   // 3. Events
   h(t('report.events'));
@@ -277,6 +279,7 @@ export function buildReport(input: ReportInput): { figures: ReportFigures; doc: 
       }),
     );
   } else blocks.push({ kind: 'paragraph', text: t('doc.none') });
+  blocks.push(...loanBlocks(input)); // lent goods still out (report/commitments.ts)
 
   // 9. Follow-ups
   h(t('report.followups'));

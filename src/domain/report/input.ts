@@ -14,6 +14,8 @@ export type WorkbookRecords = Record<ReportTable, readonly SheetRecord[]>;
 
 export interface ReportInput {
   records: WorkbookRecords;
+  /** Benefits rows (issue 13; absent before Set up creates the sheet): benefits owed per sponsor. */
+  benefits?: readonly SheetRecord[];
   /** Problems of whole sheets (duplicated headers, a title row, repeated IDs), by sheet. */
   sheetProblems?: Partial<Record<string, readonly TableProblem[]>>;
   settings: Settings;

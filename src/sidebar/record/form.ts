@@ -9,6 +9,9 @@ import { buildControl } from './controls';
 import { buildSeries, seriesControl, syncSeries } from './series';
 import { noun, state, t } from './state';
 
+/** Called when the form shows a record (or, with null, is reset): table panels hook in here (record/partners.ts). */
+export const onShown: ((rec: RecordValues | null) => void)[] = [];
+
 export function setStatus(text: string, kind: 'ok' | 'error' | 'info' = 'info'): void {
   const s = $('od-status');
   s.textContent = text;
@@ -82,6 +85,7 @@ export function resetForm(): void {
   setTitle();
   showSave();
   markSelected();
+  for (const f of onShown) f(null);
 }
 
 export function renderForm(spec: FormSpec): void {
@@ -123,4 +127,5 @@ export function showRecord(rec: RecordValues): void {
   setTitle();
   showSave();
   markSelected();
+  for (const f of onShown) f(rec);
 }
