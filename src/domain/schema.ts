@@ -327,8 +327,7 @@ export const MEETINGS: TableDef = {
     long('Outcome', 'outcome', '结果（报告）'),
     long('Next Steps', 'nextSteps', '后续步骤'),
     date('Follow-up Date', 'followUpDate', '跟进日期'),
-    // Present but late: each of these is in Attendees too (attendance counts them present).
-    field('emails', 'Late', 'late', '迟到', { maxLength: MAX_TEXT, refTable: 'Members' }),
+    field('emails', 'Late', 'late', '迟到', { maxLength: MAX_TEXT, refTable: 'Members' }), // also in Attendees
   ],
 };
 
