@@ -388,6 +388,9 @@ const EN = {
   'term.ui.why.linked': 'linked from a kept ledger entry',
   'term.ui.why.current': 'dated in the new term or undated',
   'term.ui.why.noId': 'blank or repeated ID',
+  // Reminder trigger failures (the owner's next digest)
+  'remind.runFailedNotice':
+    'The reminder run of {at} failed: {error} It is retried every hour; the "{setting}" row in Settings shows the latest state.',
 } as const;
 
 /** Every message of the catalog: a key that is not in the English catalog is a type error. */
@@ -745,6 +748,9 @@ const ZH: Readonly<Record<MessageKey, string>> = {
   'term.ui.why.linked': '被保留的账目引用',
   'term.ui.why.current': '日期在新学期内或无日期',
   'term.ui.why.noId': '编号为空或重复',
+  // 提醒触发器失败（负责人的下一封提醒邮件）
+  'remind.runFailedNotice':
+    '{at} 的提醒运行失败：{error} 系统每小时重试一次；设置表中的“{setting}”一行显示最新状态。',
 };
 
 export const MESSAGES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en: EN, zh: ZH };
