@@ -25,6 +25,7 @@ import { findOrphans } from '../domain/reminders';
 import { buildReport, ReportError, type ReportInput, type WorkbookRecords } from '../domain/report';
 import { buildRoster } from '../domain/roster';
 import { AUDIT } from './audit';
+import { requireConsent } from './consent';
 import { AddonContext, readAll } from './context';
 import { logColumns } from './gateway';
 import { menuAllowed } from './roles';
@@ -143,6 +144,7 @@ export interface GeneratedDocument {
 /** Menu: Generate semester report. Returns the new Doc's id and link. */
 export function menuGenerateReport(): GeneratedDocument | null {
   if (!menuAllowed('generateReport')) return null;
+  requireConsent('documents');
   const ctx = new AddonContext();
   const settings = ctx.settings();
   const lang = settings.language;
@@ -179,6 +181,7 @@ export function menuGenerateReport(): GeneratedDocument | null {
 /** Menu: Generate contact roster. Returns the new Doc's id and link. */
 export function menuGenerateRoster(): GeneratedDocument | null {
   if (!menuAllowed('generateRoster')) return null;
+  requireConsent('documents');
   const ctx = new AddonContext();
   const settings = ctx.settings();
   const lang = settings.language;

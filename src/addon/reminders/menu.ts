@@ -7,6 +7,7 @@
 
 import { type Lang, messages } from '../../domain/i18n';
 import type { RemindersSidebarApi, SendDialogApi } from '../api';
+import { requireConsent } from '../consent';
 import { AddonContext } from '../context';
 import { menuAllowed } from '../roles';
 import {
@@ -50,6 +51,7 @@ export { summaryText } from './confirm';
  */
 export function menuSendRemindersNow(): null {
   if (!menuAllowed('sendReminders')) return null;
+  requireConsent('sendReminders');
   openSendDialog();
   return null;
 }
@@ -70,6 +72,7 @@ export const SEND_DIALOG: SendDialogApi = { remindersConfirm, remindersSend };
 /** Menu: Install reminders — one daily trigger at the Reminder hour, run from your account. */
 export function menuInstallReminders(): InstallResult | null {
   if (!menuAllowed('installReminders')) return null;
+  requireConsent('installReminders');
   const ui = SpreadsheetApp.getUi();
   const t = messages(clickerLanguage());
   // Taking the reminders over from another member is offered and confirmed, never silent:
