@@ -177,6 +177,14 @@ describe('Install reminders', () => {
     expect(f.google.outbox.filter((m) => /reminder run of/.test(m.body))).toHaveLength(1);
   });
 
+  it('installs while another workbook’s run holds the script lock (shared by every installation of an add-on); waits for this workbook only', () => {
+    const f = busy();
+    f.google.scriptLock.owner = 'another-department';
+    expect(install(f).owner).toBe(MINISTER);
+    f.google.documentLock(f.ss.id).owner = 'a-save-in-this-workbook';
+    expect(() => install(f)).toThrow(/workbook is busy/);
+  });
+
   it('as an add-on (one clock trigger per user per document) installing again keeps the one trigger', () => {
     const f = busy();
     f.google.installedAsAddon = true;

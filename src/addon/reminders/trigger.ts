@@ -15,6 +15,7 @@
  */
 import { memberIndex } from '../../domain/reminders';
 import { AddonContext } from '../context';
+import { WorkbookBusy, withDocumentLock } from '../gateway';
 import { currentUser, LOCK_WAIT_MS, type RunSummary, runReminders } from './job';
 import { appendLogRows, logRow, readLog } from './log';
 import {
@@ -149,8 +150,10 @@ export function installReminders(ctxIn?: AddonContext): InstallResult {
   const settings = ctx.settings();
   const tz = ctx.timeZone;
   const previous = reminderOwner();
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error('A reminder run is in progress: try again in a minute.');
+  // This workbook's lock, not the script lock every department's installation shares.
+  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
+  if (!lock.tryLock(LOCK_WAIT_MS))
+    throw new Error('The workbook is busy (another member is saving or installing): try again in a minute.');
   try {
     const { props: userProps, map } = userTriggerMap();
     const ssId = ctx.ss.getId();
@@ -281,13 +284,25 @@ export function remindersFromTrigger(e?: TriggerEvent): RunSummary {
     summary = runReminders('trigger', ctx);
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
-    recordFailure(ctx, error, 'Retried at the next hour.');
+    report(() => recordFailure(ctx, error, 'Retried at the next hour.'));
     throw err;
   }
   const told = !!failure && summary.sent.some((m) => m.email === me);
   const text = `${summary.sent.length} sent, ${summary.deferred.length} deferred, ${summary.failed.length} failed (run by ${me}).`;
-  recordSuccess(ctx, today, text, told);
+  report(() => recordSuccess(ctx, today, text, told));
   return summary;
+}
+
+/**
+ * The status writes, under this workbook's lock (flushed before it is released); a workbook
+ * that stays busy skips them rather than fail a run that went through.
+ */
+function report(write: () => void): void {
+  try {
+    withDocumentLock(write);
+  } catch (e) {
+    if (!(e instanceof WorkbookBusy)) throw e;
+  }
 }
 
 /**
