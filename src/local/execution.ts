@@ -223,6 +223,15 @@ export const METHOD_SCOPES: Record<string, Record<string, readonly string[]>> = 
   ScriptApp: Object.fromEntries(
     [...SCRIPTAPP_AUTH].map((m) => [m, ['https://www.googleapis.com/auth/script.scriptapp']]),
   ),
+  // Ui.showSidebar / showModalDialog / showModelessDialog: "require authorization with
+  // https://www.googleapis.com/auth/script.container.ui"
+  // (developers.google.com/apps-script/reference/base/ui#showSidebar(Object)).
+  Ui: Object.fromEntries(
+    ['showSidebar', 'showModalDialog', 'showModelessDialog'].map((m) => [
+      m,
+      ['https://www.googleapis.com/auth/script.container.ui'],
+    ]),
+  ),
   Session: {
     getActiveUser: ['https://www.googleapis.com/auth/userinfo.email'],
     getEffectiveUser: ['https://www.googleapis.com/auth/userinfo.email'],
@@ -244,6 +253,9 @@ function restrictByScopes(name: string, svc: object, x: Execution): object {
       const v = Reflect.get(target, prop, receiver);
       if (typeof v !== 'function' || typeof prop === 'symbol' || prop.startsWith('_')) return v;
       const need = table[prop] ?? table['*'];
+      if (name === 'SpreadsheetApp' && prop === 'getUi')
+        return (...a: unknown[]) =>
+          restrictByScopes('Ui', (v as (...b: unknown[]) => object).apply(target, a), x);
       if (!need) return v;
       const granted = x.grantedScopes();
       if (need.some((s) => granted.includes(s))) return v;

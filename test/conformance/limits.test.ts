@@ -36,6 +36,11 @@ describe('Scopes of the manifest', () => {
     // Services without scopes (properties, locks) and what needs none of ScriptApp still work.
     expect(g.PropertiesService.getScriptProperties().getProperty('x')).toBeNull();
     expect(g.ScriptApp.getInstallationSource()).toBe('NONE');
+    // A sidebar needs script.container.ui (reference: base/ui#showSidebar(Object)).
+    const ui = g.SpreadsheetApp.getUi();
+    expect(thrown(() => ui.showSidebar(g.HtmlService.createHtmlOutput('<p>x</p>')))).toBe(
+      'You do not have permission to call Ui.showSidebar. Required permissions: https://www.googleapis.com/auth/script.container.ui',
+    );
     // Session.getActiveUser needs userinfo.email (reference: base/session#getActiveUser()).
     expect(thrown(() => run(google, { scopes: [SHEETS] }).g.Session.getActiveUser())).toBe(
       `You do not have permission to call Session.getActiveUser. Required permissions: ${EMAIL}`,
