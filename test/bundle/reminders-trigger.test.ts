@@ -12,6 +12,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { dayOf } from '../../src/domain/dates';
 import type { LocalGoogle } from '../../src/local/backend';
 import { GasError } from '../../src/local/errors';
+import { Execution } from '../../src/local/execution';
 import { ClockTriggerBuilder } from '../../src/local/services/script';
 import { fireMinute, runDueTriggers } from '../../src/local/triggers';
 import {
@@ -175,6 +176,43 @@ describe('Install reminders', () => {
     // Told once: the next day's digest is back to normal.
     runDueTriggers(f.google, f.project, new Date('2026-03-17T02:00:00Z'));
     expect(f.google.outbox.filter((m) => /reminder run of/.test(m.body))).toHaveLength(1);
+  });
+
+  it('replaces a daily trigger of the old design, never deleting it before the new one exists (an add-on, refused a second, deletes first)', () => {
+    const legacy = (addOn: boolean) => {
+      const f = busy();
+      f.google.installedAsAddon = addOn;
+      // What the old Install reminders left: a daily trigger recorded for this workbook.
+      const g = new Execution(f.google, { user: MINISTER, spreadsheetId: f.ss.id }).globals as {
+        ScriptApp: GoogleAppsScript.Script.ScriptApp;
+      };
+      const old = g.ScriptApp.newTrigger('remindersDaily').timeBased().everyDays(1).atHour(8).create();
+      f.google.userProperties.set(
+        MINISTER,
+        new Map([['od.reminders.triggers', JSON.stringify({ [old.getUniqueId()]: f.ss.id })]]),
+      );
+      return { f, oldId: old.getUniqueId() };
+    };
+    // A bound script: when the new trigger cannot be created the old one keeps running.
+    const bound = legacy(false);
+    const refuse = vi.spyOn(ClockTriggerBuilder.prototype, 'create').mockImplementation(() => {
+      throw new GasError('We’re sorry, a server error occurred. Please wait a bit and try again.');
+    });
+    try {
+      expect(() => install(bound.f)).toThrow(/could not be created.*server error/);
+    } finally {
+      refuse.mockRestore();
+    }
+    expect(reminderTriggers(bound.f.google).map((t) => t.id)).toEqual([bound.oldId]);
+    expect(String(getSetting(bound.f.ss, 'Reminders status'))).toMatch(/^Failed /);
+    expect(install(bound.f).replaced).toBe(1);
+    expect(reminderTriggers(bound.f.google)).toMatchObject([{ everyHours: 1 }]);
+    // An add-on may hold one clock trigger here: the old one goes first, then the new one.
+    const addOn = legacy(true);
+    expect(install(addOn.f).replaced).toBe(1);
+    const ts = reminderTriggers(addOn.f.google);
+    expect(ts).toMatchObject([{ everyHours: 1 }]);
+    expect(ts[0]!.id).not.toBe(addOn.oldId);
   });
 
   it('installs while another workbook’s run holds the script lock (shared by every installation of an add-on); waits for this workbook only', () => {

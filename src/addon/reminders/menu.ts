@@ -69,7 +69,7 @@ export function remindersSend(): SendResult {
 /** The Send dialog's functions, checked against the API its page calls. */
 export const SEND_DIALOG: SendDialogApi = { remindersConfirm, remindersSend };
 
-/** Menu: Install reminders — one daily trigger at the Reminder hour, run from your account. */
+/** Menu: Install reminders — one hourly trigger that sends once a day from the Reminder hour, from your account. */
 export function menuInstallReminders(): InstallResult | null {
   if (!menuAllowed('installReminders')) return null;
   requireConsent('installReminders');
@@ -106,7 +106,7 @@ export function menuPreviewReminders(): void {
   openRemindersSidebar();
 }
 
-/** The daily time-driven trigger's handler. */
+/** The hourly time-driven trigger's handler (the name kept from the daily design, so installed triggers still find it). */
 export function remindersDaily(e?: TriggerEvent): RunSummary {
   return remindersFromTrigger(e);
 }

@@ -34,7 +34,10 @@ const PROP_OWNER = 'od.reminders.owner';
 const PROP_TRIGGER = 'od.reminders.triggerId';
 const PROP_HOUR = 'od.reminders.hour';
 const PROP_TZ = 'od.reminders.timeZone';
-/** User property: JSON map of this user's reminder trigger ids → spreadsheet id. */
+/**
+ * User property: JSON map of this user's reminder trigger ids → spreadsheet id, followed by
+ * `|hourly` for the hourly design (an entry without it is a daily trigger of the old one).
+ */
 const PROP_USER_TRIGGERS = 'od.reminders.triggers';
 
 export interface ReminderOwner {
@@ -108,9 +111,10 @@ function deleteTriggers(ts: GoogleAppsScript.Script.Trigger[], map: Record<strin
 const createHourly = () => ScriptApp.newTrigger(REMINDER_HANDLER).timeBased().everyHours(1).create();
 
 /**
- * A new hourly trigger, created before the old ones go. When the create is refused while an
- * old one exists (an add-on has one clock trigger per user per document), the old ones are
- * deleted and the create tried once more.
+ * A new hourly trigger, created before the old ones go. Only an add-on, whose create is
+ * refused while its old clock trigger exists (one per user per document:
+ * developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions), deletes
+ * the old ones first and tries once more.
  */
 function replaceTriggers(old: GoogleAppsScript.Script.Trigger[], map: Record<string, string>) {
   try {
@@ -118,7 +122,8 @@ function replaceTriggers(old: GoogleAppsScript.Script.Trigger[], map: Record<str
     deleteTriggers(old, map);
     return t;
   } catch (e) {
-    if (!old.length) throw e;
+    const addOn = String(ScriptApp.getInstallationSource()) !== String(ScriptApp.InstallationSource.NONE);
+    if (!old.length || !addOn) throw e;
     deleteTriggers(old, map);
     return createHourly();
   }
@@ -133,8 +138,9 @@ export interface InstallResult {
 }
 
 /**
- * Installs the daily trigger for the current user, replacing theirs (never two), and
- * records them as the member who runs reminders.
+ * Installs the hourly trigger for the current user (keeping theirs when it is one, replacing
+ * an old daily one: never two), and records them as the member who runs reminders. A create
+ * that fails is recorded in "Reminders status" and reported.
  */
 export function installReminders(ctxIn?: AddonContext): InstallResult {
   const ctx = ctxIn ?? new AddonContext();
