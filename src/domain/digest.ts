@@ -19,7 +19,7 @@ export interface DigestContext {
   department: string;
   currency: string;
   today: Day;
-  /** A failed reminder run to tell a member about (the reminders' owner), by email. */
+  /** A failed reminder run to tell a member about (the reminders' owner), by lower-case email. */
   failures?: Readonly<Record<string, { at: string; error: string; setting: string }>>;
 }
 
@@ -151,7 +151,7 @@ export function digestView(plan: MemberDigestPlan, ctx: DigestContext): DigestVi
     });
   }
   const n = plan.items.length;
-  const failure = ctx.failures?.[plan.member.email];
+  const failure = ctx.failures?.[plan.member.email.toLowerCase()];
   const notices = failure ? [messages(lang)('remind.runFailedNotice', failure)] : [];
   return {
     to: plan.member.email,

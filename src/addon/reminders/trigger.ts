@@ -293,7 +293,7 @@ export function remindersFromTrigger(e?: TriggerEvent): RunSummary {
     report(() => recordFailure(ctx, error, 'Retried at the next hour.'));
     throw err;
   }
-  const told = !!failure && summary.sent.some((m) => m.email === me);
+  const told = !!failure && summary.sent.some((m) => m.email.toLowerCase() === me);
   const text = `${summary.sent.length} sent, ${summary.deferred.length} deferred, ${summary.failed.length} failed (run by ${me}).`;
   report(() => recordSuccess(ctx, today, text, told));
   return summary;
