@@ -4,6 +4,7 @@
  * to SpreadsheetApp for reading goes through here.
  */
 import { type Day, todayIn } from '../domain/dates';
+import type { DigestContext } from '../domain/digest';
 import { normHeader, parseSheet, type SheetRecord, type TableProblem } from '../domain/records';
 import { type Language, parseLanguage } from '../domain/reminders';
 import { MEMBERS, type TableDef, type TableName, tableDef } from '../domain/schema';
@@ -24,6 +25,8 @@ export class AddonContext {
   readonly timeZone: string;
   private readonly tables = new Map<string, TableSnapshot>();
   private settingsCache: Settings | null = null;
+  /** A failed reminder run to tell in this run's digests, by the email of who is told. */
+  digestFailures: DigestContext['failures'];
 
   constructor(ss?: GoogleAppsScript.Spreadsheet.Spreadsheet) {
     const active = ss ?? SpreadsheetApp.getActiveSpreadsheet();

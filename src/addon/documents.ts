@@ -25,6 +25,7 @@ import { findOrphans } from '../domain/reminders';
 import { buildReport, ReportError, type ReportInput, type WorkbookRecords } from '../domain/report';
 import { buildRoster } from '../domain/roster';
 import { AUDIT } from './audit';
+import { requireConsent } from './consent';
 import { AddonContext, readAll } from './context';
 import { logColumns } from './gateway';
 import { Progress, withProgress } from './progress';
@@ -151,6 +152,7 @@ export interface GeneratedDocument {
 /** Menu: Generate semester report. Returns the new Doc's id and link. */
 export function menuGenerateReport(): GeneratedDocument | null {
   if (!menuAllowed('generateReport')) return null;
+  requireConsent('documents');
   const ctx = new AddonContext();
   const settings = ctx.settings();
   const lang = settings.language;
@@ -193,6 +195,7 @@ export function menuGenerateReport(): GeneratedDocument | null {
 /** Menu: Generate contact roster. Returns the new Doc's id and link. */
 export function menuGenerateRoster(): GeneratedDocument | null {
   if (!menuAllowed('generateRoster')) return null;
+  requireConsent('documents');
   const ctx = new AddonContext();
   const settings = ctx.settings();
   const lang = settings.language;

@@ -62,12 +62,15 @@ export interface Member {
 }
 
 /**
- * The person at the keyboard. Apps Script may give a blank email (a consumer account outside
- * the owner's domain, some simple triggers): then no change is allowed.
- * developers.google.com/apps-script/reference/base/session#getActiveUser()
+ * The person at the keyboard. Apps Script may give a blank active user (a consumer account
+ * outside the owner's domain, a simple trigger):
+ * developers.google.com/apps-script/reference/base/session#getActiveUser(). A menu item or a
+ * sidebar call runs as the member who clicked, so their effective user is then that member
+ * (…/session#getEffectiveUser()); when both are blank no change is allowed.
  */
 export function activeUserEmail(): string {
-  return (Session.getActiveUser().getEmail() || '').trim().toLowerCase();
+  const email = Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || '';
+  return email.trim().toLowerCase();
 }
 
 /** The Members rows (Email, Role, Active): three column reads, whatever the sheet's width. */

@@ -77,7 +77,7 @@ export function sidebarForm(table: unknown): FormSpec {
     many: tableNoun(lang, def, true),
     archivable: !!def.archive,
     lang,
-    me: (Session.getActiveUser().getEmail() || '').toLowerCase(),
+    me: (Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || '').toLowerCase(),
     members: memberChoices(ctx),
     text: { ...templates(lang, 'ui.'), ...templates(lang, 'field.') },
     fields: def.fields

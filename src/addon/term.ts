@@ -20,6 +20,7 @@ import { type Lang, type MessageKey, msg, tableNoun } from '../domain/i18n';
 import { tableDef } from '../domain/schema';
 import { archiveName, resolveOwners } from '../domain/term';
 import type { TermDialogApi } from './api';
+import { requireConsent } from './consent';
 import { AddonContext } from './context';
 import { installReminders, reminderOwner } from './reminders/trigger';
 import { activeUserEmail, Refused, requireRole } from './roles';
@@ -67,6 +68,7 @@ export function menuStartNewTerm(): void {
     }
     throw e;
   }
+  requireConsent('startNewTerm');
   const html = HtmlService.createHtmlOutputFromFile(TERM_DIALOG_FILE).setWidth(720).setHeight(640);
   ui.showModalDialog(html, msg(lang, 'term.title'));
 }

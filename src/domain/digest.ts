@@ -6,7 +6,7 @@
  * (src/domain/i18n.ts, English and Simplified Chinese).
  */
 import { type Day, daysBetween } from './dates';
-import { REMINDER_MESSAGES, type ReminderCatalog, valueName } from './i18n';
+import { messages, REMINDER_MESSAGES, type ReminderCatalog, valueName } from './i18n';
 import type { DueItem, Language, MemberDigestPlan, ReminderKind } from './reminders';
 import { REMINDER_KINDS } from './reminders';
 import type { TableName } from './schema';
@@ -19,6 +19,8 @@ export interface DigestContext {
   department: string;
   currency: string;
   today: Day;
+  /** A failed reminder run to tell a member about (the reminders' owner), by lower-case email. */
+  failures?: Readonly<Record<string, { at: string; error: string; setting: string }>>;
 }
 
 export interface RenderedItem {
@@ -42,6 +44,8 @@ export interface DigestView {
   subject: string;
   greeting: string;
   intro: string;
+  /** Notices before the items (a failed reminder run, for the member who runs reminders). */
+  notices: string[];
   groups: RenderedGroup[];
   footer: string;
   count: number;
@@ -156,6 +160,8 @@ export function digestView(plan: MemberDigestPlan, ctx: DigestContext): DigestVi
     });
   }
   const n = plan.items.length;
+  const failure = ctx.failures?.[plan.member.email.toLowerCase()];
+  const notices = failure ? [messages(lang)('remind.runFailedNotice', failure)] : [];
   return {
     to: plan.member.email,
     name: plan.member.name,
@@ -164,6 +170,7 @@ export function digestView(plan: MemberDigestPlan, ctx: DigestContext): DigestVi
     subject: c.subject(n, ctx.today),
     greeting: c.greeting(plan.member.name),
     intro: c.intro(n, ctx.today),
+    notices,
     groups,
     footer: c.footer(ctx.department),
     count: n,
@@ -172,6 +179,7 @@ export function digestView(plan: MemberDigestPlan, ctx: DigestContext): DigestVi
 
 export function digestText(v: DigestView): string {
   const lines = [v.greeting, '', v.intro, ''];
+  for (const notice of v.notices ?? []) lines.push(notice, '');
   for (const g of v.groups) {
     lines.push(`${g.title} (${g.items.length})`);
     for (const i of g.items) {
@@ -191,6 +199,7 @@ export function digestHtml(v: DigestView): string {
     `<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.45;color:#202124">`,
     `<p>${e(v.greeting)}</p>`,
     `<p>${e(v.intro)}</p>`,
+    ...(v.notices ?? []).map((n) => `<p style="color:#b3261e">${e(n)}</p>`),
   ];
   for (const g of v.groups) {
     parts.push(`<h3 style="font-size:15px;margin:16px 0 6px">${e(g.title)} (${g.items.length})</h3>`, '<ul>');

@@ -474,6 +474,9 @@ const EN = {
   'ui.partners.returned': 'Returned',
   'ui.partners.returnedDone': 'Marked returned on {date}.',
   'ui.partners.lent': 'Lent goods: to return by {date}',
+  // Reminder trigger failures (the owner's next digest)
+  'remind.runFailedNotice':
+    'The reminder run of {at} failed: {error} It is retried every hour; the "{setting}" row in Settings shows the latest state.',
 } as const;
 
 /** Every message of the catalog: a key that is not in the English catalog is a type error. */
@@ -911,6 +914,9 @@ const ZH: Readonly<Record<MessageKey, string>> = {
   'ui.partners.returned': '已归还',
   'ui.partners.returnedDone': '已标记于 {date} 归还。',
   'ui.partners.lent': '借用物资：应于 {date} 前归还',
+  // 提醒触发器失败（负责人的下一封提醒邮件）
+  'remind.runFailedNotice':
+    '{at} 的提醒运行失败：{error} 系统每小时重试一次；设置表中的“{setting}”一行显示最新状态。',
 };
 
 export const MESSAGES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en: EN, zh: ZH };

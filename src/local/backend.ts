@@ -24,6 +24,8 @@ export interface TriggerModel {
   kind: 'CLOCK' | 'ON_OPEN' | 'ON_EDIT';
   sourceId?: string;
   everyDays?: number;
+  /** everyHours(n): fires every n hours instead of every `everyDays` days. */
+  everyHours?: number;
   atHour?: number;
   timeZone?: string;
   createdAt: Date;
@@ -42,7 +44,8 @@ export interface DriveFileModel {
 }
 
 export interface UiEvent {
-  kind: 'menu' | 'alert' | 'prompt' | 'sidebar' | 'dialog' | 'toast';
+  /** 'consent': ScriptApp.requireScopes asked the user for the scopes in `message`. */
+  kind: 'menu' | 'alert' | 'prompt' | 'sidebar' | 'dialog' | 'toast' | 'consent';
   spreadsheetId: string;
   title?: string;
   message?: string;
@@ -80,8 +83,11 @@ export class LocalGoogle {
   readonly caches = new Map<string, Map<string, { value: string; expires: number }>>();
   readonly triggers: TriggerModel[] = [];
   readonly outbox: SentMail[] = [];
-  /** Recipients mailed per user per UTC day (the quota counts recipients). */
-  readonly mailUsed = new Map<string, number>();
+  /**
+   * Recipients mailed per user in their current quota window: the window opens at the
+   * user's first send and the count resets 24 h later (services/mail.ts).
+   */
+  readonly mailWindows = new Map<string, { start: number; used: number }>();
   /** Daily recipient quota: 100 for consumer accounts, 1,500 for Workspace. */
   mailDailyQuota = 100;
   readonly scriptLock = new LockState();
@@ -97,8 +103,22 @@ export class LocalGoogle {
   scriptTimeZone = 'Asia/Shanghai';
   /** True when the project runs as an installed add-on rather than a bound script. */
   installedAsAddon = false;
-  /** Domain of the account (Workspace) or '' for consumer accounts. */
   logs: string[] = [];
+  /**
+   * Accounts whose email Apps Script withholds from `Session.getActiveUser()` (consumer
+   * accounts outside the script owner's domain): their active user is '' in every mode.
+   */
+  readonly withheldIdentities = new Set<string>();
+  /**
+   * Domain of the script's developer, when set (a published add-on): a simple trigger
+   * (AuthMode.LIMITED) of a user outside it sees a blank active user.
+   */
+  developerDomain: string | null = null;
+  /**
+   * Scopes each user has granted (granular consent); a user not listed has granted every
+   * scope of the manifest.
+   */
+  readonly grantedScopes = new Map<string, Set<string>>();
 
   now(): Date {
     return new Date(this.fixedNow ?? Date.now() + this.clockOffset);
@@ -128,9 +148,5 @@ export class LocalGoogle {
     let l = this.userLocks.get(email);
     if (!l) this.userLocks.set(email, (l = new LockState()));
     return l;
-  }
-
-  mailKey(user: string, at: Date): string {
-    return `${user}|${at.toISOString().slice(0, 10)}`;
   }
 }

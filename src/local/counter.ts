@@ -4,6 +4,8 @@
  * `Class.method`. In Google each such call is a round trip to a backend, so the number of
  * calls per operation is what the benchmark budgets.
  */
+import { estimateCallMs, TIME_LIMIT_MESSAGE } from './call-cost';
+import { GasError } from './errors';
 
 export class CallCounter {
   readonly counts = new Map<string, number>();
@@ -20,6 +22,10 @@ export class CallCounter {
    * `e instanceof Error` holds, as it does for Apps Script's exceptions.
    */
   realmError: ErrorConstructor | null = null;
+  /** Estimated time the calls so far took in Google (ms), on the cost table of call-cost.ts. */
+  estimatedMs = 0;
+  /** The execution's time limit on that estimate (ms); null: none. */
+  limitMs: number | null = null;
 
   /** Rethrows `e` as an Error of the caller's realm (same name, message and stack). */
   rethrow(e: unknown): never {
@@ -37,7 +43,17 @@ export class CallCounter {
   count(name: string): void {
     this.total++;
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+    this.spend(estimateCallMs(name));
     this.onCall?.(name, this.total);
+  }
+
+  /**
+   * Adds `ms` to the estimated clock (a call, a lock wait, a sleep); past the execution's
+   * limit the call fails as Apps Script stops the script.
+   */
+  spend(ms: number): void {
+    this.estimatedMs += Math.max(0, ms);
+    if (this.limitMs !== null && this.estimatedMs > this.limitMs) throw new GasError(TIME_LIMIT_MESSAGE);
   }
 
   reset(): void {
@@ -45,6 +61,7 @@ export class CallCounter {
     this.total = 0;
     this.cellsRead = 0;
     this.cellsWritten = 0;
+    this.estimatedMs = 0;
   }
 
   of(prefix: string): number {

@@ -5,6 +5,7 @@
  * sees. Locks it still holds are released when it ends, as in Apps Script.
  */
 import type { LocalGoogle, LockState } from './backend';
+import { EXECUTION_LIMIT_MS, SIMPLE_TRIGGER_LIMIT_MS } from './call-cost';
 import { CallCounter, track } from './counter';
 import { GasError } from './errors';
 import type { AuthMode, ServiceHost } from './host';
@@ -35,6 +36,12 @@ export interface ExecutionOptions {
   /** Files of the script project (name → content), for HtmlService.createHtmlOutputFromFile. */
   projectFiles?: Map<string, string>;
   counter?: CallCounter;
+  /**
+   * The manifest's `oauthScopes`: a call needing a scope not among them (or one the user has
+   * not granted, `google.grantedScopes`) throws Apps Script's permission error. Null or
+   * absent: not enforced (tests that drive the services directly).
+   */
+  scopes?: readonly string[] | null;
 }
 
 /** Extra services registered by other modules (DocumentApp, DriveApp…). */
@@ -60,6 +67,7 @@ export class Execution implements ServiceHost {
   readonly trigger: boolean;
   readonly projectFiles: Map<string, string>;
   readonly heldLocks = new Set<LockState>();
+  readonly scopes: readonly string[] | null;
   private _globals: Record<string, unknown> | null = null;
 
   constructor(
@@ -73,6 +81,20 @@ export class Execution implements ServiceHost {
     this.locale = opts.locale ?? 'en';
     this.trigger = opts.trigger ?? false;
     this.projectFiles = opts.projectFiles ?? new Map();
+    this.scopes = opts.scopes ?? null;
+    // A simple trigger (LIMITED) may run 30 s, any other execution 6 minutes, on the
+    // estimated clock (call-cost.ts). developers.google.com/apps-script/guides/triggers#restrictions:
+    // "They cannot run for longer than 30 seconds"; .../guides/services/quotas: script
+    // runtime 6 min / execution.
+    if (this.counter.limitMs === null)
+      this.counter.limitMs = this.authMode === 'LIMITED' ? SIMPLE_TRIGGER_LIMIT_MS : EXECUTION_LIMIT_MS;
+  }
+
+  /** Scopes the user has granted: all of the manifest's unless `google.grantedScopes` says less. */
+  grantedScopes(): readonly string[] {
+    const manifest = this.scopes ?? [];
+    const granted = this.google.grantedScopes.get(this.user);
+    return granted ? manifest.filter((s) => granted.has(s)) : manifest;
   }
 
   /** Wraps an emulated object so its method calls are counted as `className.method`. */
@@ -96,7 +118,7 @@ export class Execution implements ServiceHost {
   get globals(): Record<string, unknown> {
     if (this._globals) return this._globals;
     const needsAuth = (name: string, svc: object) =>
-      restrictByAuthMode(name, svc, this.authMode, this.counter);
+      restrictByScopes(name, restrictByAuthMode(name, svc, this.authMode, this.counter), this);
     const g: Record<string, unknown> = {
       SpreadsheetApp: needsAuth('SpreadsheetApp', this.wrap(new LocalSpreadsheetApp(this), 'SpreadsheetApp')),
       LockService: needsAuth('LockService', this.wrap(new LockServiceImpl(this), 'LockService')),
@@ -105,7 +127,7 @@ export class Execution implements ServiceHost {
         this.wrap(new PropertiesServiceImpl(this), 'PropertiesService'),
       ),
       CacheService: this.wrap(new CacheServiceImpl(this), 'CacheService'),
-      Session: this.wrap(new SessionImpl(this), 'Session'),
+      Session: restrictByScopes('Session', this.wrap(new SessionImpl(this), 'Session'), this),
       Utilities: this.wrap(new UtilitiesImpl(this), 'Utilities'),
       HtmlService: this.wrap(new HtmlServiceImpl(this), 'HtmlService'),
       Logger: this.wrap(new LoggerImpl(this), 'Logger'),
@@ -174,6 +196,75 @@ function restrictByAuthMode(name: string, svc: object, mode: AuthMode, counter: 
           ),
         );
       };
+    },
+  });
+}
+
+const SPREADSHEETS = 'https://www.googleapis.com/auth/spreadsheets';
+const CURRENT_ONLY = 'https://www.googleapis.com/auth/spreadsheets.currentonly';
+/**
+ * The scopes a method needs (any one of them), after the "Authorization" section of each
+ * method's reference page (developers.google.com/apps-script/reference/…): `*` is every
+ * method of the service not listed; a service or method not here needs none.
+ */
+export const METHOD_SCOPES: Record<string, Record<string, readonly string[]>> = {
+  SpreadsheetApp: {
+    openById: [SPREADSHEETS],
+    openByUrl: [SPREADSHEETS],
+    create: [SPREADSHEETS],
+    getActiveSpreadsheet: [CURRENT_ONLY, SPREADSHEETS],
+    getActive: [CURRENT_ONLY, SPREADSHEETS],
+    getActiveSheet: [CURRENT_ONLY, SPREADSHEETS],
+    getActiveRange: [CURRENT_ONLY, SPREADSHEETS],
+  },
+  DocumentApp: { '*': ['https://www.googleapis.com/auth/documents'] },
+  DriveApp: { '*': ['https://www.googleapis.com/auth/drive'] },
+  MailApp: { '*': ['https://www.googleapis.com/auth/script.send_mail'] },
+  ScriptApp: Object.fromEntries(
+    [...SCRIPTAPP_AUTH].map((m) => [m, ['https://www.googleapis.com/auth/script.scriptapp']]),
+  ),
+  // Ui.showSidebar / showModalDialog / showModelessDialog: "require authorization with
+  // https://www.googleapis.com/auth/script.container.ui"
+  // (developers.google.com/apps-script/reference/base/ui#showSidebar(Object)).
+  Ui: Object.fromEntries(
+    ['showSidebar', 'showModalDialog', 'showModelessDialog'].map((m) => [
+      m,
+      ['https://www.googleapis.com/auth/script.container.ui'],
+    ]),
+  ),
+  Session: {
+    getActiveUser: ['https://www.googleapis.com/auth/userinfo.email'],
+    getEffectiveUser: ['https://www.googleapis.com/auth/userinfo.email'],
+  },
+};
+
+/**
+ * A call needing a scope the manifest lacks, or one the user did not grant, throws what
+ * Apps Script throws then: "You do not have permission to call ScriptApp.newTrigger.
+ * Required permissions: https://www.googleapis.com/auth/script.scriptapp" (an add-on whose
+ * manifest lacked the scope: github.com/ttsukagoshi/mail-merge-for-gmail/issues/129; fixed
+ * by adding it to oauthScopes: github.com/googleworkspace/apps-script-oauth2/issues/98).
+ */
+function restrictByScopes(name: string, svc: object, x: Execution): object {
+  const table = METHOD_SCOPES[name];
+  if (!table || x.scopes === null) return svc;
+  return new Proxy(svc, {
+    get(target, prop, receiver) {
+      const v = Reflect.get(target, prop, receiver);
+      if (typeof v !== 'function' || typeof prop === 'symbol' || prop.startsWith('_')) return v;
+      const need = table[prop] ?? table['*'];
+      if (name === 'SpreadsheetApp' && prop === 'getUi')
+        return (...a: unknown[]) =>
+          restrictByScopes('Ui', (v as (...b: unknown[]) => object).apply(target, a), x);
+      if (!need) return v;
+      const granted = x.grantedScopes();
+      if (need.some((s) => granted.includes(s))) return v;
+      return () =>
+        x.counter.rethrow(
+          new GasError(
+            `You do not have permission to call ${name}.${prop}. Required permissions: ${need.at(-1)}`,
+          ),
+        );
     },
   });
 }

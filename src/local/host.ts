@@ -25,6 +25,10 @@ export interface ServiceHost {
   /** Wraps an emulated object so its method calls are counted as `className.method`. */
   wrap<T extends object>(obj: T, className: string): T;
   formatDate(d: Date, tz: string, pattern: string): string;
+  /** The manifest's oauthScopes, or null when they are not enforced. */
+  readonly scopes: readonly string[] | null;
+  /** The manifest's scopes this user has granted (granular consent). */
+  grantedScopes(): readonly string[];
   /** Throws as Apps Script does for a value longer than a cell holds. */
   checkCellSize(v: unknown): void;
 }

@@ -49,9 +49,15 @@ export function clockDate(google: LocalGoogle): DateConstructor {
 
 export class LocalProject {
   readonly files = new Map<string, string>();
+  /** The manifest's oauthScopes (appsscript.json), enforced on every execution; null without one. */
+  readonly scopes: readonly string[] | null = null;
   constructor(readonly dir: string) {
     for (const f of readdirSync(dir)) {
       if (f.endsWith('.html')) this.files.set(f.slice(0, -5), readFileSync(join(dir, f), 'utf8'));
+      if (f === 'appsscript.json') {
+        const manifest = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { oauthScopes?: string[] };
+        this.scopes = manifest.oauthScopes ?? null;
+      }
     }
   }
 
@@ -75,7 +81,7 @@ export class LocalProject {
     args: unknown[] = [],
     opts: RunOptions = {},
   ): RunResult<T> {
-    const x = new Execution(google, { projectFiles: this.files, ...opts });
+    const x = new Execution(google, { projectFiles: this.files, scopes: this.scopes, ...opts });
     const ctx = this.load(x);
     const f = ctx[fn];
     if (typeof f !== 'function') {

@@ -7,8 +7,13 @@
  * `runDueTriggers(google, project, until)` moves the clock from where it is to `until`,
  * running each daily trigger at its hour (in the trigger's time zone) on every day in
  * between, in time order, each as its owner. Triggers created or deleted by a run are
- * taken into account for the rest of the way. Apps Script fires within ±15 minutes of the
- * hour; here a trigger fires exactly at its hour (and `nearMinute` when given).
+ * taken into account for the rest of the way. Apps Script picks the minute within the hour
+ * and keeps it ("if you create a recurring 9 a.m. trigger, Apps Script chooses a time between
+ * 9 a.m. and 10 a.m., then keeps that timing consistent from day to day":
+ * developers.google.com/apps-script/guides/triggers/installable#time-driven_triggers); here
+ * that minute is a hash of the trigger's owner, handler, document and creation time, so a
+ * test is reproducible (`nearMinute` when given). `everyHours(n)` triggers fire every n
+ * hours at their minute.
  */
 import { addDays, type Day, dayOf, instantOf } from '../domain/dates';
 import type { LocalGoogle, TriggerModel } from './backend';
@@ -34,9 +39,30 @@ function firedMap(google: LocalGoogle): Map<string, number> {
   return m;
 }
 
+/** The minute within the hour at which `t` fires: its nearMinute, else a stable pseudo-random one. */
+export function fireMinute(t: TriggerModel): number {
+  const near = (t as ClockTriggerModel).nearMinute;
+  if (near !== undefined) return near;
+  const key = `${t.owner}|${t.handler}|${t.sourceId ?? ''}|${t.createdAt.getTime()}`;
+  let h = 2166136261;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619) >>> 0;
+  return h % 60;
+}
+
+const HOUR_MS = 3600_000;
+
 /** The first time `t` fires strictly after `after` (ms), or null when it never does. */
 export function nextFireTime(t: TriggerModel, after: number): Date | null {
   if (t.kind !== 'CLOCK') return null;
+  if (t.everyHours) {
+    // Every n hours from the hour it was created in, at its minute.
+    const every = t.everyHours * HOUR_MS;
+    const base = Math.floor(t.createdAt.getTime() / HOUR_MS) * HOUR_MS + fireMinute(t) * 60_000;
+    const from = Math.max(after, t.createdAt.getTime());
+    let at = base + Math.max(0, Math.floor((from - base) / every)) * every;
+    while (at <= from) at += every;
+    return new Date(at);
+  }
   const tz = t.timeZone ?? 'UTC';
   const every = Math.max(1, t.everyDays ?? 1);
   const created = t.createdAt;
@@ -45,7 +71,7 @@ export function nextFireTime(t: TriggerModel, after: number): Date | null {
     Number(
       new Intl.DateTimeFormat('en-US', { timeZone: tz, hour: 'numeric', hourCycle: 'h23' }).format(created),
     );
-  const minute = (t as ClockTriggerModel).nearMinute ?? 0;
+  const minute = fireMinute(t);
   const first: Day = dayOf(created, tz);
   // Walk the trigger's days (every `every` days from the day it was created).
   const startAt = Math.max(after, created.getTime());

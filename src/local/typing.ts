@@ -20,6 +20,7 @@ import { Execution } from './execution';
 import type { CellValue, ValidationRule } from './model/spreadsheet-model';
 import type { LocalProject } from './runtime';
 import { failureMessage } from './script-run';
+import { activeUserEmail } from './services/misc';
 import { columnToLetters } from './sheets/a1';
 import { interpretInput } from './sheets/typed-input';
 
@@ -144,6 +145,7 @@ export function runOnEdit(
 ): OnEditRun | null {
   const x = new Execution(google, {
     projectFiles: project.files,
+    scopes: project.scopes,
     spreadsheetId: o.spreadsheetId,
     user: o.user,
     authMode: 'LIMITED',
@@ -152,7 +154,9 @@ export function runOnEdit(
     const ctx = project.load(x);
     if (typeof ctx.onEdit !== 'function') return null;
     const ss = activeSpreadsheet(x);
-    const event = editEvent(ss, ss.getSheetByName(o.sheet)!.getRange(o.row, o.col), o.user, oldValue);
+    // e.user is "the active user, if available": blank where Session.getActiveUser() is.
+    const who = activeUserEmail(x);
+    const event = editEvent(ss, ss.getSheetByName(o.sheet)!.getRange(o.row, o.col), who, oldValue);
     x.counter.reset(); // count what onEdit itself does, not the event's construction
     (ctx.onEdit as (e: unknown) => void)(event);
     return { calls: x.counter.total, byMethod: Object.entries(x.counter.snapshot()), error: null };

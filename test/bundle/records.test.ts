@@ -182,6 +182,41 @@ describe('hand edits (onEdit)', () => {
     expect(v instanceof Date ? dayOf(v, ss.timeZone) : v).toBe('2026-11-22');
   });
 
+  // A simple trigger stops after 30 s (developers.google.com/apps-script/guides/triggers#restrictions),
+  // here on the estimated clock (a lock wait that times out counts its whole timeout).
+  it('a meeting marked Done while the workbook is busy: onEdit gives up inside its 30 seconds', () => {
+    const { google, ss, sheet, header, cell } = setup();
+    const sh = sheet('Meetings');
+    const h = header('Meetings');
+    const row =
+      sh.cells.findIndex(
+        (r) => r[h.indexOf('Status')] === 'Planned' && r[h.indexOf('Type')] === 'Sponsor Visit',
+      ) + 1;
+    const sponsorRow =
+      Number(
+        String(cell('Meetings', row, 'With'))
+          .split(', ')[0]!
+          .slice(2),
+      ) + 1;
+    const before = cell('Sponsors', sponsorRow, 'Last Contacted');
+    sh.set(row, h.indexOf('Status') + 1, 'Done');
+    const x = new Execution(google, { spreadsheetId: ss.id });
+    const range = (x.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
+      .getActiveSpreadsheet()
+      .getSheetByName('Meetings')!
+      .getRange(row, h.indexOf('Status') + 1);
+    google.documentLock(ss.id).owner = 'a-long-save'; // another execution holds the document lock
+    const r = project.run(google, 'onEdit', [{ range }], { spreadsheetId: ss.id, authMode: 'LIMITED' });
+    expect(r.calls.estimatedMs).toBeLessThan(30_000);
+    expect(cell('Sponsors', sponsorRow, 'Last Contacted')).toEqual(before);
+    // In AuthMode.NONE it returns before touching the document.
+    const none = project.run(google, 'onEdit', [{ range, authMode: 'NONE' }], {
+      spreadsheetId: ss.id,
+      authMode: 'LIMITED',
+    });
+    expect(none.calls.total).toBe(0);
+  });
+
   it('edits elsewhere change no record; the audit log records the hand edit with its old and new value', () => {
     const { google, ss } = setup();
     const x = new Execution(google, { spreadsheetId: ss.id });

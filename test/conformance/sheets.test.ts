@@ -136,7 +136,8 @@ describe('Sheets in a spreadsheet', () => {
   });
 
   // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getSheetByName(String)
-  // "Returns a sheet with the given name ... null" when there is none; matched ignoring case.
+  // "Returns a sheet with the given name", null when there is none. The reference says nothing
+  // about letter case: matching ignoring case is an assumption (docs/local-runtime.md).
   it('getSheetByName returns null for a missing sheet and ignores case', () => {
     const { google } = workbook();
     const ss = run(google).g.SpreadsheetApp.getActiveSpreadsheet();

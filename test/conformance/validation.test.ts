@@ -78,9 +78,11 @@ describe('Data validation', () => {
     expect(sh.getRange('A3').getDataValidation()).toBeNull();
   });
 
-  // Validation governs what users type; values written by a script are stored regardless
-  // (https://taourl.com/read-2965332.html — "script-based changes bypass the standard
-  // validation checks applied during manual input"). The add-on must validate its own writes.
+  // Validation governs what users type: DataValidationBuilder.setAllowInvalid "Sets whether to
+  // show a warning when input fails data validation or whether to reject the input entirely"
+  // (https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder#setAllowInvalid(Boolean)).
+  // The reference does not say what a script's setValue does with a rejected value; that it is
+  // stored regardless is an assumption (docs/local-runtime.md). The add-on validates its own writes.
   it('a rule rejecting invalid input does not stop a script writing a value', () => {
     const { sh, g } = sheet();
     const rule = g.SpreadsheetApp.newDataValidation()

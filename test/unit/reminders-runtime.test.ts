@@ -46,7 +46,14 @@ describe('ScriptApp triggers', () => {
   it('are visible and deletable only by their owner; clock triggers have no source id', () => {
     const google = new LocalGoogle();
     const a = svc(google, 'a@x.edu').ScriptApp;
-    const t = a.newTrigger('job').timeBased().everyDays(1).atHour(8).inTimezone('Asia/Shanghai').create();
+    const t = a
+      .newTrigger('job')
+      .timeBased()
+      .everyDays(1)
+      .atHour(8)
+      .nearMinute(0) // on the hour: the minute Apps Script picks is tested in test/conformance
+      .inTimezone('Asia/Shanghai')
+      .create();
     expect(t.getTriggerSourceId()).toBeNull();
     expect(t.getEventType()).toBe('CLOCK');
     expect(a.getProjectTriggers()).toHaveLength(1);
@@ -71,12 +78,20 @@ describe('runDueTriggers', () => {
     const google = new LocalGoogle();
     google.setNow(new Date('2026-03-14T10:00:00Z'));
     const a = svc(google, 'a@x.edu', { spreadsheetId: null }).ScriptApp;
-    const ta = a.newTrigger('job').timeBased().everyDays(1).atHour(8).inTimezone('Asia/Shanghai').create();
+    const ta = a
+      .newTrigger('job')
+      .timeBased()
+      .everyDays(1)
+      .atHour(8)
+      .nearMinute(0) // on the hour: the minute Apps Script picks is tested in test/conformance
+      .inTimezone('Asia/Shanghai')
+      .create();
     svc(google, 'b@x.edu', { spreadsheetId: null })
       .ScriptApp.newTrigger('boom')
       .timeBased()
       .everyDays(2)
       .atHour(9)
+      .nearMinute(0)
       .inTimezone('UTC')
       .create();
     const runs = runDueTriggers(google, project, new Date('2026-03-17T00:00:00Z'));

@@ -7,6 +7,7 @@
 
 import { type Lang, messages } from '../../domain/i18n';
 import type { RemindersSidebarApi, SendDialogApi } from '../api';
+import { requireConsent } from '../consent';
 import { AddonContext } from '../context';
 import { menuAllowed } from '../roles';
 import {
@@ -50,6 +51,7 @@ export { summaryText } from './confirm';
  */
 export function menuSendRemindersNow(): null {
   if (!menuAllowed('sendReminders')) return null;
+  requireConsent('sendReminders');
   openSendDialog();
   return null;
 }
@@ -67,9 +69,10 @@ export function remindersSend(): SendResult {
 /** The Send dialog's functions, checked against the API its page calls. */
 export const SEND_DIALOG: SendDialogApi = { remindersConfirm, remindersSend };
 
-/** Menu: Install reminders — one daily trigger at the Reminder hour, run from your account. */
+/** Menu: Install reminders — one hourly trigger that sends once a day from the Reminder hour, from your account. */
 export function menuInstallReminders(): InstallResult | null {
   if (!menuAllowed('installReminders')) return null;
+  requireConsent('installReminders');
   const ui = SpreadsheetApp.getUi();
   const t = messages(clickerLanguage());
   // Taking the reminders over from another member is offered and confirmed, never silent:
@@ -103,7 +106,7 @@ export function menuPreviewReminders(): void {
   openRemindersSidebar();
 }
 
-/** The daily time-driven trigger's handler. */
+/** The hourly time-driven trigger's handler (the name kept from the daily design, so installed triggers still find it). */
 export function remindersDaily(e?: TriggerEvent): RunSummary {
   return remindersFromTrigger(e);
 }

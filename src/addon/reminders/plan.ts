@@ -48,6 +48,7 @@ export function loadPlan(ctx: AddonContext, day: Day): ReminderTables {
     department: settings.department,
     currency: settings.currency,
     today: day,
+    failures: ctx.digestFailures,
   };
   return { ctx, plan, digestCtx };
 }

@@ -1,19 +1,31 @@
 /**
- * The reminder trigger: exactly one daily time-driven trigger at the `Reminder hour`, in the
- * spreadsheet's time zone (installReminders). An installable trigger runs as the member who
- * installed it and sends from their account, on their quota; that member is recorded in the
- * document properties and in the Settings row "Reminders run by", and another member takes
- * over by installing. A trigger whose owner is no longer the designated member (someone else
- * installed since) or no longer an active member does nothing and deletes itself
- * (remindersFromTrigger); one whose Reminder hour changed moves itself.
+ * The reminder trigger: one hourly time-driven trigger per member who runs reminders
+ * (installReminders). Each hour the handler looks at the clock itself: from the `Reminder
+ * hour` (in the spreadsheet's time zone) it runs the job once a day, so a changed hour or
+ * time zone needs no new trigger, and a run that failed is retried the next hour. The
+ * trigger is never deleted before its successor exists: Install reminders creates first and
+ * removes the old one after (an add-on, allowed one clock trigger per user per document,
+ * deletes first only when the create is refused for that reason). An installable trigger
+ * runs as the member who installed it and sends from their account, on their quota; that
+ * member is recorded in the document properties and in the Settings row "Reminders run by",
+ * and another member takes over by installing. A trigger whose owner is no longer the
+ * designated member does nothing and deletes itself (remindersFromTrigger). Nobody is
+ * emailed when an add-on's trigger fails, so each run reports in the Settings row
+ * "Reminders status" and a failure is told in the owner's next digest (status.ts).
  */
-import { type Cell, normHeader } from '../../domain/records';
 import { memberIndex } from '../../domain/reminders';
-import { SETTINGS } from '../../domain/schema';
 import { AddonContext } from '../context';
-import { SheetGateway } from '../gateway';
+import { WorkbookBusy, withDocumentLock } from '../gateway';
 import { currentUser, LOCK_WAIT_MS, type RunSummary, runReminders } from './job';
 import { appendLogRows, logRow, readLog } from './log';
+import {
+  lastRunDay,
+  pendingFailure,
+  recordFailure,
+  recordSuccess,
+  STATUS_SETTING,
+  writeSettingRow,
+} from './status';
 
 export const REMINDER_HANDLER = 'remindersDaily';
 export const RUN_BY_SETTING = 'Reminders run by';
@@ -22,7 +34,10 @@ const PROP_OWNER = 'od.reminders.owner';
 const PROP_TRIGGER = 'od.reminders.triggerId';
 const PROP_HOUR = 'od.reminders.hour';
 const PROP_TZ = 'od.reminders.timeZone';
-/** User property: JSON map of this user's reminder trigger ids → spreadsheet id. */
+/**
+ * User property: JSON map of this user's reminder trigger ids → spreadsheet id, followed by
+ * `|hourly` for the hourly design (an entry without it is a daily trigger of the old one).
+ */
 const PROP_USER_TRIGGERS = 'od.reminders.triggers';
 
 export interface ReminderOwner {
@@ -67,23 +82,51 @@ function userTriggerMap(): { props: GoogleAppsScript.Properties.Properties; map:
   return { props, map };
 }
 
+/** The user map's record of an hourly trigger (older daily ones hold the spreadsheet id alone). */
+const HOURLY = '|hourly';
+const docOf = (entry: string | undefined) => entry?.split('|')[0];
+
 /**
- * Deletes the current user's reminder triggers for this spreadsheet (their own only:
- * Apps Script shows and deletes a user's own triggers, never another member's).
+ * The current user's reminder triggers for this spreadsheet (their own only: Apps Script
+ * shows and deletes a user's own triggers, never another member's). A trigger recorded for
+ * another spreadsheet (the add-on used in several) is not among them.
  */
-function deleteMyReminderTriggers(ssId: string, map: Record<string, string>): number {
-  let n = 0;
-  for (const t of ScriptApp.getProjectTriggers()) {
-    if (t.getHandlerFunction() !== REMINDER_HANDLER) continue;
-    const id = t.getUniqueId();
-    const doc = map[id];
-    // A trigger recorded for another spreadsheet (add-on installed in several) is left alone.
-    if (doc !== undefined && doc !== ssId) continue;
+function myReminderTriggers(ssId: string, map: Record<string, string>): GoogleAppsScript.Script.Trigger[] {
+  return ScriptApp.getProjectTriggers().filter((t) => {
+    if (t.getHandlerFunction() !== REMINDER_HANDLER) return false;
+    const doc = docOf(map[t.getUniqueId()]);
+    return doc === undefined || doc === ssId;
+  });
+}
+
+function deleteTriggers(ts: GoogleAppsScript.Script.Trigger[], map: Record<string, string>): void {
+  for (const t of ts) {
     ScriptApp.deleteTrigger(t);
-    delete map[id];
-    n++;
+    delete map[t.getUniqueId()];
   }
-  return n;
+}
+
+// developers.google.com/apps-script/reference/script/clock-trigger-builder#everyHours(Integer);
+// an add-on's time-driven trigger may run at most hourly (…/add-ons/concepts/editor-triggers).
+const createHourly = () => ScriptApp.newTrigger(REMINDER_HANDLER).timeBased().everyHours(1).create();
+
+/**
+ * A new hourly trigger, created before the old ones go. Only an add-on, whose create is
+ * refused while its old clock trigger exists (one per user per document:
+ * developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions), deletes
+ * the old ones first and tries once more.
+ */
+function replaceTriggers(old: GoogleAppsScript.Script.Trigger[], map: Record<string, string>) {
+  try {
+    const t = createHourly();
+    deleteTriggers(old, map);
+    return t;
+  } catch (e) {
+    const addOn = String(ScriptApp.getInstallationSource()) !== String(ScriptApp.InstallationSource.NONE);
+    if (!old.length || !addOn) throw e;
+    deleteTriggers(old, map);
+    return createHourly();
+  }
 }
 
 export interface InstallResult {
@@ -95,8 +138,9 @@ export interface InstallResult {
 }
 
 /**
- * Installs the daily trigger for the current user, replacing theirs (never two), and
- * records them as the member who runs reminders.
+ * Installs the hourly trigger for the current user (keeping theirs when it is one, replacing
+ * an old daily one: never two), and records them as the member who runs reminders. A create
+ * that fails is recorded in "Reminders status" and reported.
  */
 export function installReminders(ctxIn?: AddonContext): InstallResult {
   const ctx = ctxIn ?? new AddonContext();
@@ -112,30 +156,43 @@ export function installReminders(ctxIn?: AddonContext): InstallResult {
   const settings = ctx.settings();
   const tz = ctx.timeZone;
   const previous = reminderOwner();
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error('A reminder run is in progress: try again in a minute.');
+  // This workbook's lock, not the script lock every department's installation shares.
+  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
+  if (!lock.tryLock(LOCK_WAIT_MS))
+    throw new Error('The workbook is busy (another member is saving or installing): try again in a minute.');
   try {
     const { props: userProps, map } = userTriggerMap();
     const ssId = ctx.ss.getId();
-    const replaced = deleteMyReminderTriggers(ssId, map);
-    // developers.google.com/apps-script/reference/script/clock-trigger-builder: atHour with
-    // everyDays, in the spreadsheet's zone (inTimezone); Apps Script fires within ±15 minutes.
-    const trigger = ScriptApp.newTrigger(REMINDER_HANDLER)
-      .timeBased()
-      .everyDays(1)
-      .atHour(settings.reminderHour)
-      .inTimezone(tz)
-      .create();
-    const id = trigger.getUniqueId();
-    map[id] = ssId;
-    userProps.setProperty(PROP_USER_TRIGGERS, JSON.stringify(map));
+    const mine = myReminderTriggers(ssId, map);
+    // An hourly trigger of this member already serves this workbook: keep it.
+    let id = mine.map((t) => t.getUniqueId()).find((i) => map[i] === ssId + HOURLY);
+    let replaced = 0;
+    if (!id) {
+      try {
+        id = replaceTriggers(mine, map).getUniqueId();
+      } catch (e) {
+        const error = e instanceof Error ? e.message : String(e);
+        userProps.setProperty(PROP_USER_TRIGGERS, JSON.stringify(map));
+        recordFailure(
+          ctx,
+          error,
+          'The reminder trigger could not be created: run "Install reminders" again.',
+        );
+        throw new Error(
+          `The reminder trigger could not be created (${error}). Run "Install reminders" again.`,
+        );
+      }
+      replaced = mine.length;
+      map[id] = ssId + HOURLY;
+      userProps.setProperty(PROP_USER_TRIGGERS, JSON.stringify(map));
+    }
     PropertiesService.getDocumentProperties()?.setProperties({
       [PROP_OWNER]: me,
       [PROP_TRIGGER]: id,
       [PROP_HOUR]: String(settings.reminderHour),
       [PROP_TZ]: tz,
     });
-    writeRunBySetting(ctx, me, settings.reminderHour, tz);
+    writeRunBySetting(ctx, me, tz);
     return {
       owner: me,
       previousOwner: previous?.email ?? null,
@@ -154,22 +211,20 @@ export function installReminders(ctxIn?: AddonContext): InstallResult {
 
 export const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
 
-/**
- * The Settings row "Reminders run by" shows who owns the trigger: its Value and Notes cells
- * are written (the row found by its Setting text now, or appended); nothing else of the sheet.
- */
-function writeRunBySetting(ctx: AddonContext, owner: string, hour: number, tz: string): void {
-  const gw = SheetGateway.open(ctx.ss, SETTINGS);
-  const names = gw.column('setting');
-  const notes = `Daily at ${hh(hour)} (${tz}), sent from this member's account. Set by "Install reminders": another member takes over by running it.`;
-  const at = names.values.findIndex((v) => normHeader(v) === normHeader(RUN_BY_SETTING));
-  const cells = new Map<number, Cell>([
-    [gw.cols.value!, `'${owner}`],
-    [gw.cols.notes!, `'${notes}`],
-  ]);
-  if (at >= 0) gw.writeCells(names.firstRow + at, cells);
-  else gw.append([cells.set(gw.cols.setting!, RUN_BY_SETTING)], names.lastRow);
-  ctx.invalidate('Settings');
+/** The Settings row "Reminders run by" shows who owns the trigger (its Value and Notes cells). */
+function writeRunBySetting(ctx: AddonContext, owner: string, tz: string): void {
+  writeSettingRow(
+    ctx,
+    RUN_BY_SETTING,
+    owner,
+    `Daily at the Reminder hour (${tz}), sent from this member's account. Set by "Install reminders": another member takes over by running it.`,
+  );
+}
+
+/** The hour (0–23) of `now` in `timeZone`. */
+function hourIn(timeZone: string, now: Date = new Date()): number {
+  const h = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' }).format(now);
+  return Number(h) % 24;
 }
 
 export interface TriggerEvent {
@@ -178,9 +233,12 @@ export interface TriggerEvent {
 }
 
 /**
- * What the daily trigger runs. It does nothing (and removes itself) unless it is the
- * trigger of the designated member, who must still be an active member. When the
- * Reminder hour setting changed since it was installed, it moves itself to the new hour.
+ * What the hourly trigger runs. It does nothing (and removes itself) unless it is the
+ * trigger of the designated member, who must still be an active Minister or Vice Minister.
+ * Before the Reminder hour, or once today's run went through, it returns at once; from the
+ * hour on it runs the job, recording the outcome in Settings ("Reminders status"). A run
+ * that throws is recorded there and told in the owner's next digest, then retried the next
+ * hour; it is rethrown so Apps Script's execution log shows it too.
  */
 export function remindersFromTrigger(e?: TriggerEvent): RunSummary {
   const uid = e?.triggerUid ? String(e.triggerUid) : '';
@@ -208,24 +266,49 @@ export function remindersFromTrigger(e?: TriggerEvent): RunSummary {
   else if (owner.email !== me) stale = `reminders are now run by ${owner.email}`;
   else if (uid && owner.triggerId && uid !== owner.triggerId) stale = 'a newer trigger replaced this one';
   if (stale) {
-    removeThisTrigger(uid, ctx.ss.getId());
+    removeThisTrigger(uid);
     return empty(`Trigger of ${me} did nothing and was removed: ${stale}.`);
   }
+  const today = ctx.today();
+  const hour = ctx.settings().reminderHour;
+  if (hourIn(ctx.timeZone) < hour) return empty(`Not yet: reminders go from ${hh(hour)} (${ctx.timeZone}).`);
+  if (lastRunDay() === today) return empty(`Today's reminders already ran.`);
   const member = memberIndex(ctx.table('Members').records, 'en').get(me);
   if (!member?.active || !SENDERS.includes(member.role)) {
     const note = member?.active
       ? `Reminders were not sent: ${me} installed them but is no longer the Minister or Vice Minister. The Minister or Vice Minister should run "Install reminders" to take over.`
       : `Reminders were not sent: ${me} installed them but is no longer an active member. The Minister or Vice Minister should run "Install reminders" to take over.`;
-    const log = readLog(ctx.ss, ctx.today(), ctx.timeZone);
-    appendLogRows(log, [logRow(ctx.today(), '', 0, `Skipped: ${note}`, me)]);
-    removeThisTrigger(uid, ctx.ss.getId());
+    const log = readLog(ctx.ss, today, ctx.timeZone);
+    appendLogRows(log, [logRow(today, '', 0, `Skipped: ${note}`, me)]);
+    removeThisTrigger(uid);
     return empty(note);
   }
-  const summary = runReminders('trigger', ctx);
-  // Follow a changed Reminder hour (or spreadsheet time zone): move this trigger.
-  const hour = ctx.settings().reminderHour;
-  if (owner && (hour !== owner.hour || ctx.timeZone !== owner.timeZone)) installReminders(ctx);
+  const failure = pendingFailure();
+  if (failure) ctx.digestFailures = { [me]: { ...failure, setting: STATUS_SETTING } };
+  let summary: RunSummary;
+  try {
+    summary = runReminders('trigger', ctx);
+  } catch (err) {
+    const error = err instanceof Error ? err.message : String(err);
+    report(() => recordFailure(ctx, error, 'Retried at the next hour.'));
+    throw err;
+  }
+  const told = !!failure && summary.sent.some((m) => m.email.toLowerCase() === me);
+  const text = `${summary.sent.length} sent, ${summary.deferred.length} deferred, ${summary.failed.length} failed (run by ${me}).`;
+  report(() => recordSuccess(ctx, today, text, told));
   return summary;
+}
+
+/**
+ * The status writes, under this workbook's lock (flushed before it is released); a workbook
+ * that stays busy skips them rather than fail a run that went through.
+ */
+function report(write: () => void): void {
+  try {
+    withDocumentLock(write);
+  } catch (e) {
+    if (!(e instanceof WorkbookBusy)) throw e;
+  }
 }
 
 /**
@@ -235,7 +318,7 @@ export function remindersFromTrigger(e?: TriggerEvent): RunSummary {
 function triggerSpreadsheet(uid: string): GoogleAppsScript.Spreadsheet.Spreadsheet {
   const active = SpreadsheetApp.getActiveSpreadsheet();
   if (active) return active;
-  const id = uid ? userTriggerMap().map[uid] : undefined;
+  const id = uid ? docOf(userTriggerMap().map[uid]) : undefined;
   if (!id)
     throw new Error(
       'The reminder trigger ran without its workbook and has no record of it: run "Install reminders" again from the workbook.',
@@ -243,7 +326,7 @@ function triggerSpreadsheet(uid: string): GoogleAppsScript.Spreadsheet.Spreadshe
   return SpreadsheetApp.openById(id);
 }
 
-function removeThisTrigger(uid: string, ssId: string): void {
+function removeThisTrigger(uid: string): void {
   if (!uid) return;
   const { props, map } = userTriggerMap();
   for (const t of ScriptApp.getProjectTriggers()) {
@@ -253,5 +336,4 @@ function removeThisTrigger(uid: string, ssId: string): void {
     delete map[uid];
     props.setProperty(PROP_USER_TRIGGERS, JSON.stringify(map));
   }
-  void ssId;
 }

@@ -1,6 +1,8 @@
 /**
  * MailApp, emulated: an outbox and a daily recipient quota per user, as Apps Script counts
- * it (developers.google.com/apps-script/guides/services/quotas).
+ * it (developers.google.com/apps-script/guides/services/quotas: recipients per day, and
+ * "Daily quotas are refreshed at the end of a 24-hour window"). The window is the user's
+ * own: it opens at their first send and the count resets 24 hours later, not at midnight.
  */
 import type { LocalGoogle } from '../backend';
 import { GasError } from '../errors';
@@ -33,10 +35,25 @@ export function setMailQuota(google: LocalGoogle, user: string, perDay: number):
 export function mailQuotaOf(google: LocalGoogle, user: string): number {
   return quotaByUser.get(google)?.get(user) ?? google.mailDailyQuota;
 }
-/** Recipients `user` has left today (the quota is per user per day, counted in recipients). */
+export const MAIL_WINDOW_MS = 24 * 3600_000;
+
+/** Recipients `user` has mailed in their current 24-hour window (0 once it has passed). */
+function usedInWindow(google: LocalGoogle, user: string): number {
+  const w = google.mailWindows.get(user);
+  if (!w || google.now().getTime() >= w.start + MAIL_WINDOW_MS) return 0;
+  return w.used;
+}
+
+/** Recipients `user` has left in their window (the quota is per user, counted in recipients). */
 export function remainingMailQuota(google: LocalGoogle, user: string): number {
-  const used = google.mailUsed.get(google.mailKey(user, google.now())) ?? 0;
-  return Math.max(0, mailQuotaOf(google, user) - used);
+  return Math.max(0, mailQuotaOf(google, user) - usedInWindow(google, user));
+}
+
+/** When `user`'s quota is next refreshed (null when they have not mailed in the window). */
+export function mailQuotaResetsAt(google: LocalGoogle, user: string): Date | null {
+  const w = google.mailWindows.get(user);
+  if (!w || usedInWindow(google, user) === 0) return null;
+  return new Date(w.start + MAIL_WINDOW_MS);
 }
 
 export class MailAppImpl {
@@ -60,10 +77,11 @@ export class MailAppImpl {
       .filter(Boolean);
     const bad = to.find((s) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s));
     if (bad) throw new GasError(`Invalid email: ${bad}`);
-    const k = this.x.google.mailKey(this.x.user, this.x.google.now());
-    const used = this.x.google.mailUsed.get(k) ?? 0;
-    if (used + to.length > mailQuotaOf(this.x.google, this.x.user)) throw new GasError(MAIL_QUOTA_MESSAGE);
-    this.x.google.mailUsed.set(k, used + to.length);
+    const g = this.x.google;
+    const used = usedInWindow(g, this.x.user);
+    if (used + to.length > mailQuotaOf(g, this.x.user)) throw new GasError(MAIL_QUOTA_MESSAGE);
+    const start = used === 0 ? g.now().getTime() : g.mailWindows.get(this.x.user)!.start;
+    g.mailWindows.set(this.x.user, { start, used: used + to.length });
     this.x.google.outbox.push({
       from: this.x.user,
       senderName: m.name ?? this.x.user,

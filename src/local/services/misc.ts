@@ -27,9 +27,12 @@ export class Lock {
   tryLock(timeoutInMillis: number): boolean {
     // A negative timeout never acquires, even a free lock (gas-fakes test/testlock.js:64-76).
     if (Number(timeoutInMillis) < 0) return false;
-    // In one thread nobody else can release the lock while we wait: time out at once.
+    // In one thread nobody else can release the lock while we wait: time out at once, the
+    // wait counted on the estimated clock (a simple trigger's 30 s include it).
     // Executions in worker threads wait for real (see rpc.ts).
-    return this._tryAcquire();
+    if (this._tryAcquire()) return true;
+    this.x.counter.spend(Number(timeoutInMillis) || 0);
+    return false;
   }
   waitLock(timeoutInMillis: number): void {
     if (!this.tryLock(timeoutInMillis)) throw new GasError(LOCK_TIMEOUT_MESSAGE);
@@ -197,12 +200,29 @@ export class CacheServiceImpl {
 /** A User; String(user) is its email (gas-fakes test/testsession.js:21). */
 const user = (email: string) => ({ getEmail: () => email, toString: () => email });
 
+/** The active user's email as Apps Script gives it to `x` ('' where it is withheld). */
+export function activeUserEmail(x: ServiceHost): string {
+  const g = x.google;
+  if (x.authMode === 'NONE' || g.withheldIdentities.has(x.user)) return '';
+  if (x.authMode === 'LIMITED' && g.developerDomain !== null) {
+    const domain = x.user.slice(x.user.lastIndexOf('@') + 1).toLowerCase();
+    if (domain !== g.developerDomain.toLowerCase()) return '';
+  }
+  return x.user;
+}
+
 export class SessionImpl {
   constructor(private readonly x: ServiceHost) {}
+  /**
+   * '' where Apps Script withholds the email (developers.google.com/apps-script/reference/base/session#getActiveUser():
+   * "not available in any context that allows a script to run without that user's
+   * authorization, like a simple onOpen(e) or onEdit(e) trigger … these restrictions
+   * generally do not apply if the developer runs the script themselves or belongs to the same
+   * Google Workspace domain as the user"): AuthMode.NONE; a simple trigger (LIMITED) of a
+   * user outside the developer's domain; an account whose identity is withheld.
+   */
   getActiveUser(): { getEmail(): string } {
-    // In simple triggers and for consumer accounts outside the owner's domain the email is ''.
-    const email = this.x.authMode === 'FULL' || this.x.authMode === 'LIMITED' ? this.x.user : '';
-    return user(email);
+    return user(activeUserEmail(this.x));
   }
   getEffectiveUser(): { getEmail(): string } {
     const email = this.x.authMode === 'NONE' ? '' : this.x.user;
@@ -227,6 +247,7 @@ export class UtilitiesImpl {
     return this.x.formatDate(date, timeZone, format);
   }
   sleep(ms: number): void {
+    this.x.counter.spend(Math.min(ms, 300_000)); // on the estimated clock too
     const until = Date.now() + Math.min(ms, 300_000);
     while (Date.now() < until) {
       /* busy wait, as short as asked */

@@ -15,6 +15,34 @@ export interface ClockTriggerModel extends TriggerModel {
   nearMinute?: number;
 }
 
+/**
+ * What creating a second trigger of a type in the same document throws for an add-on. The
+ * reference states the limit but not the message: an assumption (docs/local-runtime.md).
+ */
+export const ADDON_TRIGGER_LIMIT_MESSAGE =
+  'This add-on already has a trigger of this type for this document and user.';
+
+/** What requireScopes throws to end the execution when the user has not granted a scope. */
+export const CONSENT_REQUIRED_MESSAGE = 'Authorization is required to perform that action.';
+
+/** ScriptApp.getAuthorizationInfo's answer (developers.google.com/apps-script/reference/script/authorization-info). */
+export class AuthorizationInfo {
+  constructor(
+    private readonly missing: readonly string[],
+    private readonly authorized: readonly string[],
+  ) {}
+  getAuthorizationStatus(): string {
+    return this.missing.length ? 'REQUIRED' : 'NOT_REQUIRED';
+  }
+  /** The consent URL, or null when nothing is to be authorized. */
+  getAuthorizationUrl(): string | null {
+    return this.missing.length ? 'https://script.google.com/macros/d/local-script/authorize' : null;
+  }
+  getAuthorizedScopes(): string[] {
+    return [...this.authorized];
+  }
+}
+
 export class Trigger {
   constructor(readonly _t: TriggerModel) {}
   getUniqueId(): string {
@@ -44,6 +72,13 @@ export class ClockTriggerBuilder {
     this.t.everyDays = n;
     return this;
   }
+  /** Every `n` hours (1, 2, 4, 6, 8 or 12: the reference's list). */
+  everyHours(n: number): ClockTriggerBuilder {
+    if (![1, 2, 4, 6, 8, 12].includes(n))
+      throw new GasError('The number of hours must be 1, 2, 4, 6, 8 or 12.');
+    this.t.everyHours = n;
+    return this;
+  }
   atHour(h: number): ClockTriggerBuilder {
     if (!Number.isInteger(h) || h < 0 || h > 23) throw new GasError('Hour must be an integer from 0 to 23.');
     this.t.atHour = h;
@@ -66,6 +101,12 @@ export class ClockTriggerBuilder {
       throw new GasError(
         'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
       );
+    // An add-on has at most one trigger of each type per user per document
+    // (developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions:
+    // "Each add-on can only have one trigger of each type, per user, per document").
+    const source = this.x.spreadsheetId ?? undefined;
+    if (g.installedAsAddon && mine.some((t) => t.kind === 'CLOCK' && t.sourceId === source))
+      throw new GasError(ADDON_TRIGGER_LIMIT_MESSAGE);
     const t: ClockTriggerModel = {
       nearMinute: (this.t as ClockTriggerModel).nearMinute,
       id: g.newId('tr'),
@@ -74,6 +115,7 @@ export class ClockTriggerBuilder {
       kind: 'CLOCK',
       sourceId: this.x.spreadsheetId ?? undefined,
       everyDays: this.t.everyDays ?? 1,
+      everyHours: this.t.everyHours,
       atHour: this.t.atHour,
       timeZone: this.t.timeZone ?? g.scriptTimeZone,
       createdAt: g.now(),
@@ -102,7 +144,43 @@ export class ScriptAppImpl {
     NONE: 'NONE',
     WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON',
   };
+  readonly AuthorizationStatus = { REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' };
   constructor(private readonly x: ServiceHost) {}
+
+  private missing(scopes: readonly string[]): string[] {
+    const granted = this.x.grantedScopes();
+    return scopes.filter((s) => !granted.includes(s));
+  }
+  /**
+   * Whether the user has granted `scopes` (all of the manifest's when none are given), which
+   * of them they granted, and the consent URL. developers.google.com/apps-script/reference/script/script-app#getAuthorizationInfo(AuthMode,String)
+   */
+  getAuthorizationInfo(_authMode: unknown, scopes?: string[]): AuthorizationInfo {
+    const asked = scopes ?? this.x.scopes ?? [];
+    const missing = this.missing(asked);
+    const authorized = asked.filter((s) => !missing.includes(s));
+    return this.x.wrap(new AuthorizationInfo(missing, authorized), 'AuthorizationInfo');
+  }
+  /**
+   * Ends the execution with a consent prompt when the user has not granted every scope given
+   * (developers.google.com/apps-script/reference/script/script-app#requireScopes(AuthMode,String)):
+   * here it throws CONSENT_REQUIRED_MESSAGE and records a 'consent' Ui event naming them.
+   */
+  requireScopes(_authMode: unknown, scopes: string[]): void {
+    const missing = this.missing(scopes);
+    if (!missing.length) return;
+    this.x.google.ui.push({
+      kind: 'consent',
+      spreadsheetId: this.x.spreadsheetId ?? '',
+      message: missing.join(' '),
+      at: this.x.google.now(),
+    });
+    throw new GasError(CONSENT_REQUIRED_MESSAGE);
+  }
+  /** requireScopes for every scope of the manifest. */
+  requireAllScopes(authMode: unknown): void {
+    this.requireScopes(authMode, [...(this.x.scopes ?? [])]);
+  }
   newTrigger(handler: string): TriggerBuilder {
     return this.x.wrap(new TriggerBuilder(this.x, String(handler)), 'TriggerBuilder');
   }
