@@ -388,6 +388,9 @@ const EN = {
   'term.ui.why.linked': 'linked from a kept ledger entry',
   'term.ui.why.current': 'dated in the new term or undated',
   'term.ui.why.noId': 'blank or repeated ID',
+  // Union scale (issue 11): runs stopped before the time limit, capped lists.
+  'remind.continued':
+    'Stopped before Google’s 6-minute limit: a follow-up run in about a minute mails the {n} left: {list}.',
 } as const;
 
 /** Every message of the catalog: a key that is not in the English catalog is a type error. */
@@ -745,6 +748,9 @@ const ZH: Readonly<Record<MessageKey, string>> = {
   'term.ui.why.linked': '被保留的账目引用',
   'term.ui.why.current': '日期在新学期内或无日期',
   'term.ui.why.noId': '编号为空或重复',
+  // Union scale (issue 11): runs stopped before the time limit, capped lists.
+  'remind.continued':
+    '为不超出 Google 的 6 分钟执行限制已暂停：约一分钟后的后续运行会发送剩余的 {n} 封：{list}。',
 };
 
 export const MESSAGES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en: EN, zh: ZH };

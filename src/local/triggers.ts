@@ -8,7 +8,8 @@
  * running each daily trigger at its hour (in the trigger's time zone) on every day in
  * between, in time order, each as its owner. Triggers created or deleted by a run are
  * taken into account for the rest of the way. Apps Script fires within ±15 minutes of the
- * hour; here a trigger fires exactly at its hour (and `nearMinute` when given).
+ * hour; here a trigger fires exactly at its hour (and `nearMinute` when given). A one-off
+ * trigger (`after(ms)`, `at(date)`) fires once, at its instant.
  */
 import { addDays, type Day, dayOf, instantOf } from '../domain/dates';
 import type { LocalGoogle, TriggerModel } from './backend';
@@ -37,6 +38,9 @@ function firedMap(google: LocalGoogle): Map<string, number> {
 /** The first time `t` fires strictly after `after` (ms), or null when it never does. */
 export function nextFireTime(t: TriggerModel, after: number): Date | null {
   if (t.kind !== 'CLOCK') return null;
+  // A one-off trigger (after/at) fires once, at its instant; it stays listed until deleted.
+  const once = (t as ClockTriggerModel).once;
+  if (once !== undefined) return once > after ? new Date(once) : null;
   const tz = t.timeZone ?? 'UTC';
   const every = Math.max(1, t.everyDays ?? 1);
   const created = t.createdAt;

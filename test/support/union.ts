@@ -60,7 +60,7 @@ export function unionRecords(today: Day, size = 1): UnionRecords {
       id: `S-${pad(i + 1)}`,
       organization: `Sponsor ${i + 1}`,
       owner: owner(i * 7),
-      stage: stages[i % stages.length],
+      stage: stages[i % stages.length]!,
       nextFollowUp: i % 4 === 0 ? null : addDays(today, (i % 40) - 20),
     }),
   );
@@ -71,8 +71,8 @@ export function unionRecords(today: Day, size = 1): UnionRecords {
       id: `MT-${pad(i + 1)}`,
       title: `Meeting ${i + 1}`,
       date: addDays(today, (i % 30) - 25),
-      type: types[i % types.length],
-      status: statuses[i % statuses.length],
+      type: types[i % types.length]!,
+      status: statuses[i % statuses.length]!,
       owner: owner(i * 3),
       // The owner among the attendees too: told once.
       attendees: [owner(i * 3), owner(i * 3 + 1), owner(i * 3 + 2)],
@@ -95,7 +95,7 @@ export function unionRecords(today: Day, size = 1): UnionRecords {
       id: `L-${pad(i + 1)}`,
       description: `Entry ${i + 1}`,
       date: addDays(today, -(i % 60)),
-      type: ledgerTypes[i % ledgerTypes.length],
+      type: ledgerTypes[i % ledgerTypes.length]!,
       amount: (i % 97) * 10,
       status: i % 3 === 0 ? 'Pending' : 'Settled',
       handledBy: owner(i * 13),
