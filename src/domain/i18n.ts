@@ -822,6 +822,8 @@ export interface ReminderCatalog {
   ledger(amount: string, day: string, age: number, asTreasurer: boolean): string;
   /** A contact or sponsor with no active owner; `more` others not listed. */
   orphan(owner: string, more: number): string;
+  /** The end of a capped list (issue 11): how many more are due, in which sheet. */
+  more(n: number, sheet: string): string;
 }
 
 const REMINDERS_EN: ReminderCatalog = {
@@ -861,6 +863,7 @@ const REMINDERS_EN: ReminderCatalog = {
     `${amount}, dated ${day}, pending for ${age} days${asTreasurer ? ' · to settle as Treasurer' : ''}`,
   orphan: (owner, more) =>
     `${owner ? `Owner ${owner} is not an active member` : 'no Owner'}: give it to someone${more > 0 ? ` · and ${more} more` : ''}`,
+  more: (n, sheet) => `and ${n.toLocaleString('en-US')} more — open the ${sheet} sheet`,
 };
 
 const REMINDERS_ZH: ReminderCatalog = {
@@ -899,6 +902,7 @@ const REMINDERS_ZH: ReminderCatalog = {
     `${amount}，日期 ${day}，已待结算 ${age} 天${asTreasurer ? ' · 财务需跟进' : ''}`,
   orphan: (owner, more) =>
     `${owner ? `负责人 ${owner} 不是在任成员` : '没有负责人'}：请交给其他成员${more > 0 ? ` · 另有 ${more} 条` : ''}`,
+  more: (n, sheet) => `另有 ${n.toLocaleString('en-US')} 项 —— 打开 ${sheet} 表查看`,
 };
 
 export const REMINDER_MESSAGES: Readonly<Record<Lang, ReminderCatalog>> = {
