@@ -23,7 +23,7 @@ import { type Lang, type MessageKey, msg } from '../domain/i18n';
 import type { TableProblem } from '../domain/records';
 import { findOrphans } from '../domain/reminders';
 import { buildReport, ReportError, type ReportInput, type WorkbookRecords } from '../domain/report';
-import { buildRoster } from '../domain/roster';
+import { planRoster } from '../domain/roster';
 import { AUDIT } from './audit';
 import { AddonContext, readAll } from './context';
 import { logColumns } from './gateway';
@@ -138,6 +138,8 @@ export interface GeneratedDocument {
   name: string;
   /** Set when the Reports folder could not be used (the Doc stays in My Drive). */
   folderError?: string;
+  /** A roster split by Org Type: the Docs the index links to. */
+  parts?: { id: string; url: string; name: string }[];
 }
 
 /** Menu: Generate semester report. Returns the new Doc's id and link. */
@@ -183,16 +185,26 @@ export function menuGenerateRoster(): GeneratedDocument | null {
   const settings = ctx.settings();
   const lang = settings.language;
   ctx.ss.toast(msg(lang, 'ui.reportProgress'), 'Outreach Desk', 30);
-  const model = buildRoster({
+  const plan = planRoster({
     records: { Contacts: ctx.table('Contacts').records, Members: ctx.table('Members').records },
     settings,
     generatedOn: ctx.today(),
   });
   ctx.ss.toast(msg(lang, 'ui.writingDoc'), 'Outreach Desk', 30);
   const name = documentFileName('roster.fileName', lang, settings, ctx.today());
-  const out = renderDocument(model, settings.reportsFolderId, { name, replaceSameName: true });
-  showLinkDialog(lang, out, settings.reportsFolderId, []);
-  return out;
+  const folder = settings.reportsFolderId;
+  if ('whole' in plan) {
+    const out = renderDocument(plan.whole, folder, { name, replaceSameName: true });
+    showLinkDialog(lang, out, folder, []);
+    return out;
+  }
+  // Too big for one Doc: one per Org Type first, then the index that links to them.
+  const made = plan.parts.map((p) =>
+    renderDocument(p.doc, folder, { name: `${name} — ${p.label}`, replaceSameName: true }),
+  );
+  const out = renderDocument(plan.index(made.map((m) => m.url)), folder, { name, replaceSameName: true });
+  showLinkDialog(lang, out, folder, [msg(lang, 'ui.rosterSplit', { n: made.length })]);
+  return { ...out, parts: made.map((m) => ({ id: m.id, url: m.url, name: m.name })) };
 }
 
 /** The file name of a generated Doc: the term (or its dates) and the day, in `lang`. */

@@ -391,6 +391,16 @@ const EN = {
   // Union scale (issue 11): runs stopped before the time limit, capped lists.
   'remind.continued':
     'Stopped before Google’s 6-minute limit: a follow-up run in about a minute mails the {n} left: {list}.',
+  'report.listMore': '… and {n} more — see the {sheet} sheet',
+  'report.followups.sheets': 'Sponsors and Meetings',
+  'roster.split':
+    'The roster is too large for one Google Doc: its {contacts} contacts are in the {n} documents below, one per Org Type. This document lists them and the department members.',
+  'roster.partOf': '{type} ({k} of {n})',
+  'roster.col.part': 'Org Type',
+  'roster.col.contacts': 'Contacts',
+  'roster.col.link': 'Document',
+  'ui.rosterSplit':
+    'The roster was too large for one Google Doc: it is in {n} documents by Org Type, and this index links to each.',
 } as const;
 
 /** Every message of the catalog: a key that is not in the English catalog is a type error. */
@@ -751,6 +761,15 @@ const ZH: Readonly<Record<MessageKey, string>> = {
   // Union scale (issue 11): runs stopped before the time limit, capped lists.
   'remind.continued':
     '为不超出 Google 的 6 分钟执行限制已暂停：约一分钟后的后续运行会发送剩余的 {n} 封：{list}。',
+  'report.listMore': '……另有 {n} 条，请查看 {sheet} 表',
+  'report.followups.sheets': 'Sponsors 和 Meetings',
+  'roster.split':
+    '名录太大，一个 Google 文档放不下：{contacts} 位联系人按单位类型分在下列 {n} 个文档中。本文档列出这些文档和部门成员。',
+  'roster.partOf': '{type}（第 {k} 份，共 {n} 份）',
+  'roster.col.part': '单位类型',
+  'roster.col.contacts': '联系人',
+  'roster.col.link': '文档',
+  'ui.rosterSplit': '名录太大，一个 Google 文档放不下：已按单位类型分成 {n} 个文档，本索引链接到每一个。',
 };
 
 export const MESSAGES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en: EN, zh: ZH };

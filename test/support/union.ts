@@ -6,6 +6,7 @@
  */
 import { addDays, type Day } from '../../src/domain/dates';
 import type { SheetRecord } from '../../src/domain/records';
+import { ORG_TYPES } from '../../src/domain/schema';
 
 export const UNION = {
   members: 60,
@@ -47,6 +48,13 @@ export function unionRecords(today: Day, size = 1): UnionRecords {
       id: `C-${pad(i + 1)}`,
       name: `Contact ${i + 1}`,
       organization: `Org ${i % 700}`,
+      // Most contacts are of the first Org Type: one type alone is too big for one Doc.
+      orgType: i % 10 < 6 ? ORG_TYPES[0]! : ORG_TYPES[i % ORG_TYPES.length]!,
+      title: i % 2 ? 'Partnerships Manager' : 'Student Affairs Officer',
+      phone: `+86 138 ${String(i).padStart(4, '0')} ${String(i * 7)
+        .slice(-4)
+        .padStart(4, '0')}`,
+      email: `contact${i + 1}@partner-organisation.example.com`,
       owner: owner(i),
       lastContacted: i % 7 === 0 ? null : addDays(today, -(i % 90)),
       cadenceDays: i % 3 === 0 ? 14 : null,
