@@ -186,7 +186,7 @@ export function buildRoster(input: RosterInput): DocModel {
  * under it: table cells, headers and counts the model does not see) is split.
  */
 export const DOC_CHAR_LIMIT = 1_020_000;
-export const DOC_CHAR_BUDGET = 800_000;
+export const DOC_CHAR_BUDGET = 900_000;
 
 /** Characters of a document model as a Doc holds them (its plain text). */
 export function docChars(doc: DocModel): number {
