@@ -12,6 +12,7 @@ process.env.TZ = 'UTC';
 
 import { describe, expect, it } from 'vitest';
 import { LocalGoogle } from '../../src/local/backend';
+import { CallCounter } from '../../src/local/counter';
 import { runParallel } from '../../src/local/rpc';
 import { LocalProject } from '../../src/local/runtime';
 import { buildSample } from '../../src/local/sample';
@@ -113,6 +114,38 @@ describe('a reminder run that would pass the 6-minute limit', () => {
     const to15 = day15.map((m) => m.to.join(','));
     expect(new Set(to15).size).toBe(to15.length);
     expect(to15.length).toBeGreaterThan(100);
+    expect(followUps(google)).toEqual([]);
+  });
+});
+
+describe('a reminder run whose reads alone take the time', () => {
+  it('mails nobody, leaves one follow-up, and a follow-up that mails nobody either starts no other', () => {
+    const { google, ss } = sample(1);
+    // Every getValues takes 100 s of the (fixed) local clock: eight sheets read, over 13 minutes.
+    const slowReads = () => {
+      const counter = new CallCounter();
+      counter.onCall = (name) => {
+        if (name === 'Range.getValues') google.setNow(new Date(google.now().getTime() + 100_000));
+      };
+      return counter;
+    };
+    const first = project.run<Summary>(google, 'remindersSend', [], {
+      spreadsheetId: ss.id,
+      counter: slowReads(),
+    });
+    expect(first.value.sent).toEqual([]);
+    expect(first.value.continued!.length).toBeGreaterThan(10);
+    const [t] = followUps(google);
+    expect(t).toBeDefined();
+    const again = project.run<Summary>(google, 'remindersResume', [{ triggerUid: t!.id }], {
+      user: t!.owner,
+      authMode: 'FULL',
+      trigger: true,
+      spreadsheetId: ss.id,
+      counter: slowReads(),
+    });
+    expect(again.value.sent).toEqual([]);
+    expect(google.outbox).toEqual([]);
     expect(followUps(google)).toEqual([]);
   });
 });

@@ -211,7 +211,10 @@ export function runReminders(mode: 'trigger' | 'manual', ctxIn?: AddonContext, r
     }
   }
   if (deferredRows.length) withDocumentLock(() => appendLogRows(log, deferredRows), LOCK_WAIT_MS);
-  if (summary.continued?.length) scheduleResume(ctx.ss.getId(), resumeOf);
+  // A follow-up that could not mail anyone in its time (the reads alone took it) starts no
+  // other: the chain ends, and the next daily run mails whoever is left.
+  if (summary.continued?.length && (summary.sent.length > 0 || !resumeOf))
+    scheduleResume(ctx.ss.getId(), resumeOf);
   summary.quotaLeft = Math.max(0, quota);
   return summary;
 }
