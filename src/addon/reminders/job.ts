@@ -201,7 +201,7 @@ export function runReminders(mode: 'trigger' | 'manual', ctxIn?: AddonContext, r
       slowest = Math.max(slowest, Date.now() - mailStarted);
     }
   } finally {
-    withDocumentLock(() => confirmSent(log, sentRows), LOCK_WAIT_MS);
+    if (sentRows.length) withDocumentLock(() => confirmSent(log, sentRows), LOCK_WAIT_MS);
   }
   if (summary.deferred.length) {
     const left = deferredStatus(runBy);
