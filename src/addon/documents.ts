@@ -23,7 +23,7 @@ import { type Lang, type MessageKey, msg } from '../domain/i18n';
 import type { TableProblem } from '../domain/records';
 import { findOrphans } from '../domain/reminders';
 import { buildReport, ReportError, type ReportInput, type WorkbookRecords } from '../domain/report';
-import { buildRoster } from '../domain/roster';
+import { planRoster } from '../domain/roster';
 import { AUDIT } from './audit';
 import { requireConsent } from './consent';
 import { AddonContext, readAll } from './context';
@@ -147,6 +147,8 @@ export interface GeneratedDocument {
   name: string;
   /** Set when the Reports folder could not be used (the Doc stays in My Drive). */
   folderError?: string;
+  /** A roster split by Org Type: the Docs the index links to. */
+  parts?: { id: string; url: string; name: string }[];
 }
 
 /** Menu: Generate semester report. Returns the new Doc's id and link. */
@@ -199,23 +201,35 @@ export function menuGenerateRoster(): GeneratedDocument | null {
   const ctx = new AddonContext();
   const settings = ctx.settings();
   const lang = settings.language;
-  const out = withProgress(
+  const plan = withProgress(
     lang,
     'job.title.roster',
     [msg(lang, 'job.step.read'), msg(lang, 'job.step.write')],
     (progress) => {
-      const model = buildRoster({
+      const p = planRoster({
         records: { Contacts: ctx.table('Contacts').records, Members: ctx.table('Members').records },
         settings,
         generatedOn: ctx.today(),
       });
       progress.step(1);
       const name = documentFileName('roster.fileName', lang, settings, ctx.today());
-      return renderDocument(model, settings.reportsFolderId, { name, replaceSameName: true });
+      const folder = settings.reportsFolderId;
+      if ('whole' in p) return { out: renderDocument(p.whole, folder, { name, replaceSameName: true }) };
+      // Too big for one Doc: one per Org Type first, then the index that links to them.
+      const made = p.parts.map((part) =>
+        renderDocument(part.doc, folder, { name: `${name} — ${part.label}`, replaceSameName: true }),
+      );
+      const index = renderDocument(p.index(made.map((m) => m.url)), folder, { name, replaceSameName: true });
+      return { out: index, made };
     },
   );
-  showLinkDialog(lang, out, settings.reportsFolderId, []);
-  return out;
+  const folder = settings.reportsFolderId;
+  if (!plan.made) {
+    showLinkDialog(lang, plan.out, folder, []);
+    return plan.out;
+  }
+  showLinkDialog(lang, plan.out, folder, [msg(lang, 'ui.rosterSplit', { n: plan.made.length })]);
+  return { ...plan.out, parts: plan.made.map((m) => ({ id: m.id, url: m.url, name: m.name })) };
 }
 
 /** The file name of a generated Doc: the term (or its dates) and the day, in `lang`. */

@@ -115,5 +115,8 @@ export {
 } from './reminders';
 // Send reminders now: the confirm dialog's google.script.run targets.
 export { remindersConfirm, remindersSend } from './reminders/menu';
+// The follow-up of a reminder run that stopped before the 6-minute limit (a one-off trigger).
+export { resumeReminders as remindersResume } from './reminders/resume';
+
 // Start new term (hand-over): the menu item and the dialog's google.script.run targets.
 export { menuStartNewTerm, termDialog, termPlan, termRun } from './term';

@@ -75,7 +75,7 @@ export function caption(item: MenuItem, locale: string | null): string {
 }
 
 /** Functions run by triggers the add-on installs (checked by the build like menu items). */
-export const TRIGGER_FUNCTIONS: readonly string[] = ['remindersDaily'];
+export const TRIGGER_FUNCTIONS: readonly string[] = ['remindersDaily', 'remindersResume'];
 
 /** Builds the menu: an add-on menu when installed as an add-on, a named menu otherwise. */
 export function buildMenu(

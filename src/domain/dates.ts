@@ -80,8 +80,54 @@ export interface WallTime {
   second: number;
 }
 
-/** The wall-clock time of an instant in a time zone. */
+const HOUR_MS = 3_600_000;
+/** Per zone: UTC hour (ms / HOUR_MS) → the zone's offset (ms) for the whole hour, or NaN when it changes inside it. */
+const hourOffsets = new Map<string, Map<number, number>>();
+const HOUR_OFFSETS_KEPT = 20_000;
+/** Before year 1000 (refused as dates anyway) Date.UTC would misread two-digit years: Intl only. */
+const FAST_FROM_MS = Date.UTC(1000, 0, 1);
+
+/**
+ * The wall-clock time of an instant in a time zone. `Intl.DateTimeFormat.formatToParts` is
+ * slow (every date cell of a union-size workbook goes through here), so the zone's offset is
+ * found once per UTC hour and cached: when it is the same at the hour's first and last
+ * millisecond it holds for the whole hour (no zone changes its offset twice within an hour),
+ * and the wall time is plain UTC arithmetic; an hour with a transition in it asks Intl for
+ * every instant.
+ */
 export function wallTime(instant: Date, timeZone: string): WallTime {
+  const ms = instant.getTime();
+  if (!Number.isFinite(ms) || ms < FAST_FROM_MS) return wallTimeIntl(instant, timeZone);
+  let zone = hourOffsets.get(timeZone);
+  if (!zone) hourOffsets.set(timeZone, (zone = new Map()));
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = zone.get(hour);
+  if (offset === undefined) {
+    const a = offsetMs(hour * HOUR_MS, timeZone);
+    const b = offsetMs(hour * HOUR_MS + HOUR_MS - 1000, timeZone);
+    offset = a === b ? a : Number.NaN;
+    if (zone.size >= HOUR_OFFSETS_KEPT) zone.clear();
+    zone.set(hour, offset);
+  }
+  if (Number.isNaN(offset)) return wallTimeIntl(instant, timeZone);
+  const d = new Date(ms + offset);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
+}
+
+/** The zone's offset from UTC (ms, to the second) at a whole-second instant. */
+function offsetMs(ms: number, timeZone: string): number {
+  const w = wallTimeIntl(new Date(ms), timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - ms;
+}
+
+function wallTimeIntl(instant: Date, timeZone: string): WallTime {
   const parts: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(instant)) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);

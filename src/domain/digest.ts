@@ -32,7 +32,12 @@ export interface RenderedItem {
 export interface RenderedGroup {
   kind: ReminderKind;
   title: string;
+  /** The items listed: the first `cap` of the kind (DIGEST_LIST_CAP). */
   items: RenderedItem[];
+  /** How many of the kind are due (items listed plus those only counted). */
+  total: number;
+  /** When not all are listed: "and 1,240 more — open the Ledger sheet", linking to that sheet. */
+  more?: { text: string; url: string };
 }
 
 /** A digest laid out but not yet turned into text or HTML (the preview sidebar shows this). */
@@ -62,6 +67,22 @@ export interface DigestEmail {
 
 export const DIGEST_CATALOGS = REMINDER_MESSAGES;
 
+/**
+ * How many items of a kind a digest lists; the rest are counted, with a link to their sheet.
+ * Google refuses an email body over 200 KB (developers.google.com/apps-script/guides/services/quotas);
+ * a digest stays under DIGEST_MAX_BYTES (plain text + HTML, UTF-8): when a long-named list
+ * would pass it, the cap is halved until it fits.
+ */
+export const DIGEST_LIST_CAP = 25;
+export const DIGEST_MAX_BYTES = 100_000;
+/** A record name longer than this is shortened in a digest (a cell can hold 50,000 characters). */
+const NAME_MAX = 200;
+
+/** Link to a sheet (tab): what "open the sheet" in a capped list opens. */
+export function sheetLink(spreadsheetId: string, sheetId: number | undefined): string {
+  return `https://docs.google.com/spreadsheets/d/${encodeURIComponent(spreadsheetId)}/edit#gid=${sheetId ?? 0}`;
+}
+
 /** Link to a record's row: opens the sheet (tab) with the row's first cell selected. */
 export function rowLink(spreadsheetId: string, sheetId: number | undefined, row: number): string {
   const id = encodeURIComponent(spreadsheetId);
@@ -86,8 +107,10 @@ function formatAmount(amount: number | null | undefined, currency: string, lang:
   return `${currency} ${n}`;
 }
 
+const clip = (t: string) => (t.length > NAME_MAX ? `${t.slice(0, NAME_MAX - 1)}…` : t);
+
 function itemTitle(item: DueItem): string {
-  return item.organization ? `${item.name} (${item.organization})` : item.name;
+  return item.organization ? `${clip(item.name)} (${clip(item.organization)})` : clip(item.name);
 }
 
 function itemDetail(item: DueItem, c: ReminderCatalog, ctx: DigestContext, lang: Language): string {
@@ -142,22 +165,39 @@ function itemDetail(item: DueItem, c: ReminderCatalog, ctx: DigestContext, lang:
   }
 }
 
-export function digestView(plan: MemberDigestPlan, ctx: DigestContext): DigestView {
+/** A digest laid out, each kind's list capped at `cap` items (the rest counted, with a link). */
+export function digestView(plan: MemberDigestPlan, ctx: DigestContext, cap = DIGEST_LIST_CAP): DigestView {
   const lang = plan.member.language;
   const c = DIGEST_CATALOGS[lang];
+  const byKind = new Map<ReminderKind, DueItem[]>();
+  for (const i of plan.items) {
+    let list = byKind.get(i.kind);
+    if (!list) byKind.set(i.kind, (list = []));
+    list.push(i);
+  }
   const groups: RenderedGroup[] = [];
   for (const kind of REMINDER_KINDS) {
-    const items = plan.items.filter((i) => i.kind === kind);
-    if (!items.length) continue;
-    groups.push({
+    const items = byKind.get(kind);
+    if (!items?.length) continue;
+    const shown = items.slice(0, cap);
+    const group: RenderedGroup = {
       kind,
       title: c.group[kind],
-      items: items.map((i) => ({
+      total: items.length,
+      items: shown.map((i) => ({
         id: i.id,
         text: `${itemTitle(i)}${i.id ? ` [${i.id}]` : ''}: ${itemDetail(i, c, ctx, lang)}`,
         url: rowLink(ctx.spreadsheetId, ctx.sheetIds[i.table], i.row),
       })),
-    });
+    };
+    if (items.length > shown.length) {
+      const table = items[shown.length]!.table;
+      group.more = {
+        text: c.more(items.length - shown.length, table),
+        url: sheetLink(ctx.spreadsheetId, ctx.sheetIds[table]),
+      };
+    }
+    groups.push(group);
   }
   const n = plan.items.length;
   const failure = ctx.failures?.[plan.member.email.toLowerCase()];
@@ -181,11 +221,12 @@ export function digestText(v: DigestView): string {
   const lines = [v.greeting, '', v.intro, ''];
   for (const notice of v.notices ?? []) lines.push(notice, '');
   for (const g of v.groups) {
-    lines.push(`${g.title} (${g.items.length})`);
+    lines.push(`${g.title} (${g.total})`);
     for (const i of g.items) {
       lines.push(`- ${i.text}`);
       lines.push(`  ${i.url}`);
     }
+    if (g.more) lines.push(`- ${g.more.text}`, `  ${g.more.url}`);
     lines.push('');
   }
   lines.push(v.footer);
@@ -202,10 +243,11 @@ export function digestHtml(v: DigestView): string {
     ...(v.notices ?? []).map((n) => `<p style="color:#b3261e">${e(n)}</p>`),
   ];
   for (const g of v.groups) {
-    parts.push(`<h3 style="font-size:15px;margin:16px 0 6px">${e(g.title)} (${g.items.length})</h3>`, '<ul>');
+    parts.push(`<h3 style="font-size:15px;margin:16px 0 6px">${e(g.title)} (${g.total})</h3>`, '<ul>');
     for (const i of g.items) {
       parts.push(`<li>${e(i.text)} — <a href="${e(i.url)}">${e(c.open)}</a></li>`);
     }
+    if (g.more) parts.push(`<li><a href="${e(g.more.url)}">${e(g.more.text)}</a></li>`);
     parts.push('</ul>');
   }
   const footer = v.footer
@@ -216,7 +258,36 @@ export function digestHtml(v: DigestView): string {
   return parts.join('\n');
 }
 
+/** Bytes of a rendered digest (plain text and HTML, UTF-8): what counts against MailApp's limit. */
+export function digestBytes(mail: Pick<DigestEmail, 'subject' | 'body' | 'htmlBody'>): number {
+  return utf8Length(mail.subject) + utf8Length(mail.body) + utf8Length(mail.htmlBody);
+}
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** The digest email, under DIGEST_MAX_BYTES: each kind's list capped, the cap halved while it is too big. */
 export function renderDigest(plan: MemberDigestPlan, ctx: DigestContext): DigestEmail {
-  const v = digestView(plan, ctx);
-  return { to: v.to, subject: v.subject, body: digestText(v), htmlBody: digestHtml(v), name: v.senderName };
+  for (let cap = DIGEST_LIST_CAP; ; cap = Math.floor(cap / 2)) {
+    const v = digestView(plan, ctx, cap);
+    const mail = {
+      to: v.to,
+      subject: v.subject,
+      body: digestText(v),
+      htmlBody: digestHtml(v),
+      name: v.senderName,
+    };
+    if (cap <= 1 || digestBytes(mail) <= DIGEST_MAX_BYTES) return mail;
+  }
 }

@@ -477,6 +477,19 @@ const EN = {
   // Reminder trigger failures (the owner's next digest)
   'remind.runFailedNotice':
     'The reminder run of {at} failed: {error} It is retried every hour; the "{setting}" row in Settings shows the latest state.',
+  // Union scale (issue 11): runs stopped before the time limit, capped lists.
+  'remind.continued':
+    'Stopped before Google’s 6-minute limit: a follow-up run in about a minute mails the {n} left: {list}.',
+  'report.listMore': '… and {n} more — see the {sheet} sheet',
+  'report.followups.sheets': 'Sponsors and Meetings',
+  'roster.split':
+    'The roster is too large for one Google Doc: its {contacts} contacts are in the {n} documents below, one per Org Type. This document lists them and the department members.',
+  'roster.partOf': '{type} ({k} of {n})',
+  'roster.col.part': 'Org Type',
+  'roster.col.contacts': 'Contacts',
+  'roster.col.link': 'Document',
+  'ui.rosterSplit':
+    'The roster was too large for one Google Doc: it is in {n} documents by Org Type, and this index links to each.',
 } as const;
 
 /** Every message of the catalog: a key that is not in the English catalog is a type error. */
@@ -917,6 +930,18 @@ const ZH: Readonly<Record<MessageKey, string>> = {
   // 提醒触发器失败（负责人的下一封提醒邮件）
   'remind.runFailedNotice':
     '{at} 的提醒运行失败：{error} 系统每小时重试一次；设置表中的“{setting}”一行显示最新状态。',
+  // Union scale (issue 11): runs stopped before the time limit, capped lists.
+  'remind.continued':
+    '为不超出 Google 的 6 分钟执行限制已暂停：约一分钟后的后续运行会发送剩余的 {n} 封：{list}。',
+  'report.listMore': '……另有 {n} 条，请查看 {sheet} 表',
+  'report.followups.sheets': 'Sponsors 和 Meetings',
+  'roster.split':
+    '名录太大，一个 Google 文档放不下：{contacts} 位联系人按单位类型分在下列 {n} 个文档中。本文档列出这些文档和部门成员。',
+  'roster.partOf': '{type}（第 {k} 份，共 {n} 份）',
+  'roster.col.part': '单位类型',
+  'roster.col.contacts': '联系人',
+  'roster.col.link': '文档',
+  'ui.rosterSplit': '名录太大，一个 Google 文档放不下：已按单位类型分成 {n} 个文档，本索引链接到每一个。',
 };
 
 export const MESSAGES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en: EN, zh: ZH };
@@ -1001,6 +1026,8 @@ export interface ReminderCatalog {
   benefit(due: string, late: number): string;
   /** Lent goods to return by `by`. */
   loan(by: string, late: number, quantity: number | null, asTreasurer: boolean): string;
+  /** The end of a capped list (issue 11): how many more are due, in which sheet. */
+  more(n: number, sheet: string): string;
 }
 
 const REMINDERS_EN: ReminderCatalog = {
@@ -1046,6 +1073,7 @@ const REMINDERS_EN: ReminderCatalog = {
     `${late === 0 ? 'due today' : late < 0 ? `due ${due} (in ${-late} ${late === -1 ? 'day' : 'days'})` : `was due ${due} (${late} ${late === 1 ? 'day' : 'days'} overdue)`}: deliver it, then mark it Done with its evidence`,
   loan: (by, late, quantity, asTreasurer) =>
     `${quantity !== null ? `${quantity} lent, ` : ''}${late === 0 ? 'to return today' : `was to return by ${by} (${late} ${late === 1 ? 'day' : 'days'} late)`}: give them back, then mark them Returned${asTreasurer ? ' · as Treasurer' : ''}`,
+  more: (n, sheet) => `and ${n.toLocaleString('en-US')} more — open the ${sheet} sheet`,
 };
 
 const REMINDERS_ZH: ReminderCatalog = {
@@ -1090,6 +1118,7 @@ const REMINDERS_ZH: ReminderCatalog = {
     `${late === 0 ? '今天到期' : late < 0 ? `${due} 到期（还有 ${-late} 天）` : `应于 ${due} 兑现（已逾期 ${late} 天）`}：兑现后标记为“已完成”并附上证明`,
   loan: (by, late, quantity, asTreasurer) =>
     `${quantity !== null ? `借用 ${quantity} 件，` : ''}${late === 0 ? '今天应归还' : `应于 ${by} 前归还（已逾期 ${late} 天）`}：归还后标记“已归还”${asTreasurer ? ' · 财务需跟进' : ''}`,
+  more: (n, sheet) => `另有 ${n.toLocaleString('en-US')} 项 —— 打开 ${sheet} 表查看`,
 };
 
 export const REMINDER_MESSAGES: Readonly<Record<Lang, ReminderCatalog>> = {

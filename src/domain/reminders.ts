@@ -267,13 +267,19 @@ export function planReminders(all: PlanInput): ReminderPlan {
   const tomorrow = addDays(today, 1);
   const members = memberIndex(input.members, settings.language, input.languageByEmail);
   const items = new Map<string, DueItem[]>();
+  // One item per record, kind and member (an owner who also attends is told once): a Set of
+  // keys per member keeps `add` constant-time (a Treasurer can be owed 40,000 ledger items).
+  const seen = new Map<string, Set<string>>();
   const add = (to: string, item: DueItem) => {
     const m = members.get(to);
     if (!m?.active) return;
+    let keys = seen.get(to);
+    if (!keys) seen.set(to, (keys = new Set()));
+    const key = `${item.kind}|${item.table}|${item.row}`;
+    if (keys.has(key)) return;
+    keys.add(key);
     let list = items.get(to);
     if (!list) items.set(to, (list = []));
-    // One item per record, kind and member (an owner who also attends is told once).
-    if (list.some((i) => i.kind === item.kind && i.table === item.table && i.row === item.row)) return;
     list.push(item);
   };
 
@@ -469,8 +475,10 @@ export function planReminders(all: PlanInput): ReminderPlan {
   return { today, digests, idle };
 }
 
+const KIND_RANK = new Map(REMINDER_KINDS.map((k, i) => [k, i]));
+
 function compareItems(a: DueItem, b: DueItem): number {
-  const k = REMINDER_KINDS.indexOf(a.kind) - REMINDER_KINDS.indexOf(b.kind);
+  const k = KIND_RANK.get(a.kind)! - KIND_RANK.get(b.kind)!;
   if (k) return k;
   // Oldest first (never-contacted contacts first of all); then by sheet row.
   const da = a.day ?? '';

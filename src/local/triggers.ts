@@ -14,6 +14,7 @@
  * that minute is a hash of the trigger's owner, handler, document and creation time, so a
  * test is reproducible (`nearMinute` when given). `everyHours(n)` triggers fire every n
  * hours at their minute.
+ * A one-off trigger (`after(ms)`, `at(date)`) fires once, at its instant.
  */
 import { addDays, type Day, dayOf, instantOf } from '../domain/dates';
 import type { LocalGoogle, TriggerModel } from './backend';
@@ -63,6 +64,9 @@ export function nextFireTime(t: TriggerModel, after: number): Date | null {
     while (at <= from) at += every;
     return new Date(at);
   }
+  // A one-off trigger (after/at) fires once, at its instant; it stays listed until deleted.
+  const once = (t as ClockTriggerModel).once;
+  if (once !== undefined) return once > after ? new Date(once) : null;
   const tz = t.timeZone ?? 'UTC';
   const every = Math.max(1, t.everyDays ?? 1);
   const created = t.createdAt;

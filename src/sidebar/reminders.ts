@@ -39,7 +39,7 @@ function render(p: PreviewResponse): void {
     );
     det.append(el('div', { class: 'subject' }, d.subject));
     for (const g of d.groups) {
-      det.append(el('h2', {}, `${g.title} (${g.items.length})`));
+      det.append(el('h2', {}, `${g.title} (${g.total})`));
       const ul = el('ul');
       for (const i of g.items) {
         const li = el('li');
@@ -50,6 +50,17 @@ function render(p: PreviewResponse): void {
           a.rel = 'noopener';
           li.append(a);
         } else li.textContent = i.text;
+        ul.append(li);
+      }
+      if (g.more) {
+        const li = el('li');
+        if (SAFE_LINK.test(g.more.url)) {
+          const a = el('a', {}, g.more.text);
+          a.href = g.more.url;
+          a.target = '_blank';
+          a.rel = 'noopener';
+          li.append(a);
+        } else li.textContent = g.more.text;
         ul.append(li);
       }
       det.append(ul);

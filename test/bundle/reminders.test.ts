@@ -310,7 +310,7 @@ describe('time zone: the spreadsheet’s, not the machine’s', () => {
 });
 
 describe('service calls do not grow with the number of contacts', () => {
-  it('at sample scale 1, 10 and 100: only three calls per email are added (log, flush, send)', () => {
+  it('at sample scale 1, 10 and 100: only seven calls per email are added (lock, log, flush, send)', () => {
     const table: {
       scale: number;
       contacts: number;
@@ -327,13 +327,21 @@ describe('service calls do not grow with the number of contacts', () => {
       // estimated clock of src/local/call-cost.ts), so this count runs without the limit.
       const run = sendNow(google, ss.id, { counter: noTimeLimit() });
       const emails = run.value.sent.length;
-      // Each email: its log row (appendRow), flushed before it is sent, then sendEmail.
-      const perEmail =
-        run.calls.of('MailApp.sendEmail') +
-        run.calls.of('Sheet.appendRow') +
-        run.calls.of('SpreadsheetApp.flush');
+      // Each email: under the document lock (get, take, release), a look for rows another run
+      // logged since (getLastRow), its log row (appendRow), flushed before it is sent, then sendEmail.
+      const kinds = [
+        'MailApp.sendEmail',
+        'Sheet.appendRow',
+        'SpreadsheetApp.flush',
+        'LockService.getDocumentLock',
+        'Lock.tryLock',
+        'Lock.releaseLock',
+        'Sheet.getLastRow',
+      ];
+      const perEmail = kinds.reduce((n, k) => n + run.calls.of(k), 0);
       expect(run.calls.of('MailApp.sendEmail')).toBe(emails);
       expect(run.calls.of('Sheet.appendRow')).toBe(emails);
+      expect(run.calls.of('Lock.tryLock')).toBe(emails + 1);
       table.push({
         scale,
         contacts: rowsOf(ss.sheetByName('Contacts')).length,

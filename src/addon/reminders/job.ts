@@ -2,9 +2,15 @@
  * The daily reminder job (runReminders): plans what is due today (in the spreadsheet's time
  * zone) and mails one digest per member who has something due and was not mailed today.
  * At most once: each member's `_Reminders` row is appended as Sending and flushed before
- * the email goes, and the rows of the emails that went are confirmed Sent together at the
- * end, so a rerun — or a run killed half-way — mails nobody twice and resumes with whoever
- * was not mailed. When MailApp's remaining daily quota is short, it mails as many as it
+ * the email goes (under the document lock, after catching up with rows another run wrote),
+ * and the rows of the emails that went are confirmed Sent together at the end, so a rerun —
+ * or a run killed half-way, or a second run at the same moment — mails nobody twice and
+ * resumes with whoever was not mailed. The lock is held only for those log writes, never
+ * while mail goes, so record saves wait at most one short write.
+ *
+ * Within Google's 6-minute execution limit: the run watches its own clock and stops before
+ * STOP_AFTER_MS (leaving room for the slowest email seen so far); whoever is left is mailed
+ * by a one-off follow-up trigger a minute later (resume.ts), which builds on the same log. When MailApp's remaining daily quota is short, it mails as many as it
  * allows in the order of `sendOrder` (members deferred by an earlier run first, the
  * longest-waiting first; then by role: the Minister and the Treasurer, the Vice Minister,
  * officers; then by row) and logs the rest as deferred: they are mailed first on the next run.
@@ -18,8 +24,11 @@ import { renderDigest } from '../../domain/digest';
 import { type Cell, isOneEmail } from '../../domain/records';
 import { type MemberDigestPlan, type MemberInfo, sendOrder } from '../../domain/reminders';
 import { AddonContext } from '../context';
+import { withDocumentLock } from '../gateway';
+import { scheduleResume } from './followup';
 import {
   appendLogRows,
+  claimMember,
   confirmSent,
   logRow,
   readLog,
@@ -30,6 +39,13 @@ import {
 import { loadPlan } from './plan';
 
 export const LOCK_WAIT_MS = 20_000;
+/**
+ * A run stops mailing once this much of its own time has gone (less the slowest email so
+ * far): Apps Script ends an execution after 6 minutes
+ * (developers.google.com/apps-script/guides/services/quotas#current_limitations), and the
+ * run still has to confirm its rows and schedule the follow-up.
+ */
+export const STOP_AFTER_MS = 270_000;
 
 export interface MemberLine {
   email: string;
@@ -49,6 +65,8 @@ export interface RunSummary {
   skipped: SkippedLine[];
   deferred: MemberLine[];
   failed: SkippedLine[];
+  /** Left for the follow-up run (the run stopped before Google's time limit). */
+  continued?: MemberLine[];
   quotaLeft: number;
   /** Set when the run did nothing at all (e.g. a trigger that is no longer the designated one). */
   note?: string;
@@ -68,124 +86,135 @@ function deferredStatus(runBy: string): string {
 
 /**
  * Runs the reminder job on the active spreadsheet: mails today's digests not yet sent.
- * Holds the script lock for the run, so two runs (the trigger and Send reminders now)
- * never mail the same member twice; record saves use the document lock and are not held up.
+ * Takes the document lock only around each log write (see claimMember), so two runs (the
+ * trigger and Send reminders now) never mail the same member twice and record saves are
+ * never held up for the length of a mail run. `resumeOf`: the follow-up trigger running it.
  */
-export function runReminders(mode: 'trigger' | 'manual', ctxIn?: AddonContext): RunSummary {
+export function runReminders(mode: 'trigger' | 'manual', ctxIn?: AddonContext, resumeOf = ''): RunSummary {
+  const started = Date.now();
   const ctx = ctxIn ?? new AddonContext();
   const runBy = currentUser();
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    throw new Error(
-      'Another reminder run is in progress. Nothing was sent by this one: try again in a minute.',
-    );
+  const day = ctx.today();
+  const { plan, digestCtx } = loadPlan(ctx, day);
+  const log = readLog(ctx.ss, day, ctx.timeZone);
+  const summary: RunSummary = {
+    day,
+    runBy,
+    mode,
+    sent: [],
+    skipped: [],
+    deferred: [],
+    failed: [],
+    quotaLeft: 0,
+  };
+  const line = (m: MemberInfo, items: number): MemberLine => ({ email: m.email, name: m.name, items });
+  for (const i of plan.idle) {
+    summary.skipped.push({
+      ...line(i.member, 0),
+      reason: i.reason === 'inactive' ? 'inactive member' : 'nothing due',
+    });
   }
-  try {
-    const day = ctx.today();
-    const { plan, digestCtx } = loadPlan(ctx, day);
-    const log = readLog(ctx.ss, day, ctx.timeZone);
-    const summary: RunSummary = {
-      day,
-      runBy,
-      mode,
-      sent: [],
-      skipped: [],
-      deferred: [],
-      failed: [],
-      quotaLeft: 0,
-    };
-    const line = (m: MemberInfo, items: number): MemberLine => ({ email: m.email, name: m.name, items });
-    for (const i of plan.idle) {
+  const todo: MemberDigestPlan[] = [];
+  for (const d of plan.digests) {
+    if (log.unconfirmed.has(d.member.email))
       summary.skipped.push({
-        ...line(i.member, 0),
-        reason: i.reason === 'inactive' ? 'inactive member' : 'nothing due',
+        ...line(d.member, d.items.length),
+        reason: 'a run stopped while mailing them today: not mailed again, to never mail twice',
       });
-    }
-    const todo: MemberDigestPlan[] = [];
-    for (const d of plan.digests) {
-      if (log.unconfirmed.has(d.member.email))
-        summary.skipped.push({
-          ...line(d.member, d.items.length),
-          reason: 'a run stopped while mailing them today: not mailed again, to never mail twice',
-        });
-      else if (log.sentToday.has(d.member.email))
-        summary.skipped.push({ ...line(d.member, d.items.length), reason: 'already mailed today' });
-      else todo.push(d);
-    }
-    // Who is mailed first when the quota is short (the policy: domain/reminders.ts).
-    const order = sendOrder(todo, log.deferredSince);
+    else if (log.sentToday.has(d.member.email))
+      summary.skipped.push({ ...line(d.member, d.items.length), reason: 'already mailed today' });
+    else todo.push(d);
+  }
+  // Who is mailed first when the quota is short (the policy: domain/reminders.ts).
+  const order = sendOrder(todo, log.deferredSince);
 
-    // Recipients the runner may still mail today (100/day consumer, 1,500 Workspace):
-    // developers.google.com/apps-script/reference/mail/mail-app#getRemainingDailyQuota()
-    let quota = MailApp.getRemainingDailyQuota();
-    const deferredRows: Cell[][] = [];
-    // Rows logged Sending whose email went: confirmed Sent together (one write) at the end.
-    const sentRows: number[] = [];
-    try {
-      for (const d of order) {
-        if (quota < 1) {
+  // Recipients the runner may still mail today (100/day consumer, 1,500 Workspace):
+  // developers.google.com/apps-script/reference/mail/mail-app#getRemainingDailyQuota()
+  let quota = MailApp.getRemainingDailyQuota();
+  const deferredRows: Cell[][] = [];
+  // Rows logged Sending whose email went: confirmed Sent together (one write) at the end.
+  const sentRows: number[] = [];
+  // The slowest email so far (log row, flush, send): a run stops while one more still fits.
+  let slowest = 0;
+  try {
+    for (const [i, d] of order.entries()) {
+      if (Date.now() - started + slowest > STOP_AFTER_MS) {
+        summary.continued = order.slice(i).map((x) => line(x.member, x.items.length));
+        break;
+      }
+      const mailStarted = Date.now();
+      if (quota < 1) {
+        summary.deferred.push(line(d.member, d.items.length));
+        continue;
+      }
+      if (!isOneEmail(d.member.email)) {
+        const reason = `the Members Email cell "${d.member.email}" is not one email address`;
+        summary.failed.push({ ...line(d.member, d.items.length), reason });
+        deferredRows.push(
+          logRow(day, d.member.email, d.items.length, `Failed: ${reason}`.slice(0, 200), runBy),
+        );
+        continue;
+      }
+      const mail = renderDigest(d, digestCtx);
+      // At most once: the log row is written and flushed before the email goes. A run that
+      // stops after this (time-out, fault) never mails this member again today.
+      // withDocumentLock flushes before it releases: the row is stored before mail goes.
+      const row = withDocumentLock(
+        () =>
+          claimMember(
+            log,
+            logRow(day, d.member.email, d.items.length, STATUS_SENDING, runBy),
+            d.member.email,
+          ),
+        LOCK_WAIT_MS,
+      );
+      if (row === null) {
+        summary.skipped.push({ ...line(d.member, d.items.length), reason: 'already mailed today' });
+        continue;
+      }
+      try {
+        MailApp.sendEmail(mail.to, mail.subject, mail.body, { htmlBody: mail.htmlBody, name: mail.name });
+      } catch (e) {
+        // Errors of Apps Script services are not always instances of this realm's Error.
+        const m = (e as { message?: unknown } | null)?.message;
+        const msg = typeof m === 'string' ? m : String(e);
+        // sendEmail threw: nothing was sent, so the row must not keep the member from a rerun.
+        const quotaGone = QUOTA_ERROR.test(msg);
+        const status = quotaGone
+          ? deferredStatus(runBy)
+          : `${ADDRESS_ERROR.test(msg) ? 'Failed' : STATUS_NOT_SENT}: ${msg}`.slice(0, 200);
+        log.sheet.getRange(row, log.statusCol).setValue(`'${status}`);
+        if (quotaGone) {
+          quota = 0;
           summary.deferred.push(line(d.member, d.items.length));
           continue;
         }
-        if (!isOneEmail(d.member.email)) {
-          const reason = `the Members Email cell "${d.member.email}" is not one email address`;
-          summary.failed.push({ ...line(d.member, d.items.length), reason });
-          deferredRows.push(
-            logRow(day, d.member.email, d.items.length, `Failed: ${reason}`.slice(0, 200), runBy),
-          );
+        if (ADDRESS_ERROR.test(msg)) {
+          summary.failed.push({ ...line(d.member, d.items.length), reason: msg });
           continue;
         }
-        const mail = renderDigest(d, digestCtx);
-        // At most once: the log row is written and flushed before the email goes. A run that
-        // stops after this (time-out, fault) never mails this member again today.
-        log.sheet.appendRow(logRow(day, d.member.email, d.items.length, STATUS_SENDING, runBy));
-        const row = ++log.rows;
-        SpreadsheetApp.flush();
-        try {
-          MailApp.sendEmail(mail.to, mail.subject, mail.body, { htmlBody: mail.htmlBody, name: mail.name });
-        } catch (e) {
-          // Errors of Apps Script services are not always instances of this realm's Error.
-          const m = (e as { message?: unknown } | null)?.message;
-          const msg = typeof m === 'string' ? m : String(e);
-          // sendEmail threw: nothing was sent, so the row must not keep the member from a rerun.
-          const quotaGone = QUOTA_ERROR.test(msg);
-          const status = quotaGone
-            ? deferredStatus(runBy)
-            : `${ADDRESS_ERROR.test(msg) ? 'Failed' : STATUS_NOT_SENT}: ${msg}`.slice(0, 200);
-          log.sheet.getRange(row, log.statusCol).setValue(`'${status}`);
-          if (quotaGone) {
-            quota = 0;
-            summary.deferred.push(line(d.member, d.items.length));
-            continue;
-          }
-          if (ADDRESS_ERROR.test(msg)) {
-            summary.failed.push({ ...line(d.member, d.items.length), reason: msg });
-            continue;
-          }
-          throw e; // time-out and the like: what was sent is logged; a rerun resumes.
-        }
-        sentRows.push(row);
-        quota--;
-        summary.sent.push(line(d.member, d.items.length));
+        throw e; // time-out and the like: what was sent is logged; a rerun resumes.
       }
-    } finally {
-      confirmSent(log, sentRows);
+      sentRows.push(row);
+      quota--;
+      summary.sent.push(line(d.member, d.items.length));
+      slowest = Math.max(slowest, Date.now() - mailStarted);
     }
-    if (summary.deferred.length) {
-      const left = deferredStatus(runBy);
-      for (const m of summary.deferred) {
-        if (!deferredRows.some((r) => r[1] === `'${m.email}`))
-          deferredRows.push(logRow(day, m.email, m.items, left, runBy));
-      }
-    }
-    appendLogRows(log, deferredRows);
-    summary.quotaLeft = Math.max(0, quota);
-    return summary;
   } finally {
-    try {
-      SpreadsheetApp.flush(); // the next holder of the lock reads what this run wrote
-    } finally {
-      lock.releaseLock();
+    if (sentRows.length) withDocumentLock(() => confirmSent(log, sentRows), LOCK_WAIT_MS);
+  }
+  if (summary.deferred.length) {
+    const left = deferredStatus(runBy);
+    for (const m of summary.deferred) {
+      if (!deferredRows.some((r) => r[1] === `'${m.email}`))
+        deferredRows.push(logRow(day, m.email, m.items, left, runBy));
     }
   }
+  if (deferredRows.length) withDocumentLock(() => appendLogRows(log, deferredRows), LOCK_WAIT_MS);
+  // A follow-up that could not mail anyone in its time (the reads alone took it) starts no
+  // other: the chain ends, and the next daily run mails whoever is left.
+  if (summary.continued?.length && (summary.sent.length > 0 || !resumeOf))
+    scheduleResume(ctx.ss.getId(), resumeOf);
+  summary.quotaLeft = Math.max(0, quota);
+  return summary;
 }

@@ -31,6 +31,10 @@ export interface LogState {
   deferredSince: Map<string, string>;
   /** Number of rows in the sheet (header included). */
   rows: number;
+  /** Columns read when rows appended by another run are caught up with. */
+  width: number;
+  /** Takes log rows into the sets above (rows read at the start, and rows appended since). */
+  scan: (rows: readonly (readonly unknown[])[]) => void;
 }
 
 export function readLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, day: Day, timeZone: string): LogState {
@@ -38,35 +42,55 @@ export function readLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, day: Day, 
   const values = readAll(sheet);
   const cols = logColumns(values[0] ?? [], REMINDER_LOG);
   const [cDate, cMember, cStatus] = [cols.Date!, cols.Member!, cols.Status!];
-  const sentToday = new Set<string>();
-  const unconfirmed = new Set<string>();
-  // Members deferred and not mailed since, with the day they were first deferred.
-  const deferredSince = new Map<string, string>();
-  if (cDate >= 0 && cMember >= 0 && cStatus >= 0) {
-    for (let r = 1; r < values.length; r++) {
-      const row = values[r]!;
-      const member = String(row[cMember] ?? '')
-        .trim()
-        .toLowerCase();
-      if (!member) continue;
-      const status = String(row[cStatus] ?? '').trim();
-      const mailed = status === STATUS_SENT || status === STATUS_SENDING;
-      const rowDay = cellToDay(row[cDate], timeZone) ?? '';
-      if (mailed && rowDay === day) sentToday.add(member);
-      if (status === STATUS_SENDING && rowDay === day) unconfirmed.add(member);
-      if (mailed) deferredSince.delete(member);
-      else if (status.startsWith(STATUS_DEFERRED) && !deferredSince.has(member))
-        deferredSince.set(member, rowDay);
-    }
-  }
-  return {
+  const state: LogState = {
     sheet,
-    sentToday,
-    unconfirmed,
-    deferredSince,
+    sentToday: new Set<string>(),
+    unconfirmed: new Set<string>(),
+    // Members deferred and not mailed since, with the day they were first deferred.
+    deferredSince: new Map<string, string>(),
     statusCol: cStatus >= 0 ? cStatus + 1 : REMINDER_LOG.header.indexOf('Status') + 1,
     rows: Math.max(values.length, 1),
+    width: Math.max(values[0]?.length ?? 0, REMINDER_LOG.header.length),
+    scan: (rows) => {
+      if (cDate < 0 || cMember < 0 || cStatus < 0) return;
+      for (const row of rows) {
+        const member = String(row[cMember] ?? '')
+          .trim()
+          .toLowerCase();
+        if (!member) continue;
+        const status = String(row[cStatus] ?? '').trim();
+        const mailed = status === STATUS_SENT || status === STATUS_SENDING;
+        const rowDay = cellToDay(row[cDate], timeZone) ?? '';
+        if (mailed && rowDay === day) state.sentToday.add(member);
+        if (status === STATUS_SENDING && rowDay === day) state.unconfirmed.add(member);
+        if (mailed) state.deferredSince.delete(member);
+        else if (status.startsWith(STATUS_DEFERRED) && !state.deferredSince.has(member))
+          state.deferredSince.set(member, rowDay);
+      }
+    },
   };
+  state.scan(values.slice(1));
+  return state;
+}
+
+/**
+ * Claims one member's digest for today, under the document lock held by the caller: reads
+ * the log rows another run appended since this one last looked (none, usually: one
+ * getLastRow), and unless one of them says the member was mailed today, appends the
+ * member's Sending row. Returns that row, or null when another run got there first. Two
+ * runs at once (the trigger and Send reminders now) thus never mail a member twice, and
+ * the lock is held for a log write, never while mail goes.
+ */
+export function claimMember(log: LogState, row: Cell[], member: string): number | null {
+  const last = log.sheet.getLastRow();
+  if (last > log.rows) {
+    log.scan(log.sheet.getRange(log.rows + 1, 1, last - log.rows, log.width).getValues());
+    log.rows = last;
+  }
+  if (log.sentToday.has(member)) return null;
+  log.sheet.appendRow(row);
+  log.sentToday.add(member);
+  return ++log.rows;
 }
 
 /** A log row; texts carry a leading apostrophe so nothing becomes a date or a formula. */

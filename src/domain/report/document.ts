@@ -20,6 +20,13 @@ const IN_KIND_BLUE: Rgb = [143, 183, 222];
 /** The chart's size in pixels as drawn, and as shown in the document (half: crisp on screens). */
 export const CHART_PX = { width: 1200, height: 520 };
 const MAX_PROBLEM_ROWS = 30;
+/**
+ * Rows a list that grows with the workbook shows (sponsors, pending entries, follow-ups); the
+ * rest are counted in a last row naming their sheet, and totals still count every entry —
+ * so the report stays far under the ~1.02 million characters a Google Doc holds
+ * (support.google.com/drive/answer/37603) at union size.
+ */
+export const REPORT_LIST_CAP = 200;
 
 export function buildReport(input: ReportInput): { figures: ReportFigures; doc: DocModel } {
   const f = computeReport(input);
@@ -37,6 +44,17 @@ export function buildReport(input: ReportInput): { figures: ReportFigures; doc: 
   const h = (text: string) => blocks.push({ kind: 'heading', level: 1, text });
   const note = (text: string) => blocks.push({ kind: 'paragraph', text, style: 'note' });
   /** A table whose header cells are the captions `report.col.<key>` of `cols`. */
+  /** The first REPORT_LIST_CAP rows, then "… and N more — see the <sheet> sheet" in the first cell. */
+  const capped = (rows: string[][], sheet: string, width: number): string[][] =>
+    rows.length <= REPORT_LIST_CAP
+      ? rows
+      : [
+          ...rows.slice(0, REPORT_LIST_CAP),
+          [
+            t('report.listMore', { n: formatCount(rows.length - REPORT_LIST_CAP), sheet }),
+            ...Array(width - 1).fill(''),
+          ],
+        ];
   const table = (
     cols: readonly ColumnKey[],
     rows: string[][],
@@ -105,17 +123,21 @@ export function buildReport(input: ReportInput): { figures: ReportFigures; doc: 
   // 2. Sponsors
   h(t('report.sponsors'));
   note(t('report.sponsors.note'));
-  const sponsorRows = f.sponsors.map((s) => [
-    s.source === 'none'
-      ? t('doc.noSponsor')
-      : s.source === 'unknown'
-        ? t('doc.unknownRecord', { id: s.id })
-        : s.name,
-    s.stage ? v(s.stage) : dash,
-    who(s.owner),
-    money(s.cash),
-    money(s.inKind),
-  ]);
+  const sponsorRows = capped(
+    f.sponsors.map((s) => [
+      s.source === 'none'
+        ? t('doc.noSponsor')
+        : s.source === 'unknown'
+          ? t('doc.unknownRecord', { id: s.id })
+          : s.name,
+      s.stage ? v(s.stage) : dash,
+      who(s.owner),
+      money(s.cash),
+      money(s.inKind),
+    ]),
+    'Sponsors',
+    5,
+  );
   sponsorRows.push([
     t('doc.total'),
     '',
@@ -262,14 +284,18 @@ export function buildReport(input: ReportInput): { figures: ReportFigures; doc: 
   h(t('report.pending'));
   note(t('report.pending.note', { total: money(f.pendingTotal) }));
   if (f.pending.length) {
-    const rows = f.pending.map((e) => [
-      e.id || dash,
-      e.date ?? dash,
-      v(e.type),
-      e.description,
-      who(e.handledBy),
-      money(e.amount),
-    ]);
+    const rows = capped(
+      f.pending.map((e) => [
+        e.id || dash,
+        e.date ?? dash,
+        v(e.type),
+        e.description,
+        who(e.handledBy),
+        money(e.amount),
+      ]),
+      'Ledger',
+      6,
+    );
     rows.push([t('doc.total'), '', '', '', '', money(f.pendingTotal)]);
     blocks.push(
       table(['entry', 'date', 'type', 'description', 'handledBy', 'amount'], rows, {
@@ -285,13 +311,17 @@ export function buildReport(input: ReportInput): { figures: ReportFigures; doc: 
   h(t('report.followups'));
   note(t('report.followups.note', { from: followUpCutoff(f.reportDate, f.term.end) }));
   if (f.followUps.length) {
-    const rows = f.followUps.map((x) => [
-      x.due ?? t('report.followups.noDate'),
-      t(`report.followups.${x.kind}`),
-      x.what,
-      x.kind === 'sponsor' ? v(x.next) : x.next || dash,
-      who(x.owner),
-    ]);
+    const rows = capped(
+      f.followUps.map((x) => [
+        x.due ?? t('report.followups.noDate'),
+        t(`report.followups.${x.kind}`),
+        x.what,
+        x.kind === 'sponsor' ? v(x.next) : x.next || dash,
+        who(x.owner),
+      ]),
+      t('report.followups.sheets'),
+      5,
+    );
     blocks.push(
       table(['due', 'type', 'what', 'nextStep', 'owner'], rows, {
         widths: [1.8, 1.7, 3.6, 3.7, 2],

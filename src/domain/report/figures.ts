@@ -250,10 +250,18 @@ export function computeReport(input: ReportInput): ReportFigures {
       inTerm(dayOfField(m.data.date)),
   );
   const activeMembers = records.Members.filter((m) => m.data.active === true && str(m.data.email));
+  // Meetings each member attended, was excused from, was absent from: counted in one pass
+  // over the held meetings (a member listed twice in one meeting counts once).
+  const tally = new Map<string, Map<string, number>>();
+  for (const key of ['attendees', 'excused', 'absent']) {
+    const counts = new Map<string, number>();
+    for (const h of held) for (const e of new Set(list(h.data[key]))) counts.set(e, (counts.get(e) ?? 0) + 1);
+    tally.set(key, counts);
+  }
   const attendance = activeMembers
     .map((m) => {
       const email = lower(str(m.data.email));
-      const count = (key: string) => held.filter((h) => list(h.data[key]).includes(email)).length;
+      const count = (key: string) => tally.get(key)!.get(email) ?? 0;
       const attended = count('attendees');
       return {
         email,

@@ -13,6 +13,8 @@ import type { ServiceHost } from '../host';
  */
 export interface ClockTriggerModel extends TriggerModel {
   nearMinute?: number;
+  /** A one-off trigger (`after`, `at`): the instant (ms) it fires, once. */
+  once?: number;
 }
 
 /**
@@ -90,6 +92,17 @@ export class ClockTriggerBuilder {
     (this.t as ClockTriggerModel).nearMinute = minute;
     return this;
   }
+  /** A one-off trigger at least `ms` from now (developers.google.com/apps-script/reference/script/clock-trigger-builder#afterdurationmilliseconds). */
+  after(ms: number): ClockTriggerBuilder {
+    if (!Number.isInteger(ms) || ms < 0) throw new GasError('The duration must be a non-negative integer.');
+    (this.t as ClockTriggerModel).once = this.x.google.now().getTime() + ms;
+    return this;
+  }
+  /** A one-off trigger at an instant (…/clock-trigger-builder#atdate). */
+  at(date: Date): ClockTriggerBuilder {
+    (this.t as ClockTriggerModel).once = new Date(date).getTime();
+    return this;
+  }
   inTimezone(tz: string): ClockTriggerBuilder {
     this.t.timeZone = tz;
     return this;
@@ -109,6 +122,7 @@ export class ClockTriggerBuilder {
       throw new GasError(ADDON_TRIGGER_LIMIT_MESSAGE);
     const t: ClockTriggerModel = {
       nearMinute: (this.t as ClockTriggerModel).nearMinute,
+      once: (this.t as ClockTriggerModel).once,
       id: g.newId('tr'),
       handler: this.t.handler!,
       owner: this.x.user,

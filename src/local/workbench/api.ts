@@ -60,6 +60,8 @@ export interface State {
     everyDays: number | null;
     atHour: number | null;
     timeZone: string | null;
+    /** A one-off trigger (`after`, `at`): when it fires (ISO). */
+    once: string | null;
   }[];
   executions: ExecutionReport[];
   logs: string[];

@@ -6,6 +6,7 @@
 import { isDate } from '../../domain/dates';
 import type { LocalGoogle } from '../backend';
 import { Execution } from '../execution';
+import type { ClockTriggerModel } from '../services/script';
 import { columnToLetters } from '../sheets/a1';
 import type { SheetView, State } from './api';
 import { localMinute } from './clock';
@@ -104,6 +105,10 @@ export function stateView(
       everyDays: t.everyDays ?? null,
       atHour: t.atHour ?? null,
       timeZone: t.timeZone ?? null,
+      once:
+        (t as ClockTriggerModel).once === undefined
+          ? null
+          : new Date((t as ClockTriggerModel).once!).toISOString(),
     })),
     executions: executions.list.slice(-100),
     logs: google.logs.slice(-100),

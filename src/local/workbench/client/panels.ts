@@ -80,9 +80,11 @@ export function renderTriggers(st: State): void {
       }
     });
     const schedule =
-      t.kind === 'CLOCK'
-        ? `every ${t.everyDays ?? 1} day(s)${t.atHour !== null ? ` at ${t.atHour}:00` : ''}${t.timeZone ? ` ${t.timeZone}` : ''}`
-        : '';
+      t.kind === 'CLOCK' && t.once
+        ? `once, at ${t.once}`
+        : t.kind === 'CLOCK'
+          ? `every ${t.everyDays ?? 1} day(s)${t.atHour !== null ? ` at ${t.atHour}:00` : ''}${t.timeZone ? ` ${t.timeZone}` : ''}`
+          : '';
     const actions = el('td');
     actions.appendChild(run);
     tr.append(

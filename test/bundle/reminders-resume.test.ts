@@ -1,0 +1,165 @@
+/**
+ * Reminders within Google's 6-minute execution limit (issue 11), in the built bundle: a run
+ * whose emails are slow stops before 5 minutes of its own clock and leaves a one-off
+ * follow-up trigger, which mails whoever was left and deletes itself; a chain of follow-ups
+ * mails every member exactly one digest. Two runs at the same moment also mail each member
+ * once (each member is claimed under the document lock, not the whole run).
+ *
+ * Slow mail: the local clock is fixed, and each sendEmail moves it on by `ms` — the time an
+ * email and its log row take in Google at union scale is what the stop is for.
+ */
+process.env.TZ = 'UTC';
+
+import { describe, expect, it } from 'vitest';
+import { LocalGoogle } from '../../src/local/backend';
+import { CallCounter } from '../../src/local/counter';
+import { runParallel } from '../../src/local/rpc';
+import { LocalProject } from '../../src/local/runtime';
+import { buildSample } from '../../src/local/sample';
+import { runDueTriggers } from '../../src/local/triggers';
+import { BUNDLE_DIR } from './reminders-fixture';
+
+const project = new LocalProject(BUNDLE_DIR);
+const NOW = new Date('2026-03-14T00:30:00Z'); // 08:30 in Shanghai
+const LIMIT_MS = 6 * 60_000;
+const STOP_BY_MS = 5 * 60_000;
+
+type Summary = { sent: { email: string }[]; continued?: { email: string }[]; lines?: string[] };
+
+function sample(scale: number) {
+  const google = new LocalGoogle();
+  google.setNow(NOW);
+  google.mailDailyQuota = 100_000;
+  const ss = buildSample(google, { scale, id: 'ss-sample' });
+  return { google, ss };
+}
+
+/** Every sendEmail takes `ms` of the (fixed) local clock. */
+function slowMail(google: LocalGoogle, ms: number): void {
+  const outbox = google.outbox;
+  const push = outbox.push.bind(outbox);
+  outbox.push = (...mails) => {
+    google.setNow(new Date(google.now().getTime() + ms));
+    return push(...mails);
+  };
+}
+
+/** Who has something due today: the recipients of one run at normal speed on a fresh copy. */
+function everyoneDue(scale: number): string[] {
+  const { google, ss } = sample(scale);
+  project.run(google, 'remindersSend', [], { spreadsheetId: ss.id });
+  return google.outbox.map((m) => m.to.join(',')).sort();
+}
+
+const followUps = (google: LocalGoogle) => google.triggers.filter((t) => t.handler === 'remindersResume');
+
+describe('a reminder run that would pass the 6-minute limit', () => {
+  it('stops before 5 minutes, and a follow-up a minute later mails the rest and deletes itself', () => {
+    const want = everyoneDue(1);
+    expect(want.length).toBeGreaterThan(10);
+    const { google, ss } = sample(1);
+    slowMail(google, 40_000); // 13 emails × 40 s: 8 minutes and more
+    const first = project.run<Summary>(google, 'remindersSend', [], { spreadsheetId: ss.id });
+    const elapsed = google.now().getTime() - NOW.getTime();
+    expect(elapsed).toBeLessThan(STOP_BY_MS);
+    const sent = first.value.sent.length;
+    expect(sent).toBeGreaterThan(0);
+    expect(sent).toBeLessThan(want.length);
+    expect(first.value.continued!.map((c) => c.email).sort()).toEqual(
+      want.filter((e) => !first.value.sent.some((s) => s.email === e)),
+    );
+    // The Send dialog says who is left and when they are mailed.
+    expect(first.value.lines!.join('\n')).toContain(
+      `follow-up run in about a minute mails the ${want.length - sent} left`,
+    );
+    expect(followUps(google)).toHaveLength(1);
+
+    const runs = runDueTriggers(google, project, new Date(NOW.getTime() + 60 * 60_000));
+    // 40 s an email: six fit in a run, so the rest take a follow-up and its own follow-up.
+    expect(runs.map((r) => [r.handler, r.ok])).toEqual([
+      ['remindersResume', true],
+      ['remindersResume', true],
+    ]);
+    expect(runs[0]!.at.getTime()).toBeGreaterThanOrEqual(NOW.getTime() + elapsed + 60_000);
+    expect(google.outbox.map((m) => m.to.join(',')).sort()).toEqual(want);
+    expect(followUps(google)).toEqual([]);
+  });
+
+  it('from the daily trigger at 10× the sample: a chain of follow-ups, each under the limit, mails every member exactly once', () => {
+    const want = everyoneDue(10);
+    expect(want.length).toBeGreaterThan(100);
+    const { google, ss } = sample(10);
+    project.run(google, 'menuInstallReminders', [], { spreadsheetId: ss.id });
+    slowMail(google, 20_000); // 137 emails × 20 s ≈ 46 minutes of mail
+    const pending: number[] = [];
+    let longest = 0;
+    let started = 0;
+    const runs = runDueTriggers(google, project, new Date('2026-03-15T12:00:00Z'), {
+      onRun: (run) => {
+        longest = Math.max(longest, google.now().getTime() - run.at.getTime());
+        pending.push(followUps(google).length);
+        started++;
+      },
+    });
+    expect(runs.every((r) => r.ok)).toBe(true);
+    // The daily run of the 14th's next day (the 15th at 08:00 Shanghai), then its follow-ups.
+    const daily = runs.filter((r) => r.handler === 'remindersDaily');
+    expect(daily).toHaveLength(1);
+    expect(runs.filter((r) => r.handler === 'remindersResume').length).toBeGreaterThanOrEqual(8);
+    expect(longest).toBeLessThan(LIMIT_MS);
+    expect(Math.max(...pending)).toBeLessThanOrEqual(1);
+    expect(started).toBe(runs.length);
+    // Each day, each member with something due exactly once.
+    const day15 = google.outbox.filter((m) => m.at < new Date('2026-03-15T16:00:00Z'));
+    const to15 = day15.map((m) => m.to.join(','));
+    expect(new Set(to15).size).toBe(to15.length);
+    expect(to15.length).toBeGreaterThan(100);
+    expect(followUps(google)).toEqual([]);
+  });
+});
+
+describe('a reminder run whose reads alone take the time', () => {
+  it('mails nobody, leaves one follow-up, and a follow-up that mails nobody either starts no other', () => {
+    const { google, ss } = sample(1);
+    // Every getValues takes 100 s of the (fixed) local clock: eight sheets read, over 13 minutes.
+    const slowReads = () => {
+      const counter = new CallCounter();
+      counter.onCall = (name) => {
+        if (name === 'Range.getValues') google.setNow(new Date(google.now().getTime() + 100_000));
+      };
+      return counter;
+    };
+    const first = project.run<Summary>(google, 'remindersSend', [], {
+      spreadsheetId: ss.id,
+      counter: slowReads(),
+    });
+    expect(first.value.sent).toEqual([]);
+    expect(first.value.continued!.length).toBeGreaterThan(10);
+    const [t] = followUps(google);
+    expect(t).toBeDefined();
+    const again = project.run<Summary>(google, 'remindersResume', [{ triggerUid: t!.id }], {
+      user: t!.owner,
+      authMode: 'FULL',
+      trigger: true,
+      spreadsheetId: ss.id,
+      counter: slowReads(),
+    });
+    expect(again.value.sent).toEqual([]);
+    expect(google.outbox).toEqual([]);
+    expect(followUps(google)).toEqual([]);
+  });
+});
+
+describe('two reminder runs at the same moment', () => {
+  it('mail each member once between them', async () => {
+    const want = everyoneDue(1);
+    const { google, ss } = sample(1);
+    const res = await runParallel(
+      google,
+      BUNDLE_DIR,
+      [0, 1].map(() => ({ fn: 'remindersSend', options: { spreadsheetId: ss.id } })),
+    );
+    expect(res.map((r) => r.error ?? 'ok')).toEqual(['ok', 'ok']);
+    expect(google.outbox.map((m) => m.to.join(',')).sort()).toEqual(want);
+  });
+});
