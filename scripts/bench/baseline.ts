@@ -148,6 +148,7 @@ export function runBaseline(google: LocalGoogle, id: string, workload: string): 
       addon: b.addon,
       workload,
       calls: k.total,
+      byName: Object.fromEntries(k.counts),
       byKind: callsByKind(k.counts),
       cellsRead: k.cellsRead,
       cellsWritten: k.cellsWritten,

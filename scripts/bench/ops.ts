@@ -18,8 +18,13 @@ export interface Op {
   name: string;
   fn: string;
   kind: OpKind;
-  /** Arguments of the call; `g` are the execution's globals (an onEdit event's range). */
-  args?: (g: Record<string, unknown>, ss: SpreadsheetModel) => unknown[];
+  /**
+   * Arguments of the call; `g` are the execution's globals (an onEdit event's range), `run`
+   * the run's number (0 is the unmeasured warm-up), so each run can touch other records.
+   */
+  args?: (g: Record<string, unknown>, ss: SpreadsheetModel, run: number) => unknown[];
+  /** One unmeasured run first: what a workbook in use has done once (its _Audit sheet made). */
+  warmUp?: boolean;
   /** Runs on a fresh copy of the workbook each time (it changes what a second run would do). */
   fresh?: boolean;
   /** Makes a workbook of its own to run against (not measured); returns its id. */
@@ -73,6 +78,7 @@ export const OPS: Op[] = [
     name: 'Sidebar: add contact',
     fn: 'sidebarSave',
     kind: 'save',
+    warmUp: true,
     args: () => ['Contacts', { name: 'Bench Person', organization: 'Bench U', owner: USER }],
   },
   { name: 'Sidebar: open contact', fn: 'sidebarGet', kind: 'open', args: () => ['Contacts', 'C-0005'] },
@@ -87,13 +93,15 @@ export const OPS: Op[] = [
     name: 'Sidebar: meeting Done (2 linked)',
     fn: 'sidebarSave',
     kind: 'meeting-save',
-    args: () => [
+    warmUp: true,
+    // Other linked records each run: a sponsor and a contact not yet contacted today.
+    args: (_g, _ss, run) => [
       'Meetings',
       {
         date: TODAY,
         type: 'Sponsor Visit',
         title: 'Bench visit',
-        with: 'S-0002, C-0003',
+        with: `S-${String(2 + run).padStart(4, '0')}, C-${String(3 + run).padStart(4, '0')}`,
         status: 'Done',
         outcome: 'ok',
       },
