@@ -13,7 +13,7 @@ import { callsByKind, estimate } from '../../src/local/cost-model';
 import { Execution } from '../../src/local/execution';
 import { withGlobals } from '../../src/local/inprocess';
 import type { Execution1 } from './measure';
-import { TODAY, USER } from './ops';
+import { middleId, TODAY, USER } from './ops';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -75,10 +75,10 @@ function tutorialReport(): void {
 }
 
 /** Edit one field of a contact: open the form (read the row), then write every field back. */
-function tutorialEditContact(): void {
+function tutorialEditContact(ids: Ids): void {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Contacts')!;
   const h = headers(sheet);
-  const row = findRow(sheet, 'C-0005');
+  const row = findRow(sheet, ids.contact);
   const form: Record<string, unknown> = {};
   for (const [name, c] of Object.entries(h)) form[name] = sheet.getRange(row, c).getValue();
   form.Phone = '0791-1';
@@ -86,7 +86,7 @@ function tutorialEditContact(): void {
 }
 
 /** Log a meeting Done with a sponsor and a contact: append it, then update each one's Last Contacted. */
-function tutorialMeetingDone(): void {
+function tutorialMeetingDone(ids: Ids): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const meetings = ss.getSheetByName('Meetings')!;
   const h = headers(meetings);
@@ -94,12 +94,12 @@ function tutorialMeetingDone(): void {
   row[h.Date! - 1] = TODAY;
   row[h.Type! - 1] = 'Sponsor Visit';
   row[h.Title! - 1] = 'Bench visit';
-  row[h.With! - 1] = 'S-0002, C-0003';
+  row[h.With! - 1] = `${ids.sponsor}, ${ids.contact}`;
   row[h.Status! - 1] = 'Done';
   meetings.appendRow(row);
   for (const [name, id] of [
-    ['Sponsors', 'S-0002'],
-    ['Contacts', 'C-0003'],
+    ['Sponsors', ids.sponsor],
+    ['Contacts', ids.contact],
   ] as const) {
     const sheet = ss.getSheetByName(name)!;
     const c = headers(sheet)['Last Contacted']!;
@@ -107,7 +107,13 @@ function tutorialMeetingDone(): void {
   }
 }
 
-export const BASELINE: { name: string; addon: string; fn: () => void }[] = [
+/** The records the operations work on: halfway down their sheets, as the add-on's (ops.ts). */
+interface Ids {
+  sponsor: string;
+  contact: string;
+}
+
+export const BASELINE: { name: string; addon: string; fn: (ids: Ids) => void }[] = [
   {
     name: 'Tutorial: edit contact (1 field)',
     addon: 'Sidebar: edit contact (1 field)',
@@ -136,9 +142,11 @@ export function runBaseline(google: LocalGoogle, id: string, workload: string): 
       .copy('baseline copy')
       .getId();
     x0.end();
+    const ss = google.spreadsheets.get(copy)!;
+    const ids = { sponsor: middleId(ss, 'Sponsors'), contact: middleId(ss, 'Contacts') };
     const x = new Execution(google, { spreadsheetId: copy, user: USER });
     const c0 = process.cpuUsage();
-    withGlobals(x, b.fn);
+    withGlobals(x, () => b.fn(ids));
     const c = process.cpuUsage(c0);
     const cpuMs = (c.user + c.system) / 1000;
     google.spreadsheets.delete(copy);

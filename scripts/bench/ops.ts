@@ -35,6 +35,16 @@ export interface Op {
 
 type Api = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 
+/**
+ * The ID in column A of the row halfway down a sheet, `offset` rows further: the record an
+ * operation works on is an average one, not one near the top (the tutorial baseline finds
+ * rows by scanning from the top; the add-on's cost does not depend on where the row is).
+ */
+export function middleId(ss: SpreadsheetModel, sheet: string, offset = 0): string {
+  const sh = ss.sheetByName(sheet)!;
+  return String(sh.get(Math.floor((sh.lastRow() + 1) / 2) + offset, 1));
+}
+
 /** A planned sponsor visit marked Done by hand: the cell a member edits, as onEdit gets it. */
 function markMeetingDone(g: Record<string, unknown>, ss: SpreadsheetModel): unknown[] {
   const sh = ss.sheetByName('Meetings')!;
@@ -81,13 +91,18 @@ export const OPS: Op[] = [
     warmUp: true,
     args: () => ['Contacts', { name: 'Bench Person', organization: 'Bench U', owner: USER }],
   },
-  { name: 'Sidebar: open contact', fn: 'sidebarGet', kind: 'open', args: () => ['Contacts', 'C-0005'] },
+  {
+    name: 'Sidebar: open contact',
+    fn: 'sidebarGet',
+    kind: 'open',
+    args: (_g, ss) => ['Contacts', middleId(ss, 'Contacts')],
+  },
   {
     name: 'Sidebar: edit contact (1 field)',
     fn: 'sidebarSave',
     kind: 'save',
     fresh: true,
-    args: () => ['Contacts', { id: 'C-0005', changes: { phone: '0791-1' } }],
+    args: (_g, ss) => ['Contacts', { id: middleId(ss, 'Contacts'), changes: { phone: '0791-1' } }],
   },
   {
     name: 'Sidebar: meeting Done (2 linked)',
@@ -95,13 +110,13 @@ export const OPS: Op[] = [
     kind: 'meeting-save',
     warmUp: true,
     // Other linked records each run: a sponsor and a contact not yet contacted today.
-    args: (_g, _ss, run) => [
+    args: (_g, ss, run) => [
       'Meetings',
       {
         date: TODAY,
         type: 'Sponsor Visit',
         title: 'Bench visit',
-        with: `S-${String(2 + run).padStart(4, '0')}, C-${String(3 + run).padStart(4, '0')}`,
+        with: `${middleId(ss, 'Sponsors', run)}, ${middleId(ss, 'Contacts', run)}`,
         status: 'Done',
         outcome: 'ok',
       },
@@ -112,7 +127,7 @@ export const OPS: Op[] = [
     fn: 'sidebarArchive',
     kind: 'save',
     fresh: true,
-    args: () => ['Contacts', { id: 'C-0007' }],
+    args: (_g, ss) => ['Contacts', { id: middleId(ss, 'Contacts', 2) }],
   },
   {
     name: 'onEdit: Meetings row marked Done',
