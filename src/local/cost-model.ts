@@ -143,7 +143,7 @@ export const LIMITS = {
 const READS =
   /^(getValues?|getDisplayValues?|getFormulas?|getFormulasR1C1|getNumberFormats?|getNotes?|getBackgrounds?|getFontColors?|getRichTextValues?|getDataValidations?|getMergedRanges|getLastRow|getLastColumn|getMaxRows|getMaxColumns|getFrozenRows|getFrozenColumns|getProtections|getEditors|getNamedRanges|getDeveloperMetadata|isChecked|createTextFinder|findAll|findNext)$/;
 const WRITES =
-  /^(set|insert|delete|clear|hide|show|add|remove|protect|sort|copy|move|merge|break|autoResize|activate|trim|uncheck|check|create|apply|offset$)/;
+  /^(set|insert|delete|clear|hide|show|add|remove|protect|sort|copy|move|merge|break|autoResize|activate|trim|uncheck|check|create|apply)/;
 const SHEET_CLASSES = new Set([
   'SpreadsheetApp',
   'Spreadsheet',
