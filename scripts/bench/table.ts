@@ -32,7 +32,7 @@ const num = (n: number) => n.toLocaleString('en');
 
 export function workloadTable(w: WorkloadResult): string {
   const lines = [
-    `\n== ${w.workload}: ${num(w.rows)} data rows (built in ${(w.buildMs / 1000).toFixed(1)} s); planReminders ${w.planMs.toFixed(1)} ms local CPU`,
+    `\n== ${w.workload}: ${num(w.rows)} data rows (built in ${(w.buildMs / 1000).toFixed(1)} s); planReminders ${w.planMs.toFixed(1)} ms local CPU; peak RSS ${Math.max(0, ...w.ops.map((o) => o.peakRssMb))} MB`,
     `${'operation'.padEnd(34)}${pad('calls', 7)}  ${'by kind'.padEnd(34)}${pad('cells read', 11)}${pad('written', 9)}${pad('cpu ms', 9)}${pad('heap MB', 8)}${pad('est s', 9)}  notes`,
   ];
   for (const m of w.ops) {

@@ -25,7 +25,18 @@ export const WORKLOADS: Record<string, Workload> = {
   '10x': { name: '10x', scale: 10 },
   '100x': { name: '100x', scale: 100 },
   union: { name: 'union', scale: 1, counts: UNION_COUNTS },
+  /**
+   * A quarter of union with its load per member (500 contacts each): small enough for the
+   * quick bench, large enough that a loop quadratic in a member's list shows.
+   */
+  'union/4': {
+    name: 'union/4',
+    scale: 1,
+    counts: { members: 15, sponsors: 800, contacts: 7_500, ledger: 10_000, meetings: 1_250, events: 50 },
+  },
 };
+
+export const UNION_ROWS = Object.values(UNION_COUNTS).reduce((a, b) => a + b, 0);
 
 /** `--profile 1x,union` (also `1`, `10`, `100`; `all` = every workload). */
 export function workloadsOf(spec: string): Workload[] {
