@@ -2,7 +2,8 @@
  * The sample department: a realistic External Relations department of a student union,
  * generated deterministically (seeded), set up by the add-on's own "Set up workbook".
  * At scale 1: 14 members, 32 sponsors, 110 contacts, ~60 meetings, ~70 ledger entries,
- * 6 events. `scale` multiplies every table (members included) for the benchmark.
+ * 6 events. `scale` multiplies every table (members included) for the benchmark; `counts`
+ * sets a table's size outright (the benchmark's union profile: members do not grow with rows).
  * Dates are placed around `today`, inside a term that contains it.
  */
 import { setUpWorkbook } from '../addon/setup';
@@ -32,6 +33,17 @@ export interface SampleOptions {
   today?: Day;
   id?: string;
   seed?: number;
+  /** Rows per table, overriding `scale` for that table (`meetings`: all meetings in all). */
+  counts?: Partial<SampleCounts>;
+}
+
+export interface SampleCounts {
+  members: number;
+  events: number;
+  sponsors: number;
+  contacts: number;
+  meetings: number;
+  ledger: number;
 }
 
 function rng(seed: number) {
@@ -68,6 +80,10 @@ export function buildSample(google: LocalGoogle, opts: SampleOptions = {}): Spre
   const tz = opts.timeZone ?? 'Asia/Shanghai';
   const today = opts.today ?? dayOf(google.now(), tz);
   const r = rng(opts.seed ?? 20260901);
+  const sizes = opts.counts ?? {};
+  const nMembers = sizes.members ?? MEMBER_NAMES.length * scale;
+  const memberGroups = Math.ceil(nMembers / MEMBER_NAMES.length);
+  const nEvents = sizes.events ?? EVENTS.length * scale;
   const term = sampleTerm(today);
   const ss = new SpreadsheetModel(opts.id ?? google.newId('ss'), 'Outreach Desk — sample department', tz);
   ss.addSheet('Sheet1');
@@ -90,9 +106,10 @@ export function buildSample(google: LocalGoogle, opts: SampleOptions = {}): Spre
   // Members ------------------------------------------------------------------------
   const members: { email: string; role: string; active: boolean }[] = [];
   const memberRows: Row[] = [];
-  for (let s = 0; s < scale; s++) {
+  for (let s = 0; s < memberGroups; s++) {
     MEMBER_NAMES.forEach(([name, role], i) => {
       const n = s * MEMBER_NAMES.length + i + 1;
+      if (n > nMembers) return;
       const local =
         PINYIN[name] ??
         name
@@ -127,9 +144,10 @@ export function buildSample(google: LocalGoogle, opts: SampleOptions = {}): Spre
   // Events -------------------------------------------------------------------------
   const eventRows: Row[] = [];
   const events: { id: string; day: Day; status: string; lead: string }[] = [];
-  for (let s = 0; s < scale; s++) {
+  for (let s = 0; s < Math.ceil(nEvents / EVENTS.length); s++) {
     EVENTS.forEach(([name, budget, target], i) => {
       const n = s * EVENTS.length + i + 1;
+      if (n > nEvents) return;
       const day = addDays(term.start, Math.round(((i + 0.5) / EVENTS.length) * termDays));
       const status =
         day < today ? (r.chance(0.9) ? 'Done' : 'Cancelled') : r.chance(0.5) ? 'Confirmed' : 'Planning';
@@ -153,7 +171,7 @@ export function buildSample(google: LocalGoogle, opts: SampleOptions = {}): Spre
   // Sponsors -----------------------------------------------------------------------
   const sponsorRows: Row[] = [];
   const sponsors: { id: string; owner: string; stage: string }[] = [];
-  const nSponsors = 32 * scale;
+  const nSponsors = sizes.sponsors ?? 32 * scale;
   for (let i = 0; i < nSponsors; i++) {
     const [base, category] = SPONSOR_BASES[i % SPONSOR_BASES.length]!;
     const round = Math.floor(i / SPONSOR_BASES.length);
@@ -184,7 +202,7 @@ export function buildSample(google: LocalGoogle, opts: SampleOptions = {}): Spre
 
   // Contacts -----------------------------------------------------------------------
   const contactRows: Row[] = [];
-  const nContacts = 110 * scale;
+  const nContacts = sizes.contacts ?? 110 * scale;
   for (let i = 0; i < nContacts; i++) {
     const [org, orgType] = r.chance(0.25)
       ? [SPONSOR_BASES[i % SPONSOR_BASES.length]![0], 'Business']
@@ -212,7 +230,7 @@ export function buildSample(google: LocalGoogle, opts: SampleOptions = {}): Spre
   // Meetings -----------------------------------------------------------------------
   const meetingRows: Row[] = [];
   let m = 0;
-  for (let s = 0; s < scale; s++) {
+  for (let s = 0; s < memberGroups; s++) {
     for (let day = addDays(term.start, 3); day <= term.end; day = addDays(day, 14)) {
       const done = day < today;
       const att: string[] = [];
@@ -244,7 +262,7 @@ export function buildSample(google: LocalGoogle, opts: SampleOptions = {}): Spre
       });
     }
   }
-  const nVisits = 40 * scale;
+  const nVisits = sizes.meetings === undefined ? 40 * scale : Math.max(0, sizes.meetings - m);
   for (let i = 0; i < nVisits; i++) {
     const sp = sponsors[i % sponsors.length]!;
     const type = r.pick([
@@ -282,7 +300,7 @@ export function buildSample(google: LocalGoogle, opts: SampleOptions = {}): Spre
   const ledgerRows: Row[] = [];
   const givers = sponsors.filter((x) => ['Committed', 'Delivered', 'Thanked'].includes(x.stage));
   if (givers.length === 0) givers.push(sponsors[0]!);
-  const nLedger = 70 * scale;
+  const nLedger = sizes.ledger ?? 70 * scale;
   for (let i = 0; i < nLedger; i++) {
     const type = r.pick(['Income', 'Income', 'Income', 'In-kind', 'In-kind', 'Expense', 'Expense']);
     const ev = r.chance(0.8) ? r.pick(events) : null;

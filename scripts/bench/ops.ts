@@ -1,0 +1,152 @@
+/**
+ * The operations the benchmark measures: what members do every day (search, open, save a
+ * record, log a meeting, edit a Meetings row by hand), what the Minister runs once in a
+ * while (reports, the roster, Start new term) and the reminder run. Each names the budget it
+ * is held to at union size (scripts/bench/budgets.ts).
+ */
+import type { LocalGoogle } from '../../src/local/backend';
+import type { SpreadsheetModel } from '../../src/local/model/spreadsheet-model';
+import { SpreadsheetModel as NewSpreadsheet } from '../../src/local/services/spreadsheet';
+
+export const TODAY = '2026-11-23';
+export const USER = 'minister@example.edu';
+
+/** What a budget is about: the flatness and time checks group operations by it. */
+export type OpKind = 'menu' | 'search' | 'open' | 'save' | 'meeting-save' | 'edit' | 'document' | 'reminders';
+
+export interface Op {
+  name: string;
+  fn: string;
+  kind: OpKind;
+  /**
+   * Arguments of the call; `g` are the execution's globals (an onEdit event's range), `run`
+   * the run's number (0 is the unmeasured warm-up), so each run can touch other records.
+   */
+  args?: (g: Record<string, unknown>, ss: SpreadsheetModel, run: number) => unknown[];
+  /** One unmeasured run first: what a workbook in use has done once (its _Audit sheet made). */
+  warmUp?: boolean;
+  /** Runs on a fresh copy of the workbook each time (it changes what a second run would do). */
+  fresh?: boolean;
+  /** Makes a workbook of its own to run against (not measured); returns its id. */
+  workbook?: (google: LocalGoogle) => string;
+  authMode?: 'LIMITED' | 'FULL';
+  trigger?: boolean;
+}
+
+type Api = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+
+/**
+ * The ID in column A of the row halfway down a sheet, `offset` rows further: the record an
+ * operation works on is an average one, not one near the top (the tutorial baseline finds
+ * rows by scanning from the top; the add-on's cost does not depend on where the row is).
+ */
+export function middleId(ss: SpreadsheetModel, sheet: string, offset = 0): string {
+  const sh = ss.sheetByName(sheet)!;
+  return String(sh.get(Math.floor((sh.lastRow() + 1) / 2) + offset, 1));
+}
+
+/** A planned sponsor visit marked Done by hand: the cell a member edits, as onEdit gets it. */
+function markMeetingDone(g: Record<string, unknown>, ss: SpreadsheetModel): unknown[] {
+  const sh = ss.sheetByName('Meetings')!;
+  const header = Array.from({ length: sh.lastColumn() }, (_, c) => String(sh.get(1, c + 1)));
+  const status = header.indexOf('Status') + 1;
+  const withCol = header.indexOf('With') + 1;
+  let row = 0;
+  for (let r = sh.lastRow(); r >= 2 && !row; r--)
+    if (sh.get(r, status) === 'Planned' && String(sh.get(r, withCol)).includes('S-')) row = r;
+  if (!row) throw new Error('bench: no planned visit in Meetings to mark Done');
+  sh.set(row, status, 'Done');
+  const range = (g.SpreadsheetApp as Api)
+    .getActiveSpreadsheet()
+    .getSheetByName('Meetings')!
+    .getRange(row, status);
+  return [{ range, value: 'Done', oldValue: 'Planned', authMode: 'LIMITED' }];
+}
+
+export const OPS: Op[] = [
+  { name: 'onOpen (menu)', fn: 'onOpen', kind: 'menu', args: () => [{ authMode: 'LIMITED' }] },
+  {
+    name: 'Set up workbook (empty)',
+    fn: 'menuSetUpWorkbook',
+    kind: 'menu',
+    workbook: (google) => {
+      const ss = new NewSpreadsheet(google.newId('ss'), 'empty', 'Asia/Shanghai');
+      ss.addSheet('Sheet1');
+      google.spreadsheets.set(ss.id, ss);
+      return ss.id;
+    },
+  },
+  { name: 'Set up workbook (again)', fn: 'menuSetUpWorkbook', kind: 'menu' },
+  {
+    name: 'Sidebar: search sponsors',
+    fn: 'sidebarSearch',
+    kind: 'search',
+    args: () => ['Sponsors', 'coffee'],
+  },
+  { name: 'Sidebar: search contacts', fn: 'sidebarSearch', kind: 'search', args: () => ['Contacts', 'wang'] },
+  {
+    name: 'Sidebar: add contact',
+    fn: 'sidebarSave',
+    kind: 'save',
+    warmUp: true,
+    args: () => ['Contacts', { name: 'Bench Person', organization: 'Bench U', owner: USER }],
+  },
+  {
+    name: 'Sidebar: open contact',
+    fn: 'sidebarGet',
+    kind: 'open',
+    args: (_g, ss) => ['Contacts', middleId(ss, 'Contacts')],
+  },
+  {
+    name: 'Sidebar: edit contact (1 field)',
+    fn: 'sidebarSave',
+    kind: 'save',
+    fresh: true,
+    args: (_g, ss) => ['Contacts', { id: middleId(ss, 'Contacts'), changes: { phone: '0791-1' } }],
+  },
+  {
+    name: 'Sidebar: meeting Done (2 linked)',
+    fn: 'sidebarSave',
+    kind: 'meeting-save',
+    warmUp: true,
+    // Other linked records each run: a sponsor and a contact not yet contacted today.
+    args: (_g, ss, run) => [
+      'Meetings',
+      {
+        date: TODAY,
+        type: 'Sponsor Visit',
+        title: 'Bench visit',
+        with: `${middleId(ss, 'Sponsors', run)}, ${middleId(ss, 'Contacts', run)}`,
+        status: 'Done',
+        outcome: 'ok',
+      },
+    ],
+  },
+  {
+    name: 'Sidebar: archive contact',
+    fn: 'sidebarArchive',
+    kind: 'save',
+    fresh: true,
+    args: (_g, ss) => ['Contacts', { id: middleId(ss, 'Contacts', 2) }],
+  },
+  {
+    name: 'onEdit: Meetings row marked Done',
+    fn: 'onEdit',
+    kind: 'edit',
+    fresh: true,
+    authMode: 'LIMITED',
+    args: markMeetingDone,
+  },
+  {
+    name: 'Start new term: dry run',
+    fn: 'termPlan',
+    kind: 'menu',
+    args: () => [{ term: '2027 Spring', start: '2027-02-20', end: '2027-07-10' }],
+  },
+  { name: 'Generate semester report', fn: 'menuGenerateReport', kind: 'document' },
+  { name: 'Generate contact roster', fn: 'menuGenerateRoster', kind: 'document' },
+  { name: 'Send reminders now', fn: 'remindersSend', kind: 'reminders', fresh: true },
+  // Partners (issue 13).
+  { name: 'Sidebar: sponsor at a glance', fn: 'partnerSponsor', kind: 'open', args: () => ['S-0001'] },
+  { name: 'Generate sponsor feedback: dialog', fn: 'feedbackDialog', kind: 'open' },
+];
