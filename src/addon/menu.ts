@@ -26,6 +26,7 @@ export const EDIT_TABLES: readonly TableName[] = [
   'Ledger',
   'Events',
   'Members',
+  'Templates',
 ];
 
 /** The entry point of a table's "Add or edit" item (generated: see main.ts `__editors`). */

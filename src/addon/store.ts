@@ -26,6 +26,7 @@ import {
   valueText,
 } from '../domain/records';
 import { type FieldDef, idField, type TableDef, type TableName, tableDef } from '../domain/schema';
+import { TEMPLATE_RULE_FIELDS, templateErrors } from '../domain/templates';
 import { appendAudit, describeChanges, type FieldConflict, fillWhoChanged, summarize } from './audit';
 import type { AddonContext } from './context';
 import { type RowCells, SheetGateway, withDocumentLock } from './gateway';
@@ -173,6 +174,7 @@ function createRecord(
     const rules = meetingErrors(data);
     if (rules.length) throw new ValidationFailed(rules);
   }
+  if (def.name === 'Templates') refuseUnknownPlaceholders(def, data);
   return withDocumentLock(() => {
     const gw = SheetGateway.open(ctx.ss, def);
     // What the member typed for a column the sheet lacks (defaults are simply not written).
@@ -292,6 +294,8 @@ function updateRecord(
       const rules = meetingErrors(now);
       if (rules.length) throw new ValidationFailed(rules);
     }
+    if (def.name === 'Templates' && [...write.keys()].some((f) => TEMPLATE_RULE_FIELDS.includes(f.key)))
+      refuseUnknownPlaceholders(def, Object.fromEntries([...write].map(([f, v]) => [f.key, v])));
     const data: RecordData = {};
     for (const [f, v] of write) data[f.key] = v;
     let id = idOf(values, gw);
@@ -435,4 +439,11 @@ export function touchLastContacted(ctx: AddonContext, meeting: RecordData, who: 
     }
     ctx.invalidate(name);
   }
+}
+
+/** A template's Subject and Body may use only known placeholders: the error names the field and the placeholder. */
+function refuseUnknownPlaceholders(def: TableDef, data: RecordData): void {
+  const header = (k: string) => def.fields.find((f) => f.key === k)!.header;
+  const errors = templateErrors(data, { subject: header('subject'), body: header('body') });
+  if (errors.length) throw new ValidationFailed(errors);
 }

@@ -388,6 +388,8 @@ const EN = {
   'term.ui.why.linked': 'linked from a kept ledger entry',
   'term.ui.why.current': 'dated in the new term or undated',
   'term.ui.why.noId': 'blank or repeated ID',
+  // Partners: templates, greetings ready to send, festivals (greetings branch)
+  'field.unknownPlaceholder': '{field}: unknown placeholder {value}; use {options}.',
 } as const;
 
 /** Every message of the catalog: a key that is not in the English catalog is a type error. */
@@ -745,6 +747,8 @@ const ZH: Readonly<Record<MessageKey, string>> = {
   'term.ui.why.linked': '被保留的账目引用',
   'term.ui.why.current': '日期在新学期内或无日期',
   'term.ui.why.noId': '编号为空或重复',
+  // Partners: templates, greetings ready to send, festivals (greetings branch)
+  'field.unknownPlaceholder': '{field}：未知的占位符 {value}；可用 {options}。',
 };
 
 export const MESSAGES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en: EN, zh: ZH };

@@ -25,8 +25,9 @@ describe('schema', () => {
       'Ledger',
       'Events',
       'Settings',
+      'Templates',
     ]);
-    expect(TABLES.map((t) => t.idPrefix ?? '')).toEqual(['M', 'S', 'C', 'MT', 'L', 'E', '']);
+    expect(TABLES.map((t) => t.idPrefix ?? '')).toEqual(['M', 'S', 'C', 'MT', 'L', 'E', '', 'T']);
     for (const t of TABLES) {
       const headers = t.fields.map((f) => f.header.toLowerCase());
       expect(new Set(headers).size, t.name).toBe(headers.length);
