@@ -18,6 +18,7 @@ import {
 import { type FieldDef, KNOWN_SETTINGS, SETTINGS, TABLES, type TableDef } from '../domain/schema';
 import { headerRow, SheetGateway, withDocumentLock } from './gateway';
 import { seedIdMark } from './ids';
+import { addFestivalHolidays, seedTemplates } from './partners/seed';
 import { protectWorkbook } from './protections';
 
 export interface SetupReport {
@@ -95,6 +96,10 @@ export function setUpWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Set
   withDocumentLock(() => {
     for (const def of TABLES) setUpSheet(ss, def, report);
     seedSettings(ss, report);
+    for (const seeded of [seedTemplates(ss), addFestivalHolidays(ss)]) {
+      report.seededSettings.push(...seeded.added);
+      report.writes += seeded.writes;
+    }
     protectWorkbook(ss, report);
   });
   return report;

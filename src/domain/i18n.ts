@@ -390,6 +390,7 @@ const EN = {
   'term.ui.why.noId': 'blank or repeated ID',
   // Partners: templates, greetings ready to send, festivals (greetings branch)
   'field.unknownPlaceholder': '{field}: unknown placeholder {value}; use {options}.',
+  'term.done.festivals': 'Festival dates added as Holidays: {list}.',
 } as const;
 
 /** Every message of the catalog: a key that is not in the English catalog is a type error. */
@@ -749,6 +750,7 @@ const ZH: Readonly<Record<MessageKey, string>> = {
   'term.ui.why.noId': '编号为空或重复',
   // Partners: templates, greetings ready to send, festivals (greetings branch)
   'field.unknownPlaceholder': '{field}：未知的占位符 {value}；可用 {options}。',
+  'term.done.festivals': '已将节日日期加入 Holiday：{list}。',
 };
 
 export const MESSAGES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en: EN, zh: ZH };
