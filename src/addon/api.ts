@@ -7,6 +7,7 @@
  */
 
 import type { Lang } from '../domain/i18n';
+import type { Greeting } from '../domain/partners/greetings';
 import type { FieldDef, TableName } from '../domain/schema';
 import type { SendConfirmView, SendResult } from './reminders/confirm';
 import type { PreviewResponse } from './reminders/preview';
@@ -153,4 +154,38 @@ export interface TermDialogApi {
   termPlan(input: TermRunInput): TermPlanResponse;
   /** Starts the new term (archive first, checked); the result says what was done. */
   termRun(input: TermRunInput): TermRunResponse;
+}
+
+/** One greeting of the Greetings sidebar (src/addon/partners/greetings.ts). */
+export interface GreetingItem extends Greeting {
+  /** Key of the item in the page (contact and holiday day). */
+  readonly key: string;
+}
+
+export interface GreetingsView {
+  today: string;
+  lang: Lang;
+  me: string;
+  /** Recipients the member may still email today. */
+  quota: number;
+  items: GreetingItem[];
+  /** The page's words (`greet.ui.*`, `{name}` placeholders). */
+  text: Record<string, string>;
+}
+
+export interface GreetingResult {
+  ok: boolean;
+  message: string;
+  /** The Meetings row logged for an email. */
+  meetingId?: string;
+}
+
+/** The Greetings sidebar's server functions (src/addon/partners/greetings.ts). */
+export interface GreetingsSidebarApi {
+  /** The member's greetings to send today, filled in. */
+  greetingsList(): GreetingsView;
+  /** Last Greeted = today for the item's contact (`key` from the list). */
+  greetingsMarkSent(key: string): GreetingResult;
+  /** Emails the item's message from the member's account (confirmed in the page first), logs it. */
+  greetingsEmail(key: string): GreetingResult;
 }

@@ -98,7 +98,8 @@ export const __editors: Readonly<Record<string, () => void>> = Object.fromEntrie
 );
 
 export { MENU_ITEMS as __menuItems, TRIGGER_FUNCTIONS as __triggerFunctions } from './menu';
-
+// Partners: greetings ready to send (menu item and the Greetings sidebar's API).
+export { greetingsEmail, greetingsList, greetingsMarkSent, menuGreetings } from './partners/greetings';
 // Reminders (issue 4): menu items, the daily trigger's handler, the preview sidebar's API.
 export {
   menuInstallReminders,
@@ -107,9 +108,7 @@ export {
   remindersDaily,
   remindersPreview,
 } from './reminders';
-
 // Send reminders now: the confirm dialog's google.script.run targets.
 export { remindersConfirm, remindersSend } from './reminders/menu';
-
 // Start new term (hand-over): the menu item and the dialog's google.script.run targets.
 export { menuStartNewTerm, termDialog, termPlan, termRun } from './term';

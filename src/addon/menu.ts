@@ -40,6 +40,7 @@ export const MENU_ITEMS: readonly MenuItem[] = [
     functionName: editFunction(name),
     separatorAfter: i === EDIT_TABLES.length - 1,
   })),
+  { caption: 'Greetings to send', zh: '待发送的节日问候', functionName: 'menuGreetings' },
   { caption: 'Generate semester report', zh: '生成学期报告', functionName: 'menuGenerateReport' },
   {
     caption: 'Generate contact roster',

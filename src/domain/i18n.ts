@@ -391,6 +391,30 @@ const EN = {
   // Partners: templates, greetings ready to send, festivals (greetings branch)
   'field.unknownPlaceholder': '{field}: unknown placeholder {value}; use {options}.',
   'term.done.festivals': 'Festival dates added as Holidays: {list}.',
+  'greet.ui.title': 'Greetings to send',
+  'greet.ui.loading': 'Reading your contacts to greet…',
+  'greet.ui.none':
+    'No greetings to send today: no Holiday in the next 3 days, or every contact of yours is greeted.',
+  'greet.ui.count': '{n} greetings to send ({today}).',
+  'greet.ui.holiday': '{holiday} · {day}',
+  'greet.ui.copy': 'Copy',
+  'greet.ui.copied': 'Copied: paste it into WeChat or SMS, then mark it sent.',
+  'greet.ui.copyFailed': 'Could not copy: select the text and copy it by hand.',
+  'greet.ui.email': 'Email it',
+  'greet.ui.confirmEmail':
+    'Send this greeting to {email} from your account? (1 of your {quota} emails left today)',
+  'greet.ui.send': 'Send',
+  'greet.ui.cancel': 'Cancel',
+  'greet.ui.markSent': 'Mark sent',
+  'greet.ui.marked': '{name}: marked sent today.',
+  'greet.ui.emailed': 'Sent to {email}, logged as {id}.',
+  'greet.ui.gone':
+    'This greeting is no longer on your list (sent or changed meanwhile): the list is read again.',
+  'greet.ui.noEmail': '{name} has no Email: copy the message instead.',
+  'greet.ui.noQuota': 'Your mail quota for today is used up: copy the message instead, or email it tomorrow.',
+  'greet.ui.quota': 'Emails you may still send today: {n}.',
+  'greet.meeting.title': '{holiday} greeting to {name}',
+  'greet.meeting.outcome': 'Greeting emailed to {email}: "{subject}"',
 } as const;
 
 /** Every message of the catalog: a key that is not in the English catalog is a type error. */
@@ -751,6 +775,27 @@ const ZH: Readonly<Record<MessageKey, string>> = {
   // Partners: templates, greetings ready to send, festivals (greetings branch)
   'field.unknownPlaceholder': '{field}：未知的占位符 {value}；可用 {options}。',
   'term.done.festivals': '已将节日日期加入 Holiday：{list}。',
+  'greet.ui.title': '待发送的节日问候',
+  'greet.ui.loading': '正在读取需要问候的联系人…',
+  'greet.ui.none': '今天没有待发送的问候：未来 3 天没有节日，或你的联系人都已问候。',
+  'greet.ui.count': '待发送的问候 {n} 条（{today}）。',
+  'greet.ui.holiday': '{holiday} · {day}',
+  'greet.ui.copy': '复制',
+  'greet.ui.copied': '已复制：粘贴到微信或短信发送后，请标记为已发送。',
+  'greet.ui.copyFailed': '无法复制：请选中文字手动复制。',
+  'greet.ui.email': '发邮件',
+  'greet.ui.confirmEmail': '从你的账号把这条问候发送到 {email}？（今天还可发送 {quota} 封）',
+  'greet.ui.send': '发送',
+  'greet.ui.cancel': '取消',
+  'greet.ui.markSent': '标记为已发送',
+  'greet.ui.marked': '{name}：已标记为今天发送。',
+  'greet.ui.emailed': '已发送到 {email}，记录为 {id}。',
+  'greet.ui.gone': '这条问候已不在你的列表中（已发送或已被修改）：列表已重新读取。',
+  'greet.ui.noEmail': '{name}没有邮箱：请改为复制消息。',
+  'greet.ui.noQuota': '你今天的邮件配额已用完：请改为复制消息，或明天再发。',
+  'greet.ui.quota': '今天还可发送的邮件：{n} 封。',
+  'greet.meeting.title': '{holiday}问候：{name}',
+  'greet.meeting.outcome': '已通过邮件向 {email} 发送问候：“{subject}”',
 };
 
 export const MESSAGES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en: EN, zh: ZH };
@@ -838,7 +883,7 @@ const REMINDERS_EN: ReminderCatalog = {
     contact: 'Contacts to get in touch with',
     sponsor: 'Sponsors to follow up',
     feedback: 'Sponsors to give feedback after events',
-    greeting: 'Holiday greetings to send',
+    greeting: 'Holiday greetings to send (messages ready: Outreach Desk ▸ Greetings to send)',
     ledger: 'Ledger entries pending 14 days or more',
     orphan: 'Contacts and sponsors with no active owner (they get no reminders)',
   },
@@ -876,7 +921,7 @@ const REMINDERS_ZH: ReminderCatalog = {
     contact: '该联系的联系人',
     sponsor: '待跟进的赞助商',
     feedback: '活动结束后待向赞助商反馈',
-    greeting: '待发送的节日问候',
+    greeting: '待发送的节日问候（消息已备好：Outreach Desk ▸ 待发送的节日问候）',
     ledger: '待结算超过 14 天的账目',
     orphan: '没有在任负责人的联系人和赞助商（不会收到提醒）',
   },

@@ -16,6 +16,7 @@
  */
 
 import { addDays, type Day, daysBetween } from './dates';
+import { greetedFor } from './partners/greetings';
 import { dayPart, type SheetRecord } from './records';
 import { SPONSORS, type TableName } from './schema';
 import type { Settings } from './settings';
@@ -380,6 +381,7 @@ export function planReminders(all: PlanInput): ReminderPlan {
       const owner = email(c.data.owner);
       if (!owner || c.data.greetings !== true) continue;
       for (const h of holidays) {
+        if (greetedFor(c.data.lastGreeted, h.day)) continue; // marked sent: not named again
         add(owner, {
           kind: 'greeting',
           table: 'Contacts',
