@@ -36,7 +36,12 @@ async function copy(area: HTMLTextAreaElement): Promise<boolean> {
 }
 
 function card(g: GreetingItem): HTMLElement {
-  const box = el('section', { class: 'greeting', 'data-key': g.key, 'data-contact': g.contactId });
+  const box = el('section', {
+    class: 'greeting',
+    'data-key': g.key,
+    'data-contact': g.contactId,
+    'data-day': g.day,
+  });
   box.append(el('div', { class: 'who' }, g.organization ? `${g.name} · ${g.organization}` : g.name));
   box.append(
     el(
