@@ -189,3 +189,12 @@ export interface GreetingsSidebarApi {
   /** Emails the item's message from the member's account (confirmed in the page first), logs it. */
   greetingsEmail(key: string): GreetingResult;
 }
+
+/** The record sidebar's template preview (src/addon/partners/templates.ts). */
+export interface TemplatePreviewData {
+  /** Contacts and sponsors a template can be previewed with, and their placeholder values. */
+  records: { id: string; label: string; values: Record<string, string> }[];
+}
+export interface TemplatePreviewApi {
+  templatePreviewData(): TemplatePreviewData;
+}

@@ -100,6 +100,7 @@ export const __editors: Readonly<Record<string, () => void>> = Object.fromEntrie
 export { MENU_ITEMS as __menuItems, TRIGGER_FUNCTIONS as __triggerFunctions } from './menu';
 // Partners: greetings ready to send (menu item and the Greetings sidebar's API).
 export { greetingsEmail, greetingsList, greetingsMarkSent, menuGreetings } from './partners/greetings';
+export { templatePreviewData } from './partners/templates';
 // Reminders (issue 4): menu items, the daily trigger's handler, the preview sidebar's API.
 export {
   menuInstallReminders,

@@ -13,6 +13,7 @@
 
 import { type Lang, msg } from '../domain/i18n';
 import { MEETING_RULE_FIELDS, meetingErrors } from '../domain/meetings';
+import { TEMPLATE_RULE_FIELDS, templateErrors } from '../domain/partners/template-rules';
 import {
   dayPart,
   FieldError,
@@ -26,7 +27,6 @@ import {
   valueText,
 } from '../domain/records';
 import { type FieldDef, idField, type TableDef, type TableName, tableDef } from '../domain/schema';
-import { TEMPLATE_RULE_FIELDS, templateErrors } from '../domain/templates';
 import { appendAudit, describeChanges, type FieldConflict, fillWhoChanged, summarize } from './audit';
 import type { AddonContext } from './context';
 import { type RowCells, SheetGateway, withDocumentLock } from './gateway';

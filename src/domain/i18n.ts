@@ -415,6 +415,11 @@ const EN = {
   'greet.ui.quota': 'Emails you may still send today: {n}.',
   'greet.meeting.title': '{holiday} greeting to {name}',
   'greet.meeting.outcome': 'Greeting emailed to {email}: "{subject}"',
+  'ui.tplPreview': 'Preview',
+  'ui.tplPreviewWith': 'Filled for',
+  'ui.tplPreviewLoading': 'Loading contacts and sponsors…',
+  'ui.tplUnknown':
+    'Unknown placeholder {value}: use {{Name}} {{Organization}} {{Title}} {{Holiday}} {{Event}} {{Amount}} {{Gifts}} {{Department}} {{Member}} {{Date}}.',
 } as const;
 
 /** Every message of the catalog: a key that is not in the English catalog is a type error. */
@@ -796,6 +801,11 @@ const ZH: Readonly<Record<MessageKey, string>> = {
   'greet.ui.quota': '今天还可发送的邮件：{n} 封。',
   'greet.meeting.title': '{holiday}问候：{name}',
   'greet.meeting.outcome': '已通过邮件向 {email} 发送问候：“{subject}”',
+  'ui.tplPreview': '预览',
+  'ui.tplPreviewWith': '填入对象',
+  'ui.tplPreviewLoading': '正在读取联系人和赞助商…',
+  'ui.tplUnknown':
+    '未知的占位符 {value}：可用 {{Name}} {{Organization}} {{Title}} {{Holiday}} {{Event}} {{Amount}} {{Gifts}} {{Department}} {{Member}} {{Date}}。',
 };
 
 export const MESSAGES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en: EN, zh: ZH };

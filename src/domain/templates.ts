@@ -4,7 +4,7 @@
  * sponsor feedback pack fill their texts here. An unknown placeholder is an error that
  * names it — on save of a template, and when a text is filled.
  */
-import { FieldError, type RecordData } from './records';
+import type { RecordData } from './records';
 
 /** Kinds of templates (the Templates sheet's `Kind`). */
 export type TemplateKind = 'Greeting' | 'Thank-you' | 'Feedback' | 'Proposal';
@@ -104,24 +104,4 @@ export function templatesOf(records: readonly { data: RecordData }[]): Template[
     subject: s(data.subject),
     body: s(data.body),
   }));
-}
-
-/** The fields the placeholder rule reads: a save that changes none of them is not held to it. */
-export const TEMPLATE_RULE_FIELDS: readonly string[] = ['subject', 'body'];
-
-/** A template record's unknown placeholders, as field errors naming the field and the placeholder. */
-export function templateErrors(data: RecordData, headers: { subject: string; body: string }): FieldError[] {
-  const errors: FieldError[] = [];
-  for (const key of ['subject', 'body'] as const) {
-    const bad = unknownPlaceholders(String(data[key] ?? ''));
-    if (bad.length)
-      errors.push(
-        new FieldError(key, 'unknownPlaceholder', {
-          field: headers[key],
-          value: bad.map((b) => `{{${b}}}`).join(', '),
-          options: PLACEHOLDERS.map((p) => `{{${p}}}`).join(' '),
-        }),
-      );
-  }
-  return errors;
 }

@@ -80,3 +80,25 @@ describe('Greetings sidebar', () => {
     expect(bench.dialogs).toEqual([]);
   });
 });
+
+describe('Templates form: live preview', () => {
+  it('fills the template for a chosen contact as the member types, and names an unknown placeholder', async () => {
+    await clickMenu(bench.page, 'Add or edit templates');
+    const sb = sidebar();
+    await waitFor(() => sb.locator('#od-title').textContent()).toBe('New template');
+    await sb.locator('#od-search').fill('T-0001');
+    await sb.locator('#od-results li[data-id="T-0001"] button').first().click();
+    await waitFor(() => sb.locator('#od-title').textContent()).toMatch(/T-0001/);
+    await waitFor(() => sb.locator('#od-preview-with option').count()).toBeGreaterThan(1);
+    await sb.locator('#od-preview-with').selectOption(greeted[1]!.id);
+    await waitFor(() => sb.locator('#od-preview-text').textContent()).toContain(`Dear ${greeted[1]!.name},`);
+    const body = sb.getByLabel(/^Body/);
+    await body.fill('Hello {{Name}} and {{Nmae}}');
+    await waitFor(() => sb.locator('#od-preview-note').textContent()).toMatch(
+      /^Unknown placeholder \{\{Nmae\}\}/,
+    );
+    await body.fill('Hello {{Name}}!');
+    await waitFor(() => sb.locator('#od-preview-text').textContent()).toContain(`Hello ${greeted[1]!.name}!`);
+    expect(bench.dialogs).toEqual([]);
+  });
+});

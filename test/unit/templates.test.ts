@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { templateErrors } from '../../src/domain/partners/template-rules';
 import {
   fillTemplate,
   pickTemplate,
   type Template,
-  templateErrors,
   UnknownPlaceholder,
   unknownPlaceholders,
 } from '../../src/domain/templates';

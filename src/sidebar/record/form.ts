@@ -6,6 +6,7 @@ import type { FormField, FormSpec, RecordValues } from '../../addon/api';
 import { $, el } from '../shared/page';
 import { buildAttendance, syncAttendance } from './attendance';
 import { buildControl } from './controls';
+import { buildTemplatePreview, syncTemplatePreview } from './preview';
 import { noun, state, t } from './state';
 
 export function setStatus(text: string, kind: 'ok' | 'error' | 'info' = 'info'): void {
@@ -75,6 +76,7 @@ export function resetForm(): void {
     c.note.textContent = '';
   }
   syncAttendance();
+  syncTemplatePreview();
   clearErrors();
   setTitle();
   showSave();
@@ -97,6 +99,7 @@ export function renderForm(spec: FormSpec): void {
   state.controls = spec.fields.filter((f) => f.type !== 'id').map(buildControl);
   for (const c of state.controls) box.appendChild(c.wrap);
   buildAttendance(state.controls);
+  buildTemplatePreview(state.controls);
   $<HTMLButtonElement>('od-save').disabled = false;
   resetForm();
 }
@@ -115,6 +118,7 @@ export function showRecord(rec: RecordValues): void {
     c.note.textContent = problem ? t('ui.cellAsTyped', { problem }) : '';
   }
   syncAttendance();
+  syncTemplatePreview();
   setTitle();
   showSave();
   markSelected();
