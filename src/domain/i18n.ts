@@ -415,6 +415,8 @@ const EN = {
   'greet.ui.quota': 'Emails you may still send today: {n}.',
   'greet.meeting.title': '{holiday} greeting to {name}',
   'greet.meeting.outcome': 'Greeting emailed to {email}: "{subject}"',
+  'greet.ui.sentNotLogged':
+    'Sent to {email}, but it could not be recorded: {why} Record it in Meetings by hand.',
   'ui.tplPreview': 'Preview',
   'ui.tplPreviewWith': 'Filled for',
   'ui.tplPreviewLoading': 'Loading contacts and sponsors…',
@@ -801,6 +803,7 @@ const ZH: Readonly<Record<MessageKey, string>> = {
   'greet.ui.quota': '今天还可发送的邮件：{n} 封。',
   'greet.meeting.title': '{holiday}问候：{name}',
   'greet.meeting.outcome': '已通过邮件向 {email} 发送问候：“{subject}”',
+  'greet.ui.sentNotLogged': '已发送到 {email}，但未能记录：{why} 请在会议表中手动登记。',
   'ui.tplPreview': '预览',
   'ui.tplPreviewWith': '填入对象',
   'ui.tplPreviewLoading': '正在读取联系人和赞助商…',

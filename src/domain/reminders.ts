@@ -131,6 +131,8 @@ export interface DueItem {
   more?: number;
   /** Greetings: the holiday's name. */
   holiday?: string;
+  /** Greetings: the message ready to send, when filled (domain/partners/greetings.ts). */
+  message?: string;
   /** Ledger: amount and type. */
   amount?: number | null;
   entryType?: string;

@@ -73,8 +73,11 @@ describe('bundle: greetings to send', () => {
     expect(zh!.message).toContain('尊敬的张伟：值此Founders Day之际');
     expect(zh!.message).toContain('移动营业厅');
     expect(v.text['greet.ui.copy']).toBe('Copy');
-    // The digest names both, and points to the ready messages.
-    expect(greetingLines(f, '2026-03-15')).toHaveLength(2);
+    // The digest names both, each line with its ready message (in the contact's language).
+    const lines = greetingLines(f, '2026-03-15');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain(en!.message);
+    expect(lines[1]).toContain(zh!.message);
   });
 
   it('mark sent: Last Greeted is today, the contact leaves the list and the next digest', () => {

@@ -107,29 +107,35 @@ export function greetingsEmail(key: unknown): GreetingResult {
     if (!g.email) return { ok: false, message: msg(lang, 'greet.ui.noEmail', { name: g.name }) };
     if (MailApp.getRemainingDailyQuota() < 1) return { ok: false, message: msg(lang, 'greet.ui.noQuota') };
     MailApp.sendEmail(g.email, g.subject, g.message, { name: ctx.settings().department });
-    const logged = saveRecord(
-      ctx,
-      'Meetings',
-      {
-        changes: {
-          date: ctx.today(),
-          type: 'Greeting',
-          title: msg(lang, 'greet.meeting.title', { holiday: g.holiday, name: g.name }),
-          with: g.contactId,
-          owner: me,
-          status: 'Done',
-          outcome: msg(lang, 'greet.meeting.outcome', { email: g.email, subject: g.subject }),
+    // Sent: from here a failure must not read as "not sent" (the member would send twice).
+    try {
+      markGreeted(ctx, g, me, lang);
+      const logged = saveRecord(
+        ctx,
+        'Meetings',
+        {
+          changes: {
+            date: ctx.today(),
+            type: 'Greeting',
+            title: msg(lang, 'greet.meeting.title', { holiday: g.holiday, name: g.name }),
+            with: g.contactId,
+            owner: me,
+            status: 'Done',
+            outcome: msg(lang, 'greet.meeting.outcome', { email: g.email, subject: g.subject }),
+          },
         },
-      },
-      me,
-      lang,
-    );
-    markGreeted(ctx, g, me, lang);
-    return {
-      ok: true,
-      message: msg(lang, 'greet.ui.emailed', { email: g.email, id: logged.id }),
-      meetingId: logged.id,
-    };
+        me,
+        lang,
+      );
+      return {
+        ok: true,
+        message: msg(lang, 'greet.ui.emailed', { email: g.email, id: logged.id }),
+        meetingId: logged.id,
+      };
+    } catch (e) {
+      const why = failure(e, lang).message;
+      return { ok: true, message: msg(lang, 'greet.ui.sentNotLogged', { email: g.email, why }) };
+    }
   } catch (e) {
     return failure(e, lang);
   }

@@ -75,6 +75,40 @@ const FALLBACK: Record<Language, { subject: string; body: string }> = {
   zh: { subject: '{{Holiday}}快乐', body: '{{Name}}，祝您{{Holiday}}快乐！——{{Department}} {{Member}}' },
 };
 
+/** The greeting for one contact and holiday, filled from the Greeting template in their language. */
+export function greetingFor(
+  c: SheetRecord,
+  h: Holiday,
+  ctx: { templates: readonly Template[]; department: string; memberName: string; language: Language },
+): Greeting {
+  const d = c.data;
+  const language = languageOf(d.language) ?? ctx.language;
+  const t = pickTemplate(ctx.templates, 'Greeting', language);
+  const text = t ?? FALLBACK[language];
+  const values = {
+    Name: str(d.name),
+    Organization: str(d.organization),
+    Title: str(d.title),
+    Holiday: h.name,
+    Date: h.day,
+    Department: ctx.department,
+    Member: ctx.memberName,
+  };
+  return {
+    contactId: str(d.id),
+    row: c.row,
+    name: str(d.name) || str(d.id),
+    organization: str(d.organization),
+    email: str(d.email),
+    holiday: h.name,
+    day: h.day,
+    language,
+    templateId: t?.id ?? '',
+    subject: fillTemplate(text.subject, values),
+    message: fillTemplate(text.body, values),
+  };
+}
+
 /**
  * The member's greetings to send today: one per contact and holiday in the window, not yet
  * greeted for it, archived contacts left out; by holiday, then in Contacts order.
@@ -82,37 +116,47 @@ const FALLBACK: Record<Language, { subject: string; body: string }> = {
 export function greetingsToSend(input: GreetingsInput): Greeting[] {
   const out: Greeting[] = [];
   const me = input.member.email.trim().toLowerCase();
+  const ctx = { ...input, memberName: input.member.name };
   for (const h of holidaysInWindow(input.holidays, input.today)) {
     for (const c of input.contacts) {
       const d = c.data;
       if (str(d.owner).toLowerCase() !== me || d.greetings !== true || str(d.archived)) continue;
       if (greetedFor(d.lastGreeted, h.day)) continue;
-      const language = languageOf(d.language) ?? input.language;
-      const t = pickTemplate(input.templates, 'Greeting', language);
-      const text = t ?? FALLBACK[language];
-      const values = {
-        Name: str(d.name),
-        Organization: str(d.organization),
-        Title: str(d.title),
-        Holiday: h.name,
-        Date: h.day,
-        Department: input.department,
-        Member: input.member.name,
-      };
-      out.push({
-        contactId: str(d.id),
-        row: c.row,
-        name: str(d.name) || str(d.id),
-        organization: str(d.organization),
-        email: str(d.email),
-        holiday: h.name,
-        day: h.day,
-        language,
-        templateId: t?.id ?? '',
-        subject: fillTemplate(text.subject, values),
-        message: fillTemplate(text.body, values),
-      });
+      out.push(greetingFor(c, h, ctx));
     }
   }
   return out;
+}
+
+/**
+ * The digest's greeting lines carry the ready message: each greeting item of the plan gets
+ * the message filled for its contact (the member's name from the plan). One pass.
+ */
+export function attachGreetingMessages(
+  digests: readonly {
+    member: { name: string };
+    items: { kind: string; id: string; day: Day | null; holiday?: string; message?: string }[];
+  }[],
+  input: {
+    contacts: readonly SheetRecord[];
+    templates: readonly Template[];
+    department: string;
+    language: Language;
+  },
+): void {
+  const byId = new Map(input.contacts.map((c) => [str(c.data.id).toUpperCase(), c]));
+  for (const d of digests)
+    for (const item of d.items) {
+      const c = item.kind === 'greeting' && item.day ? byId.get(item.id.toUpperCase()) : undefined;
+      if (!c || !item.day) continue;
+      try {
+        item.message = greetingFor(
+          c,
+          { day: item.day, name: item.holiday ?? '' },
+          { ...input, memberName: d.member.name },
+        ).message;
+      } catch {
+        // a template that cannot be filled: the line points to the sidebar as it is
+      }
+    }
 }
