@@ -91,6 +91,8 @@ const OPS: Op[] = [
   { name: 'Generate semester report', fn: 'menuGenerateReport', expect: 'flat' },
   { name: 'Generate contact roster', fn: 'menuGenerateRoster', expect: 'flat' },
   { name: 'Send reminders now', fn: 'remindersSend', expect: 'per-email' },
+  { name: 'Greetings to send (list)', fn: 'greetingsList', expect: 'flat' },
+  { name: 'Templates form: preview data', fn: 'templatePreviewData', expect: 'flat' },
 ];
 
 interface Row {
