@@ -391,6 +391,7 @@ const EN = {
   // Partners: templates, greetings ready to send, festivals (greetings branch)
   'field.unknownPlaceholder': '{field}: unknown placeholder {value}; use {options}.',
   'term.done.festivals': 'Festival dates added as Holidays: {list}.',
+  'term.ui.festivals': 'Festival dates to add as Holiday rows: {n}',
   'greet.ui.title': 'Greetings to send',
   'greet.ui.loading': 'Reading your contacts to greet…',
   'greet.ui.none':
@@ -782,6 +783,7 @@ const ZH: Readonly<Record<MessageKey, string>> = {
   // Partners: templates, greetings ready to send, festivals (greetings branch)
   'field.unknownPlaceholder': '{field}：未知的占位符 {value}；可用 {options}。',
   'term.done.festivals': '已将节日日期加入 Holiday：{list}。',
+  'term.ui.festivals': '将加入的节日日期（Holiday 行）：{n} 个',
   'greet.ui.title': '待发送的节日问候',
   'greet.ui.loading': '正在读取需要问候的联系人…',
   'greet.ui.none': '今天没有待发送的问候：未来 3 天没有节日，或你的联系人都已问候。',

@@ -5,7 +5,7 @@
  * nothing; Set up seeds the Templates sheet once, in English and Chinese.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TermRunResponse } from '../../src/addon/term';
+import type { TermPlanResponse, TermRunResponse } from '../../src/addon/term';
 import { cellToDay } from '../../src/domain/dates';
 import { LocalGoogle } from '../../src/local/backend';
 import { LocalProject } from '../../src/local/runtime';
@@ -74,15 +74,17 @@ describe('bundle: festival calendar', () => {
   it('Start new term adds the new term festivals (2030), in Chinese for a zh department', () => {
     const { google, ss } = sample('2029-12-20');
     setSetting(ss, 'Language', 'zh');
-    const res = run<TermRunResponse>(google, ss, 'termRun', [
-      { term: '2030 Spring', start: '2030-01-10', end: '2030-09-30' },
-    ]);
+    const input = { term: '2030 Spring', start: '2030-01-10', end: '2030-09-30' };
+    const plan = run<TermPlanResponse>(google, ss, 'termPlan', [input]);
+    expect(plan.festivals).toContain('2030-02-03 春节');
+    const res = run<TermRunResponse>(google, ss, 'termRun', [input]);
     expect(res.ok).toBe(true);
     const h = holidays(ss);
     expect(h).toContain('2030-02-03 春节');
     expect(h).toContain('2030-09-12 中秋节');
     expect(h).toContain('2030-09-10 教师节');
     expect(res.steps.join('\n')).toContain('2030-02-03 春节');
+    expect(h.filter((x) => plan.festivals.includes(x))).toEqual(plan.festivals); // as the dry run said
   });
 
   it('adds nothing with Festival calendar none, or for an English department left blank', () => {
