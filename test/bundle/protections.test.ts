@@ -61,7 +61,7 @@ describe('Set up workbook protects the sheets', () => {
     expect(editors('Settings')).toEqual([VICE, MINISTER]);
     for (const p of ss.protections) expect(p.description).toMatch(/^Outreach Desk: /);
     const ids = ss.protections.filter((p) => p.range);
-    expect(ids).toHaveLength(6);
+    expect(ids).toHaveLength(7); // the ID column of each of the 7 record sheets (Templates too)
     for (const p of ids)
       expect(p).toMatchObject({ warningOnly: true, wholeColumns: true, range: { c1: 1, c2: 1 } });
   });
@@ -146,7 +146,7 @@ describe('Set up workbook protects the sheets', () => {
     google.spreadsheets.set(ss.id, ss);
     project.run(google, 'menuSetUpWorkbook', [], { spreadsheetId: ss.id, user: 'someone@example.edu' });
     expect(ss.protections.filter((p) => p.range === null)).toEqual([]);
-    expect(ss.protections.filter((p) => p.warningOnly)).toHaveLength(6);
+    expect(ss.protections.filter((p) => p.warningOnly)).toHaveLength(7);
     expect(google.ui.at(-1)?.message).toMatch(/Ledger, Members, Settings: not protected yet/);
   });
 });
