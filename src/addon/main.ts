@@ -68,6 +68,7 @@ export function menuSetUpWorkbook(): void {
   if (r.validationsSet.length) lines.push(t('setup.dropdowns', { n: r.validationsSet.length }));
   if (r.formatted.length) lines.push(t('setup.formats', { n: r.formatted.length }));
   if (r.seededSettings.length) lines.push(t('setup.settings', { list: r.seededSettings.join(', ') }));
+  if (r.seededTemplates) lines.push(t('setup.templates', { n: r.seededTemplates }));
   if (r.problems.length) lines.push(t('setup.problems', { list: r.problems.join('\n') }));
   if (r.protections.length) lines.push(t('setup.protections', { list: r.protections.join('\n') }));
   // Only a note on protections (why they wait) and nothing written: nothing was changed.

@@ -27,6 +27,8 @@ export interface SetupReport {
   validationsSet: string[];
   frozen: string[];
   seededSettings: string[];
+  /** Templates written into a new Templates sheet (the seed, English and Chinese). */
+  seededTemplates: number;
   formatted: string[];
   /**
    * What Set up could not repair without risking data, each with how to fix it: a header
@@ -87,6 +89,7 @@ export function setUpWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Set
     validationsSet: [],
     frozen: [],
     seededSettings: [],
+    seededTemplates: 0,
     formatted: [],
     problems: [],
     idMarks: [],
@@ -96,10 +99,11 @@ export function setUpWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Set
   withDocumentLock(() => {
     for (const def of TABLES) setUpSheet(ss, def, report);
     seedSettings(ss, report);
-    for (const seeded of [seedTemplates(ss), addFestivalHolidays(ss)]) {
-      report.seededSettings.push(...seeded.added);
-      report.writes += seeded.writes;
-    }
+    const templates = seedTemplates(ss);
+    const festivals = addFestivalHolidays(ss);
+    report.seededTemplates = templates.writes;
+    report.seededSettings.push(...festivals.added);
+    report.writes += templates.writes + festivals.writes;
     protectWorkbook(ss, report);
   });
   return report;

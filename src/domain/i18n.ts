@@ -392,6 +392,7 @@ const EN = {
   'field.unknownPlaceholder': '{field}: unknown placeholder {value}; use {options}.',
   'term.done.festivals': 'Festival dates added as Holidays: {list}.',
   'term.ui.festivals': 'Festival dates to add as Holiday rows: {n}',
+  'setup.templates': 'Templates added: {n} (in English and Chinese; edit them with Add or edit templates).',
   'greet.ui.title': 'Greetings to send',
   'greet.ui.loading': 'Reading your contacts to greet…',
   'greet.ui.none':
@@ -784,6 +785,7 @@ const ZH: Readonly<Record<MessageKey, string>> = {
   'field.unknownPlaceholder': '{field}：未知的占位符 {value}；可用 {options}。',
   'term.done.festivals': '已将节日日期加入 Holiday：{list}。',
   'term.ui.festivals': '将加入的节日日期（Holiday 行）：{n} 个',
+  'setup.templates': '已添加模板 {n} 个（中英文；可用“添加或编辑模板”修改）。',
   'greet.ui.title': '待发送的节日问候',
   'greet.ui.loading': '正在读取需要问候的联系人…',
   'greet.ui.none': '今天没有待发送的问候：未来 3 天没有节日，或你的联系人都已问候。',

@@ -10,7 +10,7 @@ import { cellToDay } from '../../src/domain/dates';
 import { LocalGoogle } from '../../src/local/backend';
 import { LocalProject } from '../../src/local/runtime';
 import { buildSample } from '../../src/local/sample';
-import type { SpreadsheetModel } from '../../src/local/services/spreadsheet';
+import { SpreadsheetModel } from '../../src/local/services/spreadsheet';
 import { bundleDir } from '../support/bundle';
 
 process.env.TZ = 'UTC';
@@ -101,6 +101,19 @@ describe('bundle: festival calendar', () => {
 });
 
 describe('bundle: seed templates', () => {
+  it('a new workbook: Set up says it added the templates', () => {
+    const google = new LocalGoogle();
+    const ss = new SpreadsheetModel('ss-new', 'Outreach', TZ);
+    ss.addSheet('Sheet1');
+    google.spreadsheets.set(ss.id, ss);
+    run(google, ss, 'menuSetUpWorkbook');
+    expect(google.ui.at(-1)?.message).toContain('Templates added: 8');
+    expect(rows(ss, 'Templates')).toHaveLength(8);
+    run(google, ss, 'menuSetUpWorkbook');
+    expect(google.ui.at(-1)?.message).not.toContain('Templates added');
+    expect(rows(ss, 'Templates')).toHaveLength(8);
+  });
+
   it('Set up seeds one template of each kind in English and Chinese, once', () => {
     const { google, ss } = sample('2026-11-23');
     const t = rows(ss, 'Templates');

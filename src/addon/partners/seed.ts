@@ -42,7 +42,7 @@ export function seedTemplates(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Par
     id = alloc.next();
   }
   new IdAllocator(TEMPLATES, gw.ids().ids).save();
-  return { added: [`${TEMPLATES.name}: ${SEED_TEMPLATES.length}`], writes: SEED_TEMPLATES.length };
+  return { added: SEED_TEMPLATES.map((t) => t.name), writes: SEED_TEMPLATES.length };
 }
 
 /**
