@@ -125,6 +125,15 @@ describe('bundle: greetings to send', () => {
     expect(f.google.outbox).toHaveLength(1);
   });
 
+  it('the menu item opens the Greetings sidebar for a member, and tells anyone else who may', () => {
+    const f = fixture();
+    run(f, 'menuGreetings');
+    expect(f.google.ui.at(-1)).toMatchObject({ kind: 'sidebar', title: 'Outreach Desk · Greetings' });
+    run(f, 'menuGreetings', [], 'stranger@x.edu');
+    expect(f.google.ui.at(-1)).toMatchObject({ kind: 'alert' });
+    expect(f.google.ui.at(-1)!.message).toMatch(/active member/);
+  });
+
   it('refuses someone who is not an active member', () => {
     const f = fixture();
     expect(() => run(f, 'greetingsList', [], 'stranger@x.edu')).toThrow(/active member/);
