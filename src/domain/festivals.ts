@@ -133,3 +133,9 @@ export function festivalCalendarOn(settings: {
   const v = norm(key ? (settings.other[key] ?? '') : '');
   return v === '' ? settings.language === 'zh' : v === 'cn';
 }
+
+/** A holiday's name in a language when it is one of the festivals (named in either language). */
+export function festivalNameIn(name: string, lang: 'en' | 'zh'): string {
+  const f = FESTIVALS.find((x) => norm(x.en) === norm(name) || norm(x.zh) === norm(name));
+  return f ? f[lang] : name;
+}

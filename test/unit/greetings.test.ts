@@ -74,7 +74,7 @@ describe('greetingsToSend', () => {
     const g = greetingsToSend({ ...base, contacts });
     expect(g.map((x) => [x.contactId, x.language, x.subject, x.message])).toEqual([
       ['C-0001', 'en', 'Happy Mid-Autumn Festival', 'Hi Ann, happy Mid-Autumn Festival! Li'],
-      ['C-0002', 'zh', 'Mid-Autumn Festival快乐', '王芳，Mid-Autumn Festival快乐！Li'],
+      ['C-0002', 'zh', '中秋节快乐', '王芳，中秋节快乐！Li'],
       ['C-0007', 'en', 'Happy Mid-Autumn Festival', 'Hi Last year, happy Mid-Autumn Festival! Li'],
     ]);
   });
@@ -87,5 +87,23 @@ describe('greetingsToSend', () => {
     });
     expect(g[0]!.templateId).toBe('');
     expect(g[0]!.message).toBe('Dear Ann, happy Mid-Autumn Festival! — Li, ER');
+  });
+});
+
+describe('a festival is named in the contact’s language', () => {
+  it('a zh department greets an English contact for the Mid-Autumn Festival in English', () => {
+    const g = greetingsToSend({
+      ...base,
+      language: 'zh',
+      holidays: [{ day: '2026-09-25', name: '中秋节' }],
+      contacts: [
+        rec(2, { id: 'C-0001', name: 'Ann', owner: 'me@x.edu', greetings: true, language: 'en' }),
+        rec(3, { id: 'C-0002', name: '王芳', owner: 'me@x.edu', greetings: true }),
+      ],
+    });
+    expect(g.map((x) => x.message)).toEqual([
+      'Hi Ann, happy Mid-Autumn Festival! Li',
+      '王芳，中秋节快乐！Li',
+    ]);
   });
 });

@@ -7,6 +7,7 @@
  * the digest no longer names it.
  */
 import { addDays, type Day } from '../dates';
+import { festivalNameIn } from '../festivals';
 import type { SheetRecord } from '../records';
 import type { Holiday } from '../settings';
 import { fillTemplate, pickTemplate, type Template } from '../templates';
@@ -89,7 +90,7 @@ export function greetingFor(
     Name: str(d.name),
     Organization: str(d.organization),
     Title: str(d.title),
-    Holiday: h.name,
+    Holiday: festivalNameIn(h.name, language), // 春节 in a Chinese message, Spring Festival in English
     Date: h.day,
     Department: ctx.department,
     Member: ctx.memberName,
