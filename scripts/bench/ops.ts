@@ -149,4 +149,6 @@ export const OPS: Op[] = [
   // Partners (issue 13).
   { name: 'Sidebar: sponsor at a glance', fn: 'partnerSponsor', kind: 'open', args: () => ['S-0001'] },
   { name: 'Generate sponsor feedback: dialog', fn: 'feedbackDialog', kind: 'open' },
+  { name: 'Greetings to send (list)', fn: 'greetingsList', kind: 'open' },
+  { name: 'Templates form: preview data', fn: 'templatePreviewData', kind: 'open' },
 ];

@@ -7,6 +7,7 @@
  */
 
 import type { Lang } from '../domain/i18n';
+import type { Greeting } from '../domain/partners/greetings';
 import type { FieldDef, TableName } from '../domain/schema';
 import type { GeneratedDocument } from './documents';
 import type { SendConfirmView, SendResult } from './reminders/confirm';
@@ -220,4 +221,47 @@ export interface FeedbackDialogApi {
   feedbackMake(eventId: string, sponsorId: string): FeedbackDoc;
   /** Sets the event's Feedback Sent to today, if it still holds `loaded`. */
   feedbackConfirm(eventId: string, loaded: string): { ok: true; date: string };
+}
+
+/** One greeting of the Greetings sidebar (src/addon/partners/greetings.ts). */
+export interface GreetingItem extends Greeting {
+  /** Key of the item in the page (contact and holiday day). */
+  readonly key: string;
+}
+
+export interface GreetingsView {
+  today: string;
+  lang: Lang;
+  me: string;
+  /** Recipients the member may still email today. */
+  quota: number;
+  items: GreetingItem[];
+  /** The page's words (`greet.ui.*`, `{name}` placeholders). */
+  text: Record<string, string>;
+}
+
+export interface GreetingResult {
+  ok: boolean;
+  message: string;
+  /** The Meetings row logged for an email. */
+  meetingId?: string;
+}
+
+/** The Greetings sidebar's server functions (src/addon/partners/greetings.ts). */
+export interface GreetingsSidebarApi {
+  /** The member's greetings to send today, filled in. */
+  greetingsList(): GreetingsView;
+  /** Last Greeted = today for the item's contact (`key` from the list). */
+  greetingsMarkSent(key: string): GreetingResult;
+  /** Emails the item's message from the member's account (confirmed in the page first), logs it. */
+  greetingsEmail(key: string): GreetingResult;
+}
+
+/** The record sidebar's template preview (src/addon/partners/templates.ts). */
+export interface TemplatePreviewData {
+  /** Contacts and sponsors a template can be previewed with, and their placeholder values. */
+  records: { id: string; label: string; values: Record<string, string> }[];
+}
+export interface TemplatePreviewApi {
+  templatePreviewData(): TemplatePreviewData;
 }

@@ -72,6 +72,7 @@ export function menuSetUpWorkbook(): void {
   if (r.validationsSet.length) lines.push(t('setup.dropdowns', { n: r.validationsSet.length }));
   if (r.formatted.length) lines.push(t('setup.formats', { n: r.formatted.length }));
   if (r.seededSettings.length) lines.push(t('setup.settings', { list: r.seededSettings.join(', ') }));
+  if (r.seededTemplates) lines.push(t('setup.templates', { n: r.seededTemplates }));
   if (r.problems.length) lines.push(t('setup.problems', { list: r.problems.join('\n') }));
   if (r.protections.length) lines.push(t('setup.protections', { list: r.protections.join('\n') }));
   // Only a note on protections (why they wait) and nothing written: nothing was changed.
@@ -105,6 +106,9 @@ export const __editors: Readonly<Record<string, () => void>> = Object.fromEntrie
 export { feedbackConfirm, feedbackDialog, feedbackMake, menuGenerateFeedback } from './feedback';
 export { MENU_ITEMS as __menuItems, TRIGGER_FUNCTIONS as __triggerFunctions } from './menu';
 export { partnerBenefitDone, partnerReturned, partnerSponsor } from './partners';
+// Partners: greetings ready to send (menu item and the Greetings sidebar's API).
+export { greetingsEmail, greetingsList, greetingsMarkSent, menuGreetings } from './partners/greetings';
+export { templatePreviewData } from './partners/templates';
 // Reminders (issue 4): menu items, the daily trigger's handler, the preview sidebar's API.
 export {
   menuInstallReminders,

@@ -27,6 +27,7 @@ export const EDIT_TABLES: readonly TableName[] = [
   'Events',
   'Benefits',
   'Members',
+  'Templates',
 ];
 
 /** The entry point of a table's "Add or edit" item (generated: see main.ts `__editors`). */
@@ -40,6 +41,7 @@ export const MENU_ITEMS: readonly MenuItem[] = [
     functionName: editFunction(name),
     separatorAfter: i === EDIT_TABLES.length - 1,
   })),
+  { caption: 'Greetings to send', zh: '待发送的节日问候', functionName: 'menuGreetings' },
   { caption: 'Generate semester report', zh: '生成学期报告', functionName: 'menuGenerateReport' },
   { caption: 'Generate sponsor feedback', zh: '生成赞助反馈', functionName: 'menuGenerateFeedback' },
   {

@@ -20,6 +20,7 @@ import {
 import { type FieldDef, KNOWN_SETTINGS, SETTINGS, TABLES, type TableDef } from '../domain/schema';
 import { headerRow, SheetGateway, withDocumentLock } from './gateway';
 import { seedIdMark } from './ids';
+import { addFestivalHolidays, seedTemplates } from './partners/seed';
 import { protectWorkbook } from './protections';
 
 export interface SetupReport {
@@ -28,6 +29,8 @@ export interface SetupReport {
   validationsSet: string[];
   frozen: string[];
   seededSettings: string[];
+  /** Templates written into a new Templates sheet (the seed, English and Chinese). */
+  seededTemplates: number;
   formatted: string[];
   /**
    * What Set up could not repair without risking data, each with how to fix it: a header
@@ -95,6 +98,7 @@ export function setUpWorkbook(
     validationsSet: [],
     frozen: [],
     seededSettings: [],
+    seededTemplates: 0,
     formatted: [],
     problems: [],
     idMarks: [],
@@ -108,6 +112,11 @@ export function setUpWorkbook(
     });
     onStep(TABLES.length);
     seedSettings(ss, report);
+    const templates = seedTemplates(ss);
+    const festivals = addFestivalHolidays(ss);
+    report.seededTemplates = templates.writes;
+    report.seededSettings.push(...festivals.added);
+    report.writes += templates.writes + festivals.writes;
     onStep(TABLES.length + 1);
     protectWorkbook(ss, report);
   });

@@ -14,6 +14,7 @@
 import { type Lang, msg } from '../domain/i18n';
 import { MEETING_RULE_FIELDS, meetingErrors, seriesCopy, seriesDates } from '../domain/meetings';
 import { BENEFIT_RULE_FIELDS, benefitErrors } from '../domain/partners/benefits';
+import { TEMPLATE_RULE_FIELDS, templateErrors } from '../domain/partners/template-rules';
 import {
   dayPart,
   FieldError,
@@ -70,6 +71,11 @@ const RECORD_RULES: Partial<
 > = {
   Meetings: { fields: MEETING_RULE_FIELDS, errors: meetingErrors },
   Benefits: { fields: BENEFIT_RULE_FIELDS, errors: benefitErrors },
+  // A template's Subject and Body may use only known placeholders (the error names both).
+  Templates: {
+    fields: TEMPLATE_RULE_FIELDS,
+    errors: (d) => templateErrors(d, { subject: 'Subject', body: 'Body' }),
+  },
 };
 
 /** A record the sidebar cannot save as asked (gone, ambiguous ID): nothing was written. */

@@ -22,6 +22,7 @@ import { archiveName, resolveOwners } from '../domain/term';
 import type { TermDialogApi } from './api';
 import { requireConsent } from './consent';
 import { AddonContext } from './context';
+import { addTermFestivals } from './partners/seed';
 import { installReminders, reminderOwner } from './reminders/trigger';
 import { activeUserEmail, Refused, requireRole } from './roles';
 import { clearPledges, removeRows, reown, updateSettings } from './term/apply';
@@ -190,6 +191,8 @@ export function termRun(input?: unknown): TermRunResponse {
   };
   PropertiesService.getDocumentProperties()?.setProperty(TERM_PROP, JSON.stringify(rec));
   res.steps.push(t('term.done.settings', { term: inp.term, start: inp.start, end: inp.end }));
+  const festivals = addTermFestivals(ctx);
+  if (festivals.length) res.steps.push(t('term.done.festivals', { list: festivals.join(', ') }));
 
   if (inp.takeOverReminders && reminderOwner()?.email !== email) {
     try {

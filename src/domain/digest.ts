@@ -139,11 +139,11 @@ function itemDetail(item: DueItem, c: ReminderCatalog, ctx: DigestContext, lang:
     case 'feedback':
       return c.feedback(item.day);
     case 'greeting':
-      return c.greetingFor(
+      return `${c.greetingFor(
         item.holiday ?? '',
         item.day ?? today,
         item.day ? daysBetween(today, item.day) : 0,
-      );
+      )}${item.message ? ` · ${item.message}` : ''}`;
     case 'orphan':
       return c.orphan(item.formerOwner ?? '', item.more ?? 0);
     case 'ledger':

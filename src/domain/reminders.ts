@@ -18,6 +18,7 @@
 
 import { addDays, type Day, daysBetween } from './dates';
 import { partnerItems } from './partners/benefits';
+import { greetedFor } from './partners/greetings';
 import { dayPart, type SheetRecord } from './records';
 import { SPONSORS, type TableName } from './schema';
 import type { Settings } from './settings';
@@ -136,6 +137,8 @@ export interface DueItem {
   more?: number;
   /** Greetings: the holiday's name. */
   holiday?: string;
+  /** Greetings: the message ready to send, when filled (domain/partners/greetings.ts). */
+  message?: string;
   /** Ledger: amount and type. */
   amount?: number | null;
   entryType?: string;
@@ -396,6 +399,7 @@ export function planReminders(all: PlanInput): ReminderPlan {
       const owner = email(c.data.owner);
       if (!owner || c.data.greetings !== true) continue;
       for (const h of holidays) {
+        if (greetedFor(c.data.lastGreeted, h.day)) continue; // marked sent: not named again
         add(owner, {
           kind: 'greeting',
           table: 'Contacts',

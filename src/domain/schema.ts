@@ -74,7 +74,8 @@ export type TableName =
   | 'Ledger'
   | 'Events'
   | 'Settings'
-  | 'Benefits';
+  | 'Benefits'
+  | 'Templates';
 
 export interface TableDef {
   readonly name: TableName;
@@ -157,6 +158,7 @@ const MEETING_TYPE_SET = optionSet({
   Call: '电话',
   'Event Debrief': '活动总结',
   Other: '其他',
+  Greeting: '节日问候',
 });
 const MEETING_STATUS_SET = optionSet({ Planned: '计划中', Done: '已完成', Cancelled: '已取消' });
 const LEDGER_TYPE_SET = optionSet({ Income: '现金收入', Expense: '支出', 'In-kind': '实物' });
@@ -303,6 +305,8 @@ export const CONTACTS: TableDef = {
     field('boolean', 'Greetings', 'greetings', '节日问候', { defaultValue: false }),
     notes(),
     date('Archived', 'archived', '归档日期'),
+    date('Last Greeted', 'lastGreeted', '最近问候'),
+    MEMBERS.fields.find((f) => f.key === 'language')!, // optional, as on Members: the contact's language
   ],
 };
 
@@ -411,6 +415,30 @@ export const BENEFITS: TableDef = {
   ],
 };
 
+const TEMPLATE_KIND_SET = optionSet({
+  Greeting: '节日问候',
+  'Thank-you': '致谢',
+  Feedback: '反馈',
+  Proposal: '赞助方案',
+});
+
+/** Message templates (Partners): `{{Placeholder}}` bodies, see domain/templates.ts. */
+export const TEMPLATES: TableDef = {
+  name: 'Templates',
+  idPrefix: 'T',
+  titleKey: 'name',
+  listKeys: ['kind', 'language', 'subject'],
+  noun: noun('template', 'templates', '模板'),
+  fields: [
+    id('Template ID', '模板编号'),
+    t('Name', 'name', '名称', { required: true }),
+    enm('Kind', 'kind', '类型', TEMPLATE_KIND_SET, { required: true, defaultValue: 'Greeting' }),
+    enm('Language', 'language', '语言', LANGUAGE_SET, { required: true, defaultValue: 'en' }),
+    t('Subject', 'subject', '邮件主题'),
+    long('Body', 'body', '正文'),
+  ],
+};
+
 /** The add-on's own bookkeeping sheets (hidden): declared here like the tables. */
 export interface LogSheetDef {
   readonly name: string;
@@ -443,6 +471,7 @@ export const OPTION_NAMES_ZH: Readonly<Record<string, string>> = Object.assign(
     LEDGER_STATUS_SET,
     EVENT_STATUS_SET,
     BENEFIT_STATUS_SET,
+    TEMPLATE_KIND_SET,
   ].map((s) => s.names),
 );
 
@@ -456,6 +485,7 @@ export const TABLES: readonly TableDef[] = [
   EVENTS,
   SETTINGS,
   BENEFITS,
+  TEMPLATES,
 ];
 
 export const TABLE_BY_NAME: Readonly<Record<TableName, TableDef>> = {
@@ -467,6 +497,7 @@ export const TABLE_BY_NAME: Readonly<Record<TableName, TableDef>> = {
   Events: EVENTS,
   Settings: SETTINGS,
   Benefits: BENEFITS,
+  Templates: TEMPLATES,
 };
 
 /** Tables whose records are edited one by one with sidebar forms (all but Settings). */
@@ -497,4 +528,9 @@ export const KNOWN_SETTINGS: readonly { setting: string; value: string; notes: s
   { setting: 'Reminder hour', value: '8', notes: 'Hour (0-23) of the daily reminder run' },
   { setting: 'Reports folder ID', value: '', notes: 'Optional Drive folder for generated documents' },
   { setting: 'Language', value: 'en', notes: 'en or zh: language of menus, documents and reminders' },
+  {
+    setting: 'Festival calendar',
+    value: '',
+    notes: 'CN: the Chinese festivals as Holidays; none; blank: CN if zh',
+  },
 ];

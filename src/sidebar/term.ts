@@ -131,6 +131,7 @@ function renderSummary(p: TermPlanResponse): void {
       p.clearPledges.map((s) => `${s.id} · ${s.title}`),
     ),
   );
+  if (p.festivals.length) sum.append(box(t('festivals', { n: p.festivals.length }), p.festivals));
 }
 
 function render(p: TermPlanResponse): void {

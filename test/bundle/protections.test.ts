@@ -61,7 +61,7 @@ describe('Set up workbook protects the sheets', () => {
     expect(editors('Settings')).toEqual([VICE, MINISTER]);
     for (const p of ss.protections) expect(p.description).toMatch(/^Outreach Desk: /);
     const ids = ss.protections.filter((p) => p.range);
-    expect(ids).toHaveLength(7); // the ID column of each record sheet (Benefits included)
+    expect(ids).toHaveLength(8); // the ID column of each record sheet (Benefits and Templates included)
     for (const p of ids)
       expect(p).toMatchObject({ warningOnly: true, wholeColumns: true, range: { c1: 1, c2: 1 } });
   });

@@ -161,6 +161,8 @@ describe('bundle: Set up workbook repairs a workbook members have changed', () =
     const ss = buildSample(google, { today: '2026-11-23' });
     const settings = ss.sheetByName('Settings')!;
     settings.set(settings.cells.findIndex((r) => r[0] === 'Language') + 1, 2, '中文');
+    // (A Chinese department's blank Festival calendar means CN: Set up would add festivals.)
+    settings.set(settings.cells.findIndex((r) => r[0] === 'Festival calendar') + 1, 2, 'none');
     project.run(google, 'menuSetUpWorkbook', [], { spreadsheetId: ss.id });
     expect(google.ui.at(-1)).toMatchObject({ kind: 'alert', message: '一切就绪：没有任何改动。' });
     // Progress while it works: each sheet, Settings, the protections, in Chinese.

@@ -16,7 +16,7 @@ const tz = 'Asia/Shanghai';
 const ctx = { timeZone: tz };
 
 describe('schema', () => {
-  it('defines the eight sheets of the contract with ID prefixes and unique headers', () => {
+  it('defines the sheets of the contract and the partners’ sheets with ID prefixes and unique headers', () => {
     expect(TABLES.map((t) => t.name)).toEqual([
       'Members',
       'Sponsors',
@@ -26,8 +26,9 @@ describe('schema', () => {
       'Events',
       'Settings',
       'Benefits',
+      'Templates',
     ]);
-    expect(TABLES.map((t) => t.idPrefix ?? '')).toEqual(['M', 'S', 'C', 'MT', 'L', 'E', '', 'B']);
+    expect(TABLES.map((t) => t.idPrefix ?? '')).toEqual(['M', 'S', 'C', 'MT', 'L', 'E', '', 'B', 'T']);
     // The contract's Partners section: Benefits' columns, and the Ledger's lent-goods columns.
     expect(TABLES.find((t) => t.name === 'Benefits')!.fields.map((f) => f.header)).toEqual([
       'Benefit ID',

@@ -175,7 +175,7 @@ describe('semester report: tables', () => {
 
   it('outside work: Done meetings of other types in the term, per owner and type', () => {
     const { lines } = report();
-    const types = ['Sponsor Visit', 'Inter-school Exchange', 'Call', 'Event Debrief', 'Other'];
+    const types = ['Sponsor Visit', 'Inter-school Exchange', 'Call', 'Event Debrief', 'Other', 'Greeting'];
     for (const m of MEMBERS.filter((x) => x.active)) {
       const done = MEETINGS.filter(
         (x) =>

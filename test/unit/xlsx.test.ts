@@ -305,6 +305,7 @@ describe('the sample department through .xlsx', () => {
       validationsSet: [],
       frozen: [],
       seededSettings: [],
+      seededTemplates: 0,
     });
   });
 });

@@ -5,9 +5,11 @@
  */
 import type { Day } from '../../domain/dates';
 import type { DigestContext } from '../../domain/digest';
+import { attachGreetingMessages } from '../../domain/partners/greetings';
 import { planReminders, type ReminderPlan } from '../../domain/reminders';
 import type { TableName } from '../../domain/schema';
 import { type AddonContext, memberLanguages } from '../context';
+import { greetingSources } from '../partners/sources';
 
 export interface ReminderTables {
   ctx: AddonContext;
@@ -38,6 +40,8 @@ export function loadPlan(ctx: AddonContext, day: Day): ReminderTables {
     benefits: benefits?.records,
     languageByEmail: memberLanguages(t.Members.values),
   });
+  if (plan.digests.some((d) => d.items.some((i) => i.kind === 'greeting')))
+    attachGreetingMessages(plan.digests, greetingSources(ctx));
   // Sheet ids for the row links (a fixed number of calls, only when something is due).
   const sheetIds: Partial<Record<TableName, number>> = {};
   if (plan.digests.length) for (const n of TABLES_READ) sheetIds[n] = t[n].sheet.getSheetId();

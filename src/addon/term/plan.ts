@@ -3,6 +3,8 @@
  * input, and asks the pure planning (src/domain/term.ts) what the new term archives,
  * removes, carries, clears and re-owns; adds who sends reminders. Writes nothing.
  */
+
+import { festivalCalendarOn, festivalsToAdd } from '../../domain/festivals';
 import { type Lang, msg, tableNoun, templates } from '../../domain/i18n';
 import { tableDef } from '../../domain/schema';
 import {
@@ -35,6 +37,8 @@ export interface TermPlanResponse extends TermPlanParts {
   inFolder: boolean;
   reminders: { owner: string | null; you: string };
   lang: Lang;
+  /** Festival Holiday rows the run adds (`Festival calendar` = CN): `YYYY-MM-DD name`. */
+  festivals: string[];
 }
 
 /** What the dialog shows its texts with: the `term.ui.*` templates and table names in `lang`. */
@@ -196,5 +200,14 @@ export function buildPlan(ctx: AddonContext, input: TermInput, you: string, lang
     inFolder: st.reportsFolderId.trim() !== '',
     reminders: { owner: reminderOwner()?.email ?? null, you },
     lang,
+    festivals: error || already ? [] : termFestivals(st, input),
   };
+}
+
+/** The festivals Start new term will add for the new term's dates (none when the calendar is off). */
+function termFestivals(st: ReturnType<AddonContext['settings']>, input: TermInput): string[] {
+  if (!festivalCalendarOn(st)) return [];
+  return festivalsToAdd(input.start, input.end, st.holidays, st.language).add.map(
+    (h) => `${h.day} ${h.name}`,
+  );
 }

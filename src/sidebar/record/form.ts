@@ -6,6 +6,7 @@ import type { FormField, FormSpec, RecordValues } from '../../addon/api';
 import { $, el } from '../shared/page';
 import { buildAttendance, syncAttendance } from './attendance';
 import { buildControl } from './controls';
+import { buildTemplatePreview, syncTemplatePreview } from './preview';
 import { buildSeries, seriesControl, syncSeries } from './series';
 import { noun, state, t } from './state';
 
@@ -81,6 +82,7 @@ export function resetForm(): void {
   }
   syncAttendance();
   syncSeries();
+  syncTemplatePreview();
   clearErrors();
   setTitle();
   showSave();
@@ -105,6 +107,7 @@ export function renderForm(spec: FormSpec): void {
   for (const c of state.controls) box.appendChild(c.wrap);
   buildAttendance(state.controls);
   buildSeries(state.controls);
+  buildTemplatePreview(state.controls);
   $<HTMLButtonElement>('od-save').disabled = false;
   resetForm();
 }
@@ -124,6 +127,7 @@ export function showRecord(rec: RecordValues): void {
   }
   syncAttendance();
   syncSeries();
+  syncTemplatePreview();
   setTitle();
   showSave();
   markSelected();
