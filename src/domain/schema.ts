@@ -5,109 +5,33 @@
  * the column lists of generated documents. No Apps Script globals here.
  */
 
-export type FieldType =
-  | 'id' // the record's stable ID, allocated by the add-on (`S-0001`)
-  | 'text' // one line of free text
-  | 'longtext' // free text that may span lines (notes, outcomes)
-  | 'email' // one email address
-  | 'emails' // comma-separated email addresses
-  | 'refs' // comma-separated record IDs (`S-0003, C-0012`)
-  | 'ref' // one record ID of another table
-  | 'date' // a calendar day
-  | 'datetime' // a calendar day, optionally with a time of day
-  | 'number' // a number >= 0 unless `min` says otherwise
-  | 'integer'
-  | 'boolean' // TRUE / FALSE checkbox
-  | 'enum'; // one of `options` (dropdown)
+import {
+  date,
+  email,
+  enm,
+  type FieldDef,
+  field,
+  id,
+  LANGUAGE_SET,
+  long,
+  MAX_TEXT,
+  member,
+  notes,
+  noun,
+  num,
+  optionSet,
+  phone,
+  ref,
+  suggest,
+  type TableDef,
+  type TableName,
+  t,
+} from './schema/fields';
+import { BENEFIT_STATUS_SET, BENEFITS, TEMPLATE_KIND_SET, TEMPLATES } from './schema/partners';
 
-/** A word in each language the add-on speaks. The English one of a field is its header. */
-export interface Label {
-  readonly en: string;
-  readonly zh: string;
-}
-
-export interface FieldDef {
-  /** Header text in row 1: columns are found by this text, never by position. */
-  readonly header: string;
-  /** Property name of the parsed record. */
-  readonly key: string;
-  readonly type: FieldType;
-  /** How forms and documents name the field (`en` is the header). */
-  readonly label: Label;
-  /** Allowed values for `enum` fields (strict), or suggestions for `text` fields (dropdown that allows others). */
-  readonly options?: readonly string[];
-  /** How each option is named in Chinese (the option itself is what the sheet holds). */
-  readonly optionNames?: Readonly<Record<string, string>>;
-  readonly required?: boolean;
-  readonly min?: number;
-  readonly max?: number;
-  /**
-   * Table(s) a `ref`/`refs` field points to: its values are IDs of those tables (a save
-   * refuses an ID that is not there). On an `email`/`emails` field, `Members`: each address
-   * must be a member's Email.
-   */
-  readonly refTable?: TableName | readonly TableName[];
-  /** No two records may hold the same value (ignoring case): Members' Email. */
-  readonly unique?: boolean;
-  /** Longest accepted text, in characters. */
-  readonly maxLength?: number;
-  /** Default value written by forms when the field is left blank. */
-  readonly defaultValue?: string | number | boolean;
-  /**
-   * Codes and phone numbers: Set up formats the column as plain text (`@`), so what a member
-   * types by hand (`007`, `+86 138 0000 0000`) is kept as typed too.
-   */
-  readonly plainText?: boolean;
-  /**
-   * A column a sheet may go without (members add it when they want it): it is read when
-   * present, never required, and Set up does not add it. (A field that is neither optional
-   * nor required — Late, Return By — is added by Set up, and a sheet without it still works.)
-   */
-  readonly optional?: boolean;
-}
-
-export type TableName =
-  | 'Members'
-  | 'Sponsors'
-  | 'Contacts'
-  | 'Meetings'
-  | 'Ledger'
-  | 'Events'
-  | 'Settings'
-  | 'Benefits'
-  | 'Templates';
-
-export interface TableDef {
-  readonly name: TableName;
-  /** ID prefix, e.g. `S` gives `S-0001`. Settings has none. */
-  readonly idPrefix?: string;
-  readonly fields: readonly FieldDef[];
-  /** Property of the record shown as its human name in lists, emails and documents. */
-  readonly titleKey: string;
-  /** Properties shown under the title in the sidebar's search list (first three that are filled). */
-  readonly listKeys: readonly string[];
-  /** What one record and many are called (`sponsor`, `sponsors`; `赞助商`). */
-  readonly noun: { readonly one: Label; readonly many: Label };
-  /** A field whose values mean the record needs no more work (Sponsors: Declined, Dormant, Thanked). */
-  readonly closed?: { readonly key: string; readonly values: readonly string[] };
-  /**
-   * How the sidebar archives a record (records are archived, never deleted): the field and
-   * the value it gets; `today` for a date field (the day it was archived).
-   */
-  readonly archive?: { readonly key: string; readonly value: string | boolean };
-}
-
-/** Cells longer than this are rejected (Google Sheets' own cell limit is 50,000 characters). */
-export const MAX_TEXT = 5000;
-export const MAX_SHORT_TEXT = 500;
-
-/**
- * A list of options with their Chinese names, declared once: the values are what the sheet
- * holds (and the order the dropdown shows), the names what forms and documents show.
- */
-function optionSet<const V extends string>(names: Readonly<Record<V, string>>) {
-  return { values: Object.keys(names) as V[], names };
-}
+export type { FieldDef, FieldType, Label, TableDef, TableName } from './schema/fields';
+export { MAX_SHORT_TEXT, MAX_TEXT } from './schema/fields';
+export { BENEFIT_STATUSES, BENEFITS, TEMPLATES } from './schema/partners';
 
 const ROLE_SET = optionSet({
   Minister: '部长',
@@ -169,7 +93,6 @@ const EVENT_STATUS_SET = optionSet({
   Done: '已完成',
   Cancelled: '已取消',
 });
-const LANGUAGE_SET = optionSet({ en: 'English', zh: '中文' });
 
 export const ROLES = ROLE_SET.values;
 export const GROUPS = GROUP_SET.values;
@@ -181,50 +104,6 @@ export const MEETING_STATUSES = MEETING_STATUS_SET.values;
 export const LEDGER_TYPES = LEDGER_TYPE_SET.values;
 export const LEDGER_STATUSES = LEDGER_STATUS_SET.values;
 export const EVENT_STATUSES = EVENT_STATUS_SET.values;
-
-type Extra = Partial<Omit<FieldDef, 'header' | 'key' | 'label'>>;
-const field = (type: FieldType, header: string, key: string, zh: string, extra: Extra = {}): FieldDef => ({
-  header,
-  key,
-  type,
-  label: { en: header, zh },
-  ...extra,
-});
-const t = (header: string, key: string, zh: string, extra: Extra = {}) =>
-  field('text', header, key, zh, { maxLength: MAX_SHORT_TEXT, ...extra });
-const long = (header: string, key: string, zh: string) =>
-  field('longtext', header, key, zh, { maxLength: MAX_TEXT });
-const email = (header: string, key: string, zh: string, extra: Extra = {}) =>
-  field('email', header, key, zh, { maxLength: 254, ...extra });
-/** A member's Email (owners, leads, who handled an entry): must be in Members. */
-const member = (header: string, key: string, zh: string) => email(header, key, zh, { refTable: 'Members' });
-const date = (header: string, key: string, zh: string, extra: Extra = {}) =>
-  field('date', header, key, zh, extra);
-const num = (header: string, key: string, zh: string, extra: Extra = {}) =>
-  field('number', header, key, zh, { min: 0, max: 1e12, ...extra });
-const enm = (
-  header: string,
-  key: string,
-  zh: string,
-  set: { values: readonly string[]; names: Readonly<Record<string, string>> },
-  extra: Extra = {},
-) => field('enum', header, key, zh, { options: set.values, optionNames: set.names, ...extra });
-/** Free text with suggestions (a dropdown that allows other values). */
-const suggest = (
-  header: string,
-  key: string,
-  zh: string,
-  set: { values: readonly string[]; names: Readonly<Record<string, string>> },
-) => t(header, key, zh, { options: set.values, optionNames: set.names });
-const id = (header: string, zh: string) => field('id', header, 'id', zh, { plainText: true });
-const ref = (header: string, key: string, zh: string, table: TableName) =>
-  field('ref', header, key, zh, { refTable: table, plainText: true });
-const phone = () => t('Phone', 'phone', '电话', { maxLength: 50, plainText: true });
-const notes = () => long('Notes', 'notes', '备注');
-const noun = (one: string, many: string, zhOne: string, zhMany = zhOne) => ({
-  one: { en: one, zh: zhOne },
-  many: { en: many, zh: zhMany },
-});
 
 export const MEMBERS: TableDef = {
   name: 'Members',
@@ -390,52 +269,6 @@ export const SETTINGS: TableDef = {
     t('Setting', 'setting', '设置项', { required: true }),
     t('Value', 'value', '值', { maxLength: MAX_TEXT }),
     notes(),
-  ],
-};
-
-const BENEFIT_STATUS_SET = optionSet({ Promised: '已承诺', Done: '已完成' });
-export const BENEFIT_STATUSES = BENEFIT_STATUS_SET.values;
-
-/** What sponsors were promised in return (a logo on the banner, a booth), and its evidence. */
-export const BENEFITS: TableDef = {
-  name: 'Benefits',
-  idPrefix: 'B',
-  titleKey: 'benefit',
-  listKeys: ['status', 'due', 'sponsorId'],
-  noun: noun('benefit', 'benefits', '赞助回报'),
-  fields: [
-    id('Benefit ID', '回报编号'),
-    ref('Sponsor ID', 'sponsorId', '赞助商编号', 'Sponsors'),
-    ref('Event ID', 'eventId', '活动编号', 'Events'),
-    t('Benefit', 'benefit', '回报内容', { required: true }),
-    date('Due', 'due', '截止日期'),
-    member('Owner', 'owner', '负责人'),
-    enm('Status', 'status', '状态', BENEFIT_STATUS_SET, { required: true, defaultValue: 'Promised' }),
-    t('Evidence', 'evidence', '证明链接', { maxLength: 2000, plainText: true }),
-  ],
-};
-
-const TEMPLATE_KIND_SET = optionSet({
-  Greeting: '节日问候',
-  'Thank-you': '致谢',
-  Feedback: '反馈',
-  Proposal: '赞助方案',
-});
-
-/** Message templates (Partners): `{{Placeholder}}` bodies, see domain/templates.ts. */
-export const TEMPLATES: TableDef = {
-  name: 'Templates',
-  idPrefix: 'T',
-  titleKey: 'name',
-  listKeys: ['kind', 'language', 'subject'],
-  noun: noun('template', 'templates', '模板'),
-  fields: [
-    id('Template ID', '模板编号'),
-    t('Name', 'name', '名称', { required: true }),
-    enm('Kind', 'kind', '类型', TEMPLATE_KIND_SET, { required: true, defaultValue: 'Greeting' }),
-    enm('Language', 'language', '语言', LANGUAGE_SET, { required: true, defaultValue: 'en' }),
-    t('Subject', 'subject', '邮件主题'),
-    long('Body', 'body', '正文'),
   ],
 };
 
