@@ -146,7 +146,7 @@ describe('Set up workbook protects the sheets', () => {
     google.spreadsheets.set(ss.id, ss);
     project.run(google, 'menuSetUpWorkbook', [], { spreadsheetId: ss.id, user: 'someone@example.edu' });
     expect(ss.protections.filter((p) => p.range === null)).toEqual([]);
-    expect(ss.protections.filter((p) => p.warningOnly)).toHaveLength(7);
+    expect(ss.protections.filter((p) => p.warningOnly)).toHaveLength(8); // the ID column of each of the 8 record sheets
     expect(google.ui.at(-1)?.message).toMatch(/Ledger, Members, Settings: not protected yet/);
   });
 });
