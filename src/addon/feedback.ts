@@ -13,6 +13,7 @@ import { buildFeedback, giversOf, sponsorName } from '../domain/partners/feedbac
 import { formText } from '../domain/records';
 import { parseLanguage } from '../domain/reminders';
 import { EVENTS } from '../domain/schema';
+import { pickTemplate, type Template, templatesOf } from '../domain/templates';
 import type { FeedbackDialogApi, FeedbackDialogView, FeedbackDoc } from './api';
 import { AddonContext } from './context';
 import { renderDocument } from './documents';
@@ -93,16 +94,14 @@ function eventFor(ctx: AddonContext, eventId: unknown, lang: Lang) {
 }
 
 /**
- * TEMPLATE HOOK (issue 13, item 1, branch `greetings`): the Templates sheet's `Thank-you`
- * template in `lang`, filled for this sponsor and event. Until src/domain/templates.ts lands
- * there is none, and the pack uses the catalog's default thank-you (`feedback.defaultThanks`).
+ * The Templates sheet's `Thank-you` template written in `lang` (the sponsor's language), or
+ * null — then the pack uses the catalog's thank-you in that language (`feedback.defaultThanks`)
+ * rather than a template in another language.
  */
-export function thankYouFromTemplates(
-  _ctx: AddonContext,
-  _lang: Lang,
-  _fill: { Name: string; Organization: string; Event: string; Department: string },
-): string | null {
-  return null;
+export function thankYouFromTemplates(ctx: AddonContext, lang: Lang): Template | null {
+  if (!ctx.ss.getSheetByName('Templates')) return null;
+  const t = pickTemplate(templatesOf(ctx.table('Templates').records), 'Thank-you', lang);
+  return t && parseLanguage(t.language) === lang ? t : null;
 }
 
 /** Makes the pack's Doc for one sponsor of the event (one call per sponsor: the dialog shows progress). */
@@ -118,12 +117,9 @@ export function feedbackMake(eventId: unknown, sponsorId: unknown): FeedbackDoc 
   const lang = parseLanguage(sponsor?.data.language) ?? settings.language;
   const name = sponsorName(sponsor, sid);
   const today = ctx.today();
-  const thanks = thankYouFromTemplates(ctx, lang, {
-    Name: name,
-    Organization: name,
-    Event: str(ev.data.name),
-    Department: settings.department,
-  });
+  const thanks = thankYouFromTemplates(ctx, lang);
+  const me = activeUserEmail().toLowerCase();
+  const member = ctx.table('Members').records.find((m) => str(m.data.email).toLowerCase() === me);
   const pack = buildFeedback({
     event: ev,
     sponsor,
@@ -134,6 +130,7 @@ export function feedbackMake(eventId: unknown, sponsorId: unknown): FeedbackDoc 
     currency: settings.currency,
     lang,
     thanks,
+    member: str(member?.data.name) || me,
     today,
   });
   const out = renderDocument(pack.doc, settings.reportsFolderId, { replaceSameName: true });

@@ -165,4 +165,30 @@ describe('bundle: Generate sponsor feedback', () => {
     expect(lines).toContain('您的赞助');
     expect(lines.some((l) => l.startsWith(`尊敬的${org}：`))).toBe(true);
   });
+
+  it('says thank you with the Templates sheet’s Thank-you template, filled for the sponsor and event', () => {
+    const { google, ss, run, event, gifts } = sample();
+    const sid = String(gifts[0]!['Sponsor ID']);
+    const org = String(rows(ss, 'Sponsors').find((s) => s['Sponsor ID'] === sid)!.Organization);
+    const t = ss.sheetByName('Templates')!;
+    const head = t.cells[0]!.map(String);
+    const row = t.cells.findIndex(
+      (r) => r[head.indexOf('Kind')] === 'Thank-you' && r[head.indexOf('Language')] === 'en',
+    );
+    expect(row).toBeGreaterThan(0);
+    t.set(
+      row + 1,
+      head.indexOf('Body') + 1,
+      'Thanks, {{Organization}}, for {{Event}} ({{Gifts}}): {{Amount}}.',
+    );
+    const doc = run<FeedbackDoc>('feedbackMake', [event['Event ID'], sid]);
+    const mine = gifts.filter((g) => g['Sponsor ID'] === sid);
+    const total = mine.reduce((a, g) => a + Number(g.Amount), 0);
+    const described = mine
+      .map((g) => String(g.Description))
+      .filter(Boolean)
+      .join(', ');
+    const lines = documentText(getLocalDocument(google, doc.id)!).split('\n');
+    expect(lines).toContain(`Thanks, ${org}, for ${event.Name} (${described}): ${yuan(total)}.`);
+  });
 });

@@ -10,6 +10,7 @@ import type { Block, DocModel } from '../docmodel';
 import { formatCount, formatMoney, longDay } from '../format';
 import { type Lang, messages, valueName } from '../i18n';
 import type { SheetRecord } from '../records';
+import { fillTemplate, type Template } from '../templates';
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
 const key = (v: unknown) => str(v).toUpperCase();
@@ -38,10 +39,12 @@ export interface FeedbackInput {
   currency: string;
   lang: Lang;
   /**
-   * The thank-you text, already filled for this sponsor (the Templates sheet's Thank-you
-   * template in `lang`, when there is one); null: the catalog's default text.
+   * The Templates sheet's Thank-you template in `lang`, filled here for this sponsor and
+   * event; null: the catalog's default text.
    */
-  thanks: string | null;
+  thanks: Template | null;
+  /** The member making the pack ({{Member}}). */
+  member: string;
   today: Day;
 }
 
@@ -86,7 +89,21 @@ export function buildFeedback(input: FeedbackInput): FeedbackPack {
     style: 'lead',
   });
   h(t('feedback.thanks'));
-  const thanks = input.thanks ?? t('feedback.defaultThanks', params);
+  const thanks = input.thanks
+    ? fillTemplate(input.thanks.body, {
+        Name: name,
+        Organization: name,
+        Event: eventName,
+        Department: input.department,
+        Member: input.member,
+        Date: eventDay ?? '',
+        Amount: money(sum(mine, 'Income') + sum(mine, 'In-kind')),
+        Gifts: mine
+          .map((l) => str(l.data.description))
+          .filter(Boolean)
+          .join(', '),
+      })
+    : t('feedback.defaultThanks', params);
   for (const line of thanks.split('\n')) blocks.push({ kind: 'paragraph', text: line });
 
   h(t('feedback.gifts'));
