@@ -4,6 +4,7 @@
  * a page that plays Google Sheets around the add-on on http://127.0.0.1:8080/.
  *
  * Usage: npm start -- [--port 8080] [--workbook workbench/workbook.xlsx] [--copy] [--tz Asia/Shanghai]
+ *        [--locale zh_CN] (the users' locale: Chinese menu captions)
  * (PORT in the environment also sets the port; 0 picks a free one.) A file that is not an
  * Outreach Desk workbook is opened only with --copy, as <name>.outreach.xlsx next to it.
  * Exits 1 when stopped with changes that could not be written to the workbook file.
@@ -43,6 +44,7 @@ try {
     workbookPath,
     projectDir: built.outDir,
     timeZone: opt('tz'),
+    locale: opt('locale'),
     copy,
     log: (line) => console.log(line),
   });

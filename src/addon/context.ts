@@ -79,6 +79,19 @@ export class AddonContext {
     return own ?? this.settings().language;
   }
 
+  /**
+   * The language of the user running this execution (their Members `Language`, else the
+   * Settings one); English when the workbook cannot be read yet, so pages still open.
+   */
+  userLanguage(): Language {
+    const who = Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
+    try {
+      return this.languageFor(who);
+    } catch {
+      return 'en';
+    }
+  }
+
   /** Forget cached reads (after writing). */
   invalidate(name?: TableName): void {
     if (name) this.tables.delete(name);

@@ -22,14 +22,6 @@ import { saveRecord } from './store';
 
 export const FEEDBACK_DIALOG_FILE = 'Feedback';
 
-function userLanguage(ctx: AddonContext): Lang {
-  try {
-    return ctx.languageFor(activeUserEmail());
-  } catch {
-    return 'en';
-  }
-}
-
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
 const HEADS = ['Minister', 'Vice Minister'];
 
@@ -50,7 +42,7 @@ function benefitsOf(ctx: AddonContext) {
 /** The dialog's list: Done events (not archived), with the sponsors that gave to each. */
 export function feedbackDialog(): FeedbackDialogView {
   const ctx = new AddonContext();
-  const lang = userLanguage(ctx);
+  const lang = ctx.userLanguage();
   const ledger = ctx.table('Ledger').records;
   const sponsors = new Map(ctx.table('Sponsors').records.map((s) => [str(s.data.id).toUpperCase(), s]));
   const feedbackField = EVENTS.fields.find((f) => f.key === 'feedbackSent')!;
@@ -107,12 +99,12 @@ export function thankYouFromTemplates(ctx: AddonContext, lang: Lang): Template |
 /** Makes the pack's Doc for one sponsor of the event (one call per sponsor: the dialog shows progress). */
 export function feedbackMake(eventId: unknown, sponsorId: unknown): FeedbackDoc {
   const ctx = new AddonContext();
-  const ev = eventFor(ctx, eventId, userLanguage(ctx));
+  const ev = eventFor(ctx, eventId, ctx.userLanguage());
   const settings = ctx.settings();
   const ledger = ctx.table('Ledger').records;
   const sid = str(sponsorId).toUpperCase();
   if (!giversOf(str(ev.data.id), ledger).includes(sid))
-    throw new Error(msg(userLanguage(ctx), 'feedback.ui.noGivers'));
+    throw new Error(msg(ctx.userLanguage(), 'feedback.ui.noGivers'));
   const sponsor = ctx.table('Sponsors').records.find((s) => str(s.data.id).toUpperCase() === sid) ?? null;
   const lang = parseLanguage(sponsor?.data.language) ?? settings.language;
   const name = sponsorName(sponsor, sid);
@@ -143,7 +135,7 @@ export function feedbackMake(eventId: unknown, sponsorId: unknown): FeedbackDoc 
  */
 export function feedbackConfirm(eventId: unknown, loaded: unknown): { ok: true; date: string } {
   const ctx = new AddonContext();
-  const lang = userLanguage(ctx);
+  const lang = ctx.userLanguage();
   const ev = eventFor(ctx, eventId, lang);
   const date = ctx.today();
   const who = activeUserEmail() || Session.getEffectiveUser().getEmail();
@@ -162,7 +154,7 @@ export function menuGenerateFeedback(): void {
   if (!menuAllowed('editRecords')) return;
   const ctx = new AddonContext();
   const html = HtmlService.createHtmlOutputFromFile(FEEDBACK_DIALOG_FILE).setWidth(560).setHeight(520);
-  SpreadsheetApp.getUi().showModalDialog(html, msg(userLanguage(ctx), 'feedback.ui.title'));
+  SpreadsheetApp.getUi().showModalDialog(html, msg(ctx.userLanguage(), 'feedback.ui.title'));
 }
 
 /** The dialog's functions, checked against the API the page calls. */

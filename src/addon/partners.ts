@@ -17,19 +17,10 @@ import { sidebarSave } from './sidebar';
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
 
-function userLanguage(ctx: AddonContext) {
-  const who = Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
-  try {
-    return ctx.languageFor(who);
-  } catch {
-    return 'en' as const;
-  }
-}
-
 /** One sponsor's pledged against received this term (the whole Ledger when no term is set). */
 export function partnerSponsor(id: unknown): SponsorGlance | null {
   const ctx = new AddonContext();
-  const lang = userLanguage(ctx);
+  const lang = ctx.userLanguage();
   const settings = ctx.settings();
   const want = str(id).toUpperCase();
   const sponsor = ctx.table('Sponsors').records.find((s) => str(s.data.id).toUpperCase() === want);

@@ -43,7 +43,7 @@ function recordTable(name: unknown): TableName {
 const scriptValue = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
 
 export function openRecordSidebar(table: TableName): void {
-  const lang = languageOf(new AddonContext());
+  const lang = new AddonContext().userLanguage();
   // The page's title, and what to say if its very first call fails because the browser is
   // signed in to several Google accounts, in the member's language (before any call answers).
   const html = HtmlService.createHtmlOutputFromFile(SIDEBAR_FILE)
@@ -54,20 +54,10 @@ export function openRecordSidebar(table: TableName): void {
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
-/** The language of the member using the sidebar (Members "Language" cell, else Settings). */
-function languageOf(ctx: AddonContext): Lang {
-  const who = Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
-  try {
-    return ctx.languageFor(who);
-  } catch {
-    return 'en'; // Settings or Members unreadable: the form still works, in English
-  }
-}
-
 export function sidebarForm(table: unknown): FormSpec {
   const def = tableDef(recordTable(table));
   const ctx = new AddonContext();
-  const lang = languageOf(ctx);
+  const lang = ctx.userLanguage();
   // Optional columns (Members "Language") are offered only where the sheet has them.
   const present = new Set(headerRow(ctx.sheet(def.name)).map(normHeader));
   return {
@@ -136,7 +126,7 @@ export function sidebarSave(table: unknown, input: unknown): SaveResponse {
   const who = Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || 'unknown';
   const def = tableDef(name);
   let memo: Lang | undefined;
-  const language = () => (memo ??= languageOf(ctx)); // read only when a message needs it
+  const language = () => (memo ??= ctx.userLanguage()); // read only when a message needs it
   try {
     requireRole(ctx, editAction(name), language);
     const request = toSaveRequest(input as Record<string, unknown>);

@@ -16,7 +16,7 @@
  * changes nothing and says so. Minister and Vice Minister only.
  * Parts: term/plan.ts (dry run), term/archive.ts (copy, verify, documents), term/apply.ts.
  */
-import { type Lang, type MessageKey, msg, tableNoun } from '../domain/i18n';
+import { type MessageKey, msg, tableNoun } from '../domain/i18n';
 import { tableDef } from '../domain/schema';
 import { archiveName, resolveOwners } from '../domain/term';
 import type { TermDialogApi } from './api';
@@ -24,7 +24,7 @@ import { requireConsent } from './consent';
 import { AddonContext } from './context';
 import { addTermFestivals } from './partners/seed';
 import { installReminders, reminderOwner } from './reminders/trigger';
-import { activeUserEmail, Refused, requireRole } from './roles';
+import { Refused, requireRole } from './roles';
 import { clearPledges, removeRows, reown, updateSettings } from './term/apply';
 import { archivedRows, copyWorkbook, snapshot, verifyArchive, writeTermDocuments } from './term/archive';
 import {
@@ -47,19 +47,11 @@ export type { TermDialogText, TermPlanResponse, TermRunInput, TermRunResponse } 
 
 export const TERM_DIALOG_FILE = 'Term';
 
-function userLanguage(ctx: AddonContext): Lang {
-  try {
-    return ctx.languageFor(activeUserEmail());
-  } catch {
-    return 'en';
-  }
-}
-
 /** Menu: Start new term — the dialog, for the Minister and Vice Minister (others: an alert). */
 export function menuStartNewTerm(): void {
   const ui = SpreadsheetApp.getUi();
   const ctx = new AddonContext();
-  const lang = userLanguage(ctx);
+  const lang = ctx.userLanguage();
   try {
     requireRole(ctx, 'startNewTerm', lang);
   } catch (e) {
@@ -77,7 +69,7 @@ export function menuStartNewTerm(): void {
 /** google.script.run: the dialog's texts in the user's language. */
 export function termDialog(): TermDialogText {
   const ctx = new AddonContext();
-  const lang = userLanguage(ctx);
+  const lang = ctx.userLanguage();
   requireRole(ctx, 'startNewTerm', lang);
   return dialogText(lang);
 }
@@ -85,7 +77,7 @@ export function termDialog(): TermDialogText {
 /** google.script.run: the dry run. Writes nothing. */
 export function termPlan(input?: unknown): TermPlanResponse {
   const ctx = new AddonContext();
-  const lang = userLanguage(ctx);
+  const lang = ctx.userLanguage();
   const { email } = requireRole(ctx, 'startNewTerm', lang);
   return buildPlan(ctx, cleanInput(input), email, lang);
 }
@@ -93,7 +85,7 @@ export function termPlan(input?: unknown): TermPlanResponse {
 /** google.script.run: starts the new term as planned, with the owners chosen. */
 export function termRun(input?: unknown): TermRunResponse {
   const ctx = new AddonContext();
-  const lang = userLanguage(ctx);
+  const lang = ctx.userLanguage();
   const { email } = requireRole(ctx, 'startNewTerm', lang);
   const inp = cleanInput(input);
   const res: TermRunResponse = {

@@ -13,29 +13,50 @@ const server = serverApi<RemindersSidebarApi>();
 
 const SAFE_LINK = /^https:\/\/docs\.google\.com\//;
 
+/** The sidebar's words in the user's language (from the last answer; English before it). */
+let text: Record<string, string> = {};
+function t(key: string, params: Record<string, string | number> = {}): string {
+  const template = text[`preview.ui.${key}`] ?? key;
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
 function render(p: PreviewResponse): void {
+  text = p.text;
+  document.documentElement.lang = p.lang === 'zh' ? 'zh-CN' : 'en';
+  for (const e of Array.from(document.querySelectorAll<HTMLElement>('[data-t]'))) {
+    const s = text[e.dataset.t!];
+    if (s) e.textContent = s;
+  }
   const owner = $('rm-owner');
   owner.className = p.owner ? 'owner' : 'owner warn';
   owner.textContent = p.owner
-    ? `Reminders run daily at ${String(p.owner.hour).padStart(2, '0')}:00 (${p.owner.timeZone}) from ${p.owner.email}'s account.${p.owner.hour !== p.reminderHour ? ` The Reminder hour setting is now ${p.reminderHour}: the trigger moves on its next run.` : ''}`
-    : 'Reminders are not installed: no daily email goes out until a member runs "Install reminders".';
+    ? t('owner', {
+        hour: String(p.reminderHour).padStart(2, '0'),
+        zone: p.owner.timeZone,
+        email: p.owner.email,
+      })
+    : t('none');
   const day = $<HTMLInputElement>('rm-day');
   day.value = p.day;
 
   const n = p.digests.length;
+  const items = p.digests.reduce((a, d) => a + d.count, 0);
   $('rm-status').className = 'status';
-  $('rm-status').textContent =
-    `${p.day === p.today ? 'Today' : p.day}: ${n} ${n === 1 ? 'member gets' : 'members get'} a digest (${p.digests.reduce((a, d) => a + d.count, 0)} items). Nothing is sent from here.`;
+  $('rm-status').textContent = t(n === 1 ? 'summaryOne' : 'summary', {
+    day: p.day === p.today ? t('today') : p.day,
+    n,
+    items,
+  });
 
   const box = $('rm-digests');
   box.replaceChildren();
   for (const d of p.digests) {
     const det = el('details', { class: 'digest' });
     const sum = el('summary', {}, `${d.name} · ${d.count}`);
-    if (d.mailedToday) sum.append(el('span', { class: 'badge' }, 'mailed today'));
+    if (d.mailedToday) sum.append(el('span', { class: 'badge' }, t('mailed')));
     det.append(sum);
     det.append(
-      el('div', { class: 'meta' }, `${d.to} · ${d.role} · ${d.language === 'zh' ? '中文' : 'English'}`),
+      el('div', { class: 'meta' }, `${d.to} · ${d.role} · ${t(d.language === 'zh' ? 'lang.zh' : 'lang.en')}`),
     );
     det.append(el('div', { class: 'subject' }, d.subject));
     for (const g of d.groups) {
@@ -75,7 +96,7 @@ function render(p: PreviewResponse): void {
 
 async function load(day?: string): Promise<void> {
   $('rm-status').className = 'status';
-  $('rm-status').textContent = 'Loading…';
+  $('rm-status').textContent = text['preview.ui.loading'] ?? 'Loading…';
   try {
     render(await server.call('remindersPreview', day ?? ''));
   } catch (e) {

@@ -24,11 +24,11 @@ export interface Bench {
   close(): Promise<void>;
 }
 
-export async function openBench(): Promise<Bench> {
+export async function openBench(opts: { locale?: string } = {}): Promise<Bench> {
   const dir = mkdtempSync(join(tmpdir(), 'od-bench-'));
   const projectDir = bundleDir();
   const workbookPath = join(dir, 'workbook.xlsx');
-  const wb = await startWorkbench({ port: 0, workbookPath, projectDir });
+  const wb = await startWorkbench({ port: 0, workbookPath, projectDir, ...opts });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],

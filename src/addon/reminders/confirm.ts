@@ -12,7 +12,7 @@ import type { Day } from '../../domain/dates';
 import { type Lang, MESSAGES, messages, msg, templates } from '../../domain/i18n';
 import { type MemberDigestPlan, sendOrder } from '../../domain/reminders';
 import { AddonContext } from '../context';
-import { activeUserEmail, requireRole } from '../roles';
+import { requireRole } from '../roles';
 import { currentUser, type MemberLine, type RunSummary, runReminders } from './job';
 import { REMINDER_LOG_SHEET, readLog } from './log';
 import { loadPlan } from './plan';
@@ -85,21 +85,13 @@ export interface SendResult extends RunSummary {
   lines: string[];
 }
 
-function userLanguage(ctx: AddonContext): Lang {
-  try {
-    return ctx.languageFor(activeUserEmail() || currentUser());
-  } catch {
-    return 'en';
-  }
-}
-
 /**
  * What Send would do today, as the reminder job decides it (the same plan, log and send
  * order), without sending or writing anything: the log is only read when it exists.
  */
 export function confirmReminders(): SendConfirmView {
   const ctx = new AddonContext();
-  const lang = userLanguage(ctx);
+  const lang = ctx.userLanguage();
   requireRole(ctx, 'sendReminders', lang);
   const day = ctx.today();
   const { plan } = loadPlan(ctx, day);
@@ -141,7 +133,7 @@ export function confirmReminders(): SendConfirmView {
 /** Sends today's digests (the reminder job, from the account of whoever clicks Send). */
 export function sendFromDialog(): SendResult {
   const ctx = new AddonContext();
-  const lang = userLanguage(ctx);
+  const lang = ctx.userLanguage();
   requireRole(ctx, 'sendReminders', lang);
   const s = runReminders('manual');
   return { ...s, lines: summaryText(s, lang).split('\n') };
@@ -151,5 +143,5 @@ export function sendFromDialog(): SendResult {
 export function openSendDialog(): void {
   const ctx = new AddonContext();
   const html = HtmlService.createHtmlOutputFromFile(SEND_DIALOG_FILE).setWidth(520).setHeight(480);
-  SpreadsheetApp.getUi().showModalDialog(html, msg(userLanguage(ctx), 'send.ui.title'));
+  SpreadsheetApp.getUi().showModalDialog(html, msg(ctx.userLanguage(), 'send.ui.title'));
 }

@@ -26,6 +26,8 @@ export interface ExecutionsContext {
   /** Puts the google.script.run bridge into add-on HTML (a sidebar's or dialog's). */
   withBridge: (html: string) => string;
   log: (line: string) => void;
+  /** The users' locale as Session.getActiveUserLocale() gives it (`en`, `zh_CN`…). */
+  locale?: string;
 }
 
 export interface RunOptions {
@@ -80,6 +82,7 @@ export class Executions {
         authMode: o.authMode ?? 'FULL',
         trigger: o.trigger ?? false,
         counter,
+        ...(this.c.locale ? { locale: this.c.locale } : {}),
       });
       const result = kind === 'run' ? callResult(fn, r.value) : { ok: true as const, value: null };
       if (result.ok) value = result.value;

@@ -51,6 +51,8 @@ export interface WorkbenchOptions {
   timeZone?: string;
   /** Where to log executions (default: nowhere). */
   log?: (line: string) => void;
+  /** The users' locale (Session.getActiveUserLocale(): `en` by default, `zh_CN` for Chinese menus). */
+  locale?: string;
 }
 
 export interface Workbench {
@@ -93,6 +95,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
     store,
     withBridge: (html) => withBridge(html, shim),
     log,
+    ...(opts.locale ? { locale: opts.locale } : {}),
   });
   let origin = '';
   const api = routes({ google, project, functions, store, executions, page, origin: () => origin });

@@ -103,8 +103,8 @@ export function buildControl(f: FormField): Control {
       if (f.type === 'number') input.inputMode = 'decimal';
       if (f.type === 'integer') input.inputMode = 'numeric';
       if (f.type === 'email') input.inputMode = 'email';
-      if (f.type === 'date') input.placeholder = 'yyyy-mm-dd';
-      if (f.type === 'datetime') input.placeholder = 'yyyy-mm-dd hh:mm';
+      if (f.type === 'date') input.placeholder = t('ui.dateHint');
+      if (f.type === 'datetime') input.placeholder = t('ui.dateTimeHint');
       if (f.type === 'emails' || f.type === 'refs') input.placeholder = t('ui.commaSeparated');
       if (f.type === 'ref') input.placeholder = t('ui.idExample', { id: 'S-0001' });
       wrap.append(label, input);

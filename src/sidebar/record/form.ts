@@ -100,6 +100,10 @@ export function renderForm(spec: FormSpec): void {
   document.documentElement.lang = spec.lang === 'zh' ? 'zh-CN' : 'en';
   $('od-new').textContent = t('ui.new');
   $<HTMLInputElement>('od-search').placeholder = t('ui.search');
+  $('od-table-label').textContent = t('ui.sheet');
+  tables.setAttribute('aria-label', t('ui.sheet'));
+  $('od-search-label').textContent = t('ui.searchLabel');
+  $('od-results').setAttribute('aria-label', t('ui.records'));
   tables.value = spec.table;
   const box = $('od-fields');
   box.replaceChildren();
