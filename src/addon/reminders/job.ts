@@ -46,6 +46,20 @@ export const LOCK_WAIT_MS = 20_000;
  * run still has to confirm its rows and schedule the follow-up.
  */
 export const STOP_AFTER_MS = 270_000;
+/** Google's limit on one execution (the quotas page above). */
+const EXECUTION_LIMIT_MS = 360_000;
+
+/**
+ * How much of the execution's time a run has used (ms): its wall clock since `started`, or,
+ * when the host offers what is left of the limit on its own clock (the local runtime, where
+ * service calls take no wall time but are estimated: `__executionMsLeft`), what that says
+ * has gone, whichever is more. In Google there is no such global and the wall clock counts.
+ */
+function usedMs(started: number): number {
+  const wall = Date.now() - started;
+  const left = (globalThis as { __executionMsLeft?: () => number }).__executionMsLeft?.();
+  return typeof left === 'number' && Number.isFinite(left) ? Math.max(wall, EXECUTION_LIMIT_MS - left) : wall;
+}
 
 export interface MemberLine {
   email: string;
@@ -67,6 +81,11 @@ export interface RunSummary {
   failed: SkippedLine[];
   /** Left for the follow-up run (the run stopped before Google's time limit). */
   continued?: MemberLine[];
+  /**
+   * The one-off follow-up trigger that mails `continued` (absent when none could be created,
+   * e.g. an add-on already holding its one clock trigger here: the next run mails them).
+   */
+  resumeId?: string;
   quotaLeft: number;
   /** Set when the run did nothing at all (e.g. a trigger that is no longer the designated one). */
   note?: string;
@@ -138,11 +157,11 @@ export function runReminders(mode: 'trigger' | 'manual', ctxIn?: AddonContext, r
   let slowest = 0;
   try {
     for (const [i, d] of order.entries()) {
-      if (Date.now() - started + slowest > STOP_AFTER_MS) {
+      if (usedMs(started) + slowest > STOP_AFTER_MS) {
         summary.continued = order.slice(i).map((x) => line(x.member, x.items.length));
         break;
       }
-      const mailStarted = Date.now();
+      const mailStarted = usedMs(started);
       if (quota < 1) {
         summary.deferred.push(line(d.member, d.items.length));
         continue;
@@ -198,7 +217,7 @@ export function runReminders(mode: 'trigger' | 'manual', ctxIn?: AddonContext, r
       sentRows.push(row);
       quota--;
       summary.sent.push(line(d.member, d.items.length));
-      slowest = Math.max(slowest, Date.now() - mailStarted);
+      slowest = Math.max(slowest, usedMs(started) - mailStarted);
     }
   } finally {
     if (sentRows.length) withDocumentLock(() => confirmSent(log, sentRows), LOCK_WAIT_MS);
@@ -213,8 +232,14 @@ export function runReminders(mode: 'trigger' | 'manual', ctxIn?: AddonContext, r
   if (deferredRows.length) withDocumentLock(() => appendLogRows(log, deferredRows), LOCK_WAIT_MS);
   // A follow-up that could not mail anyone in its time (the reads alone took it) starts no
   // other: the chain ends, and the next daily run mails whoever is left.
-  if (summary.continued?.length && (summary.sent.length > 0 || !resumeOf))
-    scheduleResume(ctx.ss.getId(), resumeOf);
+  if (summary.continued?.length && (summary.sent.length > 0 || !resumeOf)) {
+    try {
+      summary.resumeId = scheduleResume(ctx.ss.getId(), resumeOf, mode === 'trigger');
+    } catch {
+      // No follow-up (an add-on may hold one clock trigger per user per document, and the
+      // hourly one is it): what was sent is logged, and the next run mails who is left.
+    }
+  }
   summary.quotaLeft = Math.max(0, quota);
   return summary;
 }
