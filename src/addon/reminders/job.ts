@@ -8,9 +8,10 @@
  * resumes with whoever was not mailed. The lock is held only for those log writes, never
  * while mail goes, so record saves wait at most one short write.
  *
- * Within Google's 6-minute execution limit: the run watches its own clock and stops before
- * STOP_AFTER_MS (leaving room for the slowest email seen so far); whoever is left is mailed
- * by a one-off follow-up trigger a minute later (resume.ts), which builds on the same log. When MailApp's remaining daily quota is short, it mails as many as it
+ * Within Google's 6-minute execution limit: the run watches its own clock (usedMs) and stops
+ * before STOP_AFTER_MS (leaving room for the slowest email seen so far); whoever is left is
+ * mailed by a one-off follow-up trigger a minute later (resume.ts), which builds on the same
+ * log, or, when none can be created, by the next run (the hourly trigger's, trigger.ts). When MailApp's remaining daily quota is short, it mails as many as it
  * allows in the order of `sendOrder` (members deferred by an earlier run first, the
  * longest-waiting first; then by role: the Minister and the Treasurer, the Vice Minister,
  * officers; then by row) and logs the rest as deferred: they are mailed first on the next run.
@@ -231,7 +232,7 @@ export function runReminders(mode: 'trigger' | 'manual', ctxIn?: AddonContext, r
   }
   if (deferredRows.length) withDocumentLock(() => appendLogRows(log, deferredRows), LOCK_WAIT_MS);
   // A follow-up that could not mail anyone in its time (the reads alone took it) starts no
-  // other: the chain ends, and the next daily run mails whoever is left.
+  // other: the chain ends, and the next hour's run mails whoever is left.
   if (summary.continued?.length && (summary.sent.length > 0 || !resumeOf)) {
     try {
       summary.resumeId = scheduleResume(ctx.ss.getId(), resumeOf, mode === 'trigger');
