@@ -546,6 +546,8 @@ const EN = {
   'ui.tplPreviewLoading': 'Loading contacts and sponsors…',
   'ui.tplUnknown':
     'Unknown placeholder {value}: use {{Name}} {{Organization}} {{Title}} {{Holiday}} {{Event}} {{Amount}} {{Gifts}} {{Department}} {{Member}} {{Date}}.',
+  // Reminders (fixrem): a stopped run whose follow-up trigger could not be created.
+  'remind.continuedLater': 'Stopped before Google’s 6-minute limit: the next run mails the {n} left: {list}.',
 } as const;
 
 /** Every message of the catalog: a key that is not in the English catalog is a type error. */
@@ -1049,6 +1051,8 @@ const ZH: Readonly<Record<MessageKey, string>> = {
   'ui.tplPreviewLoading': '正在读取联系人和赞助商…',
   'ui.tplUnknown':
     '未知的占位符 {value}：可用 {{Name}} {{Organization}} {{Title}} {{Holiday}} {{Event}} {{Amount}} {{Gifts}} {{Department}} {{Member}} {{Date}}。',
+  // Reminders (fixrem): a stopped run whose follow-up trigger could not be created.
+  'remind.continuedLater': '为不超出 Google 的 6 分钟执行限制已暂停：下一次运行会发送剩余的 {n} 封：{list}。',
 };
 
 export const MESSAGES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en: EN, zh: ZH };

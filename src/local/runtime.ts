@@ -67,6 +67,10 @@ export class LocalProject {
       ...x.globals,
       console,
       Date: clockDate(x.google),
+      // What is left of the execution's time limit on the estimated clock (counter.ts): calls
+      // take no wall time here, so a job that watches its clock (reminders/job.ts) reads this
+      // too. Google has no such global; there the wall clock is the one that runs out.
+      __executionMsLeft: () => (x.counter.limitMs ?? Number.POSITIVE_INFINITY) - x.counter.estimatedMs,
     };
     const ctx = gas.require(this.dir, globals, { filter: (f: string) => f.endsWith('.js') });
     // Service exceptions reach the bundle as its own realm's Errors (`e instanceof Error`).

@@ -21,6 +21,9 @@ afterAll(async () => {
 });
 
 const setting = (name: string) => settingOf(bench, name);
+/** The hour (0–23) of `at` in `tz`. */
+const hourIn = (at: Date, tz: string) =>
+  Number(new Intl.DateTimeFormat('en-US', { timeZone: tz, hour: 'numeric', hourCycle: 'h23' }).format(at));
 
 /** Cash received in the term, from the Ledger as the workbook holds it. */
 function expectedCash(): number {
@@ -152,7 +155,7 @@ describe('documents and mail in the workbench', () => {
     expect(bench.dialogs).toEqual([]);
   });
 
-  it('"Install reminders" adds a daily trigger; advancing the clock a day runs it as its owner', async () => {
+  it('"Install reminders" adds an hourly trigger; advancing the clock a day runs the job once a day from the Reminder hour, as its owner', async () => {
     const { page } = bench;
     await clickMenu(page, 'Install reminders');
     await waitFor(() => page.locator('#wb-alert').isVisible()).toBe(true);
@@ -161,26 +164,29 @@ describe('documents and mail in the workbench', () => {
     await waitFor(() => page.locator('#wb-count-triggers').textContent()).toBe('1');
     const trigger = bench.wb.google.triggers[0]!;
     expect(trigger.handler).toBe('remindersDaily');
+    expect(trigger.everyHours).toBe(1);
     expect(trigger.owner).toBe(bench.wb.user);
 
-    // Tomorrow, an hour after the trigger's hour, in the spreadsheet's zone.
+    // Tomorrow, an hour after the Reminder hour (8, the sample's), in the spreadsheet's zone.
     const tz = bench.wb.google.spreadsheets.get(bench.wb.spreadsheetId)!.timeZone;
     const tomorrow = addDays(dayOf(bench.wb.google.now(), tz), 1);
-    const hour = String(Math.min((trigger.atHour ?? 8) + 1, 23)).padStart(2, '0');
     const mailsBefore = bench.wb.google.outbox.length;
-    await page.fill('#wb-clock', `${tomorrow}T${hour}:00`);
+    await page.fill('#wb-clock', `${tomorrow}T09:00`);
     await page.click('#wb-clock-advance');
-    await waitFor(() => page.locator('#wb-now').textContent()).toBe(`now ${tomorrow} ${hour}:00`);
+    await waitFor(() => page.locator('#wb-now').textContent()).toBe(`now ${tomorrow} 09:00`);
     await page.click('.dock-tabs button[data-panel="log"]');
+    // The latest run (the log lists the newest first): tomorrow's, from the Reminder hour on.
     const run = page.locator('#wb-panel-log tr', { hasText: 'remindersDaily' }).first();
     await run.waitFor();
     expect(await run.locator('td').nth(2).textContent()).toBe('trigger');
     expect(await run.textContent()).toContain(trigger.owner);
+    expect(await run.textContent()).toContain(`${tomorrow} 08:`);
     expect(await run.getAttribute('class')).toBe('ok');
-    // The run happened at the trigger's hour, and sent the day's digests.
-    const sent = bench.wb.google.outbox.slice(mailsBefore);
+    // That run sent tomorrow's digests, each member once; the hours before sent nothing.
+    const sent = bench.wb.google.outbox.slice(mailsBefore).filter((m) => dayOf(m.at, tz) === tomorrow);
     expect(sent.length).toBeGreaterThan(0);
-    expect(sent.every((m) => dayOf(m.at, tz) === tomorrow)).toBe(true);
+    expect(sent.every((m) => hourIn(m.at, tz) === 8)).toBe(true);
+    expect(new Set(sent.map((m) => m.to.join())).size).toBe(sent.length);
     expect(await run.textContent()).toMatch(new RegExp(`${sent.length} mails?`));
     expect(bench.dialogs).toEqual([]);
   });

@@ -13,8 +13,9 @@ import { dayOf } from '../../src/domain/dates';
 import type { LocalGoogle } from '../../src/local/backend';
 import { GasError } from '../../src/local/errors';
 import { Execution } from '../../src/local/execution';
+import { MailAppImpl } from '../../src/local/services/mail';
 import { ClockTriggerBuilder } from '../../src/local/services/script';
-import { fireMinute, runDueTriggers } from '../../src/local/triggers';
+import { fireMinute, runDueTriggers, type TriggerRun } from '../../src/local/triggers';
 import {
   dueContactFor,
   type Fixture,
@@ -152,23 +153,32 @@ describe('Install reminders', () => {
     install(f);
     runDueTriggers(f.google, f.project, new Date('2026-03-15T11:00:00Z'));
     f.google.outbox.length = 0;
-    // Tomorrow's 08:mm run finds the script lock held (a long manual run): it fails.
-    f.google.scriptLock.owner = 'another-execution';
-    const failed = runDueTriggers(f.google, f.project, new Date('2026-03-16T01:00:00Z')).at(-1)!;
+    // Tomorrow's 08:mm run: Gmail refuses with a server error (a run holds no lock for its
+    // whole length any more — each member is claimed on its own — so a server error is what
+    // fails a run now). Nothing went, so nobody is kept from the retry.
+    const SERVER_ERROR = 'We’re sorry, a server error occurred. Please wait a bit and try again.';
+    const refuse = vi.spyOn(MailAppImpl.prototype, 'sendEmail').mockImplementation(() => {
+      throw new GasError(SERVER_ERROR);
+    });
+    let failed: TriggerRun;
+    try {
+      failed = runDueTriggers(f.google, f.project, new Date('2026-03-16T01:00:00Z')).at(-1)!;
+    } finally {
+      refuse.mockRestore();
+    }
     expect(failed.ok).toBe(false);
-    expect(failed.error).toMatch(/Another reminder run is in progress/);
+    expect(failed.error).toBe(SERVER_ERROR);
     expect(f.google.outbox).toEqual([]);
     expect(String(getSetting(f.ss, 'Reminders status'))).toMatch(/^Failed 2026-03-16 08:\d\d$/);
     const notes = rowsOf(f.ss.sheetByName('Settings')).find((r) => r.Setting === 'Reminders status')!.Notes;
-    expect(String(notes)).toMatch(/Another reminder run is in progress.*Retried at the next hour/);
-    // The lock is free again: the 09:mm run sends, and the Minister's digest says what failed.
-    f.google.scriptLock.owner = null;
+    expect(String(notes)).toMatch(/a server error occurred.*Retried at the next hour/);
+    // Gmail is back: the 09:mm run sends, and the Minister's digest says what failed.
     const retry = runDueTriggers(f.google, f.project, new Date('2026-03-16T02:00:00Z')).at(-1)!;
     expect(retry.ok).toBe(true);
     expect(f.google.outbox).toHaveLength(6);
     const mine = f.google.outbox.find((m) => m.to[0] === MINISTER)!;
     expect(mine.body).toMatch(
-      /The reminder run of 2026-03-16 08:\d\d failed: Another reminder run is in progress.*"Reminders status" row/,
+      /The reminder run of 2026-03-16 08:\d\d failed: We’re sorry, a server error occurred.*"Reminders status" row/,
     );
     expect(mine.htmlBody).toMatch(/The reminder run of 2026-03-16 08:\d\d failed/);
     expect(f.google.outbox.filter((m) => /reminder run of/.test(m.body))).toHaveLength(1);

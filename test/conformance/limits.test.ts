@@ -146,6 +146,12 @@ describe('Time-driven triggers', () => {
     expect(thrown(() => ann.newTrigger('daily').timeBased().everyDays(1).atHour(8).create())).toBe(
       ADDON_TRIGGER_LIMIT_MESSAGE,
     );
+    // A one-off trigger (after/at) is built by the same ClockTriggerBuilder: a time-driven
+    // trigger, the same type (developers.google.com/apps-script/reference/script/clock-trigger-builder),
+    // so an add-on's reminder follow-up cannot sit beside its hourly trigger.
+    expect(thrown(() => ann.newTrigger('resume').timeBased().after(60_000).create())).toBe(
+      ADDON_TRIGGER_LIMIT_MESSAGE,
+    );
     // Another user in the same document, or the same user in another document, may have one.
     run(google, { user: 'bob@example.edu' })
       .g.ScriptApp.newTrigger('hourly')

@@ -37,7 +37,12 @@ export function summaryText(s: RunSummary, lang: Lang = 'en'): string {
   if (s.deferred.length)
     lines.push(t('remind.deferred', { runBy: s.runBy, list: s.deferred.map(who).join(', ') }));
   if (s.continued?.length)
-    lines.push(t('remind.continued', { n: s.continued.length, list: s.continued.map(who).join(', ') }));
+    lines.push(
+      t(s.resumeId ? 'remind.continued' : 'remind.continuedLater', {
+        n: s.continued.length,
+        list: s.continued.map(who).join(', '),
+      }),
+    );
   if (s.failed.length)
     lines.push(t('remind.failed', { list: s.failed.map((f) => `${f.email}: ${f.reason}`).join('; ') }));
   for (const [reason, names] of groupByReason(s.skipped, lang))

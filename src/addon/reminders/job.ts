@@ -8,9 +8,10 @@
  * resumes with whoever was not mailed. The lock is held only for those log writes, never
  * while mail goes, so record saves wait at most one short write.
  *
- * Within Google's 6-minute execution limit: the run watches its own clock and stops before
- * STOP_AFTER_MS (leaving room for the slowest email seen so far); whoever is left is mailed
- * by a one-off follow-up trigger a minute later (resume.ts), which builds on the same log. When MailApp's remaining daily quota is short, it mails as many as it
+ * Within Google's 6-minute execution limit: the run watches its own clock (usedMs) and stops
+ * before STOP_AFTER_MS (leaving room for the slowest email seen so far); whoever is left is
+ * mailed by a one-off follow-up trigger a minute later (resume.ts), which builds on the same
+ * log, or, when none can be created, by the next run (the hourly trigger's, trigger.ts). When MailApp's remaining daily quota is short, it mails as many as it
  * allows in the order of `sendOrder` (members deferred by an earlier run first, the
  * longest-waiting first; then by role: the Minister and the Treasurer, the Vice Minister,
  * officers; then by row) and logs the rest as deferred: they are mailed first on the next run.
@@ -46,6 +47,20 @@ export const LOCK_WAIT_MS = 20_000;
  * run still has to confirm its rows and schedule the follow-up.
  */
 export const STOP_AFTER_MS = 270_000;
+/** Google's limit on one execution (the quotas page above). */
+const EXECUTION_LIMIT_MS = 360_000;
+
+/**
+ * How much of the execution's time a run has used (ms): its wall clock since `started`, or,
+ * when the host offers what is left of the limit on its own clock (the local runtime, where
+ * service calls take no wall time but are estimated: `__executionMsLeft`), what that says
+ * has gone, whichever is more. In Google there is no such global and the wall clock counts.
+ */
+function usedMs(started: number): number {
+  const wall = Date.now() - started;
+  const left = (globalThis as { __executionMsLeft?: () => number }).__executionMsLeft?.();
+  return typeof left === 'number' && Number.isFinite(left) ? Math.max(wall, EXECUTION_LIMIT_MS - left) : wall;
+}
 
 export interface MemberLine {
   email: string;
@@ -67,6 +82,11 @@ export interface RunSummary {
   failed: SkippedLine[];
   /** Left for the follow-up run (the run stopped before Google's time limit). */
   continued?: MemberLine[];
+  /**
+   * The one-off follow-up trigger that mails `continued` (absent when none could be created,
+   * e.g. an add-on already holding its one clock trigger here: the next run mails them).
+   */
+  resumeId?: string;
   quotaLeft: number;
   /** Set when the run did nothing at all (e.g. a trigger that is no longer the designated one). */
   note?: string;
@@ -138,11 +158,11 @@ export function runReminders(mode: 'trigger' | 'manual', ctxIn?: AddonContext, r
   let slowest = 0;
   try {
     for (const [i, d] of order.entries()) {
-      if (Date.now() - started + slowest > STOP_AFTER_MS) {
+      if (usedMs(started) + slowest > STOP_AFTER_MS) {
         summary.continued = order.slice(i).map((x) => line(x.member, x.items.length));
         break;
       }
-      const mailStarted = Date.now();
+      const mailStarted = usedMs(started);
       if (quota < 1) {
         summary.deferred.push(line(d.member, d.items.length));
         continue;
@@ -198,7 +218,7 @@ export function runReminders(mode: 'trigger' | 'manual', ctxIn?: AddonContext, r
       sentRows.push(row);
       quota--;
       summary.sent.push(line(d.member, d.items.length));
-      slowest = Math.max(slowest, Date.now() - mailStarted);
+      slowest = Math.max(slowest, usedMs(started) - mailStarted);
     }
   } finally {
     if (sentRows.length) withDocumentLock(() => confirmSent(log, sentRows), LOCK_WAIT_MS);
@@ -212,9 +232,15 @@ export function runReminders(mode: 'trigger' | 'manual', ctxIn?: AddonContext, r
   }
   if (deferredRows.length) withDocumentLock(() => appendLogRows(log, deferredRows), LOCK_WAIT_MS);
   // A follow-up that could not mail anyone in its time (the reads alone took it) starts no
-  // other: the chain ends, and the next daily run mails whoever is left.
-  if (summary.continued?.length && (summary.sent.length > 0 || !resumeOf))
-    scheduleResume(ctx.ss.getId(), resumeOf);
+  // other: the chain ends, and the next hour's run mails whoever is left.
+  if (summary.continued?.length && (summary.sent.length > 0 || !resumeOf)) {
+    try {
+      summary.resumeId = scheduleResume(ctx.ss.getId(), resumeOf, mode === 'trigger');
+    } catch {
+      // No follow-up (an add-on may hold one clock trigger per user per document, and the
+      // hourly one is it): what was sent is logged, and the next run mails who is left.
+    }
+  }
   summary.quotaLeft = Math.max(0, quota);
   return summary;
 }

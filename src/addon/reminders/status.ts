@@ -56,10 +56,13 @@ export function pendingFailure(): RunFailure | null {
   }
 }
 
-/** Records a run that went through; the failure notice goes once its digest was sent. */
+/**
+ * Records a run that went through; the failure notice goes once its digest was sent. `day`:
+ * the day whose reminders are now all done ('' while some are left for a later run).
+ */
 export function recordSuccess(ctx: AddonContext, day: string, text: string, failureTold: boolean): void {
   const props = PropertiesService.getDocumentProperties();
-  props?.setProperty(PROP_LAST_RUN_DAY, day);
+  if (day) props?.setProperty(PROP_LAST_RUN_DAY, day);
   if (failureTold) props?.deleteProperty(PROP_FAILURE);
   writeSettingRow(ctx, STATUS_SETTING, `OK ${stamp(ctx)}`, text);
 }

@@ -16,6 +16,7 @@
 import { memberIndex } from '../../domain/reminders';
 import { AddonContext } from '../context';
 import { WorkbookBusy, withDocumentLock } from '../gateway';
+import { pendingResume } from './followup';
 import { currentUser, LOCK_WAIT_MS, type RunSummary, runReminders } from './job';
 import { appendLogRows, logRow, readLog } from './log';
 import {
@@ -273,6 +274,9 @@ export function remindersFromTrigger(e?: TriggerEvent): RunSummary {
   const hour = ctx.settings().reminderHour;
   if (hourIn(ctx.timeZone) < hour) return empty(`Not yet: reminders go from ${hh(hour)} (${ctx.timeZone}).`);
   if (lastRunDay() === today) return empty(`Today's reminders already ran.`);
+  // Today's run stopped before the time limit and its follow-up is mailing who is left.
+  if (pendingResume(ctx.ss.getId()))
+    return empty('A follow-up run is mailing the rest of today’s reminders.');
   const member = memberIndex(ctx.table('Members').records, 'en').get(me);
   if (!member?.active || !SENDERS.includes(member.role)) {
     const note = member?.active
@@ -283,19 +287,41 @@ export function remindersFromTrigger(e?: TriggerEvent): RunSummary {
     removeThisTrigger(uid);
     return empty(note);
   }
+  return runDaily(ctx, me);
+}
+
+/**
+ * The daily run (the hourly trigger's, or a follow-up continuing it: `resumeOf`), reported in
+ * Settings ("Reminders status"). Today is done once nobody is left; a run that stopped
+ * before the time limit leaves that to its follow-up, or, when none could be created, to
+ * the next hour's run. A run that throws, or that ran out of time before mailing anyone, is
+ * recorded as failed and retried the next hour.
+ */
+export function runDaily(ctx: AddonContext, me: string, resumeOf = ''): RunSummary {
+  const today = ctx.today();
   const failure = pendingFailure();
   if (failure) ctx.digestFailures = { [me]: { ...failure, setting: STATUS_SETTING } };
   let summary: RunSummary;
   try {
-    summary = runReminders('trigger', ctx);
+    summary = runReminders('trigger', ctx, resumeOf);
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
     report(() => recordFailure(ctx, error, 'Retried at the next hour.'));
     throw err;
   }
   const told = !!failure && summary.sent.some((m) => m.email.toLowerCase() === me);
-  const text = `${summary.sent.length} sent, ${summary.deferred.length} deferred, ${summary.failed.length} failed (run by ${me}).`;
-  report(() => recordSuccess(ctx, today, text, told));
+  const left = summary.continued?.length ?? 0;
+  let text = `${summary.sent.length} sent, ${summary.deferred.length} deferred, ${summary.failed.length} failed (run by ${me}).`;
+  if (left && !summary.sent.length && !summary.resumeId) {
+    const error = `The run reached Google's 6-minute limit before mailing anyone (${left} left).`;
+    report(() => recordFailure(ctx, error, 'Retried at the next hour.'));
+    return summary;
+  }
+  if (left)
+    text += summary.resumeId
+      ? ` Stopped before Google's 6-minute limit: a follow-up run a minute later mails the ${left} left.`
+      : ` Stopped before Google's 6-minute limit: the next hour's run mails the ${left} left.`;
+  report(() => recordSuccess(ctx, left ? '' : today, text, told));
   return summary;
 }
 
