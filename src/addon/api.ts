@@ -154,7 +154,8 @@ export interface SendDialogApi {
   /** What Send would do today (who gets a digest, who is skipped and why, the quota left); sends nothing. */
   remindersConfirm(): SendConfirmView;
   /** Sends today's digests (the reminder job, as the member who clicks); what it did. */
-  remindersSend(): SendResult;
+  /** `token`: the dialog's progress record, which it polls with jobStatus while it waits. */
+  remindersSend(token?: string): SendResult;
 }
 
 /** The Start new term dialog's server functions. */
@@ -164,7 +165,8 @@ export interface TermDialogApi {
   /** The dry run: what the new term would archive, remove, carry, clear and re-own. */
   termPlan(input: TermRunInput): TermPlanResponse;
   /** Starts the new term (archive first, checked); the result says what was done. */
-  termRun(input: TermRunInput): TermRunResponse;
+  /** `token`: the dialog's progress record, which it polls with jobStatus while it waits. */
+  termRun(input: TermRunInput, token?: string): TermRunResponse;
 }
 
 /** The progress dialog's server function (src/addon/progress.ts). */

@@ -23,6 +23,8 @@ export interface JobStatus {
   /** Index of the step under way (steps before it are done); `steps.length` when finished. */
   at: number;
   state: 'running' | 'done' | 'failed';
+  /** How far within the step (`12 of 40`). */
+  detail?: string;
   error?: string;
   /** The dialog's own words (`job.ui.*`) in the user's language. */
   text: Record<string, string>;
@@ -30,10 +32,14 @@ export interface JobStatus {
 
 export class Progress {
   private readonly status: JobStatus;
-  private readonly token = Utilities.getUuid();
+  private readonly token: string;
 
-  /** Opens the progress dialog of `steps` (already in the user's language). */
-  constructor(lang: Lang, title: MessageKey, steps: string[]) {
+  /**
+   * Opens the progress dialog of `steps` (already in the user's language); or, given the
+   * `token` of a dialog that is open already (Send reminders now, Start new term), records
+   * the progress that dialog asks for.
+   */
+  constructor(lang: Lang, title: MessageKey, steps: string[], token?: string) {
     this.status = {
       title: msg(lang, title),
       steps,
@@ -41,7 +47,9 @@ export class Progress {
       state: 'running',
       text: templates(lang, 'job.ui.'),
     };
+    this.token = token ?? Utilities.getUuid();
     this.save();
+    if (token) return;
     const html = HtmlService.createHtmlOutputFromFile(PROGRESS_DIALOG_FILE)
       .append(`<script>window.OD_JOB=${JSON.stringify(this.token)};</script>`)
       .setWidth(420)
@@ -50,8 +58,9 @@ export class Progress {
   }
 
   /** The work has reached step `i` (those before it are done). */
-  step(i: number): void {
+  step(i: number, detail?: string): void {
     this.status.at = Math.min(i, this.status.steps.length);
+    this.status.detail = detail;
     this.save();
   }
 
@@ -72,10 +81,16 @@ export class Progress {
   }
 }
 
+const TOKEN = /^[\w-]{8,64}$/;
+/** A token a dialog sent with its call, when it is one (a dialog that polls jobStatus). */
+export const progressToken = (v: unknown): string | undefined =>
+  typeof v === 'string' && TOKEN.test(v) ? v : undefined;
+
 /** The progress dialog's call: the record of `token`, or null when there is none (expired). */
 export function jobStatus(token: unknown): JobStatus | null {
-  if (typeof token !== 'string' || !/^[\w-]{8,64}$/.test(token)) return null;
-  const v = CacheService.getUserCache().get(key(token));
+  const id = progressToken(token);
+  if (!id) return null;
+  const v = CacheService.getUserCache().get(key(id));
   return v ? (JSON.parse(v) as JobStatus) : null;
 }
 

@@ -23,6 +23,7 @@ import type { TermDialogApi } from './api';
 import { requireConsent } from './consent';
 import { AddonContext } from './context';
 import { addTermFestivals } from './partners/seed';
+import { Progress, progressToken } from './progress';
 import { installReminders, reminderOwner } from './reminders/trigger';
 import { Refused, requireRole } from './roles';
 import { clearPledges, removeRows, reown, updateSettings } from './term/apply';
@@ -83,7 +84,7 @@ export function termPlan(input?: unknown): TermPlanResponse {
 }
 
 /** google.script.run: starts the new term as planned, with the owners chosen. */
-export function termRun(input?: unknown): TermRunResponse {
+export function termRun(input?: unknown, token?: unknown): TermRunResponse {
   const ctx = new AddonContext();
   const lang = ctx.userLanguage();
   const { email } = requireRole(ctx, 'startNewTerm', lang);
@@ -120,8 +121,28 @@ export function termRun(input?: unknown): TermRunResponse {
 
   const st = ctx.settings();
   const name = archiveName(st.term);
-  const progress = (key: MessageKey, params: Record<string, string | number> = {}) =>
-    ctx.ss.toast(t(key, params), t('term.title'), 30);
+  // The dialog asks how far the run is while it waits (its token); without one, toasts.
+  const id = progressToken(token);
+  const stepKeys: MessageKey[] = [
+    'term.step.archive',
+    'term.step.verify',
+    'term.step.documents',
+    'term.step.remove',
+    'term.step.owners',
+    'term.step.settings',
+  ];
+  const record = id
+    ? new Progress(
+        lang,
+        'job.title.term',
+        stepKeys.map((k) => t(k, { name })),
+        id,
+      )
+    : null;
+  const progress = (key: MessageKey, params: Record<string, string | number> = {}) => {
+    if (record) record.step(stepKeys.indexOf(key));
+    else ctx.ss.toast(t(key, params), t('term.title'), 30);
+  };
 
   // 1. The archive, checked before anything changes.
   progress('term.step.archive', { name });
@@ -131,7 +152,11 @@ export function termRun(input?: unknown): TermRunResponse {
   res.archive = { name, url: archive.url };
   progress('term.step.verify');
   const diff = verifyArchive(archive, before);
-  if (diff.length) return { ...res, steps: [t('term.verifyFailed', { list: diff.join('; '), name })] };
+  if (diff.length) {
+    const why = t('term.verifyFailed', { list: diff.join('; '), name });
+    record?.failed(why);
+    return { ...res, steps: [why] };
+  }
   res.steps.push(t('term.done.archive', { name }));
   if (archive.folderError)
     res.steps.push(t('ui.folderFailed', { id: st.reportsFolderId, error: archive.folderError }));
@@ -194,6 +219,7 @@ export function termRun(input?: unknown): TermRunResponse {
     }
   }
   res.ok = true;
+  record?.done();
   return res;
 }
 

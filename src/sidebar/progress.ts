@@ -9,6 +9,7 @@
 import type { JobDialogApi } from '../addon/api';
 import type { JobStatus } from '../addon/progress';
 import { $, closeHost, el, serverApi } from './shared/page';
+import { progressLine } from './shared/progress';
 
 declare global {
   interface Window {
@@ -40,7 +41,7 @@ function render(s: JobStatus): void {
       ? t(s, 'done')
       : s.state === 'failed'
         ? t(s, 'failed', { error: s.error ?? '' })
-        : t(s, 'working', { n: Math.min(s.at + 1, s.steps.length), total: s.steps.length });
+        : `${t(s, 'working', { n: Math.min(s.at + 1, s.steps.length), total: s.steps.length })}${s.detail ? ` ${progressLine(s)}` : ''}`;
 }
 
 async function poll(): Promise<void> {

@@ -10,6 +10,7 @@
 import type { SendDialogApi } from '../addon/api';
 import type { SendConfirmView, SendResult } from '../addon/reminders/confirm';
 import { $, el, serverApi } from './shared/page';
+import { withProgress } from './shared/progress';
 
 const server = serverApi<SendDialogApi>();
 
@@ -88,7 +89,10 @@ function close(): void {
 $('sd-send').addEventListener('click', () => {
   $<HTMLButtonElement>('sd-send').disabled = true;
   status(t('sending'));
-  server.call('remindersSend').then(renderResult, (e: Error) => {
+  withProgress(
+    (token) => server.call('remindersSend', token),
+    (line) => status(`${t('sending')} ${line}`),
+  ).then(renderResult, (e: Error) => {
     $<HTMLButtonElement>('sd-send').disabled = false;
     status(e.message, true);
   });

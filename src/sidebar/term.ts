@@ -10,6 +10,7 @@
 import type { TermDialogApi } from '../addon/api';
 import type { TermDialogText, TermPlanResponse, TermRunInput, TermRunResponse } from '../addon/term/plan';
 import { $, el, serverApi } from './shared/page';
+import { withProgress } from './shared/progress';
 
 const server = serverApi<TermDialogApi>();
 const SAFE_LINK = /^https:\/\/docs\.google\.com\//;
@@ -233,7 +234,10 @@ $('tm-run').addEventListener('click', () => {
     ...choices(),
     takeOverReminders: $<HTMLInputElement>('tm-takeover').checked,
   };
-  server.call('termRun', run).then(renderResult, (e: Error) => {
+  withProgress(
+    (token) => server.call('termRun', run, token),
+    (line) => status(line),
+  ).then(renderResult, (e: Error) => {
     $<HTMLButtonElement>('tm-run').disabled = false;
     status(e.message, true);
   });

@@ -119,6 +119,26 @@ describe('Send reminders now: the confirm dialog', () => {
     });
   });
 
+  it('Send records its progress under the dialog’s token, which the dialog asks for while it waits', () => {
+    const { google, ss } = due();
+    const token = 'dialog-token-1234';
+    const run = <T>(fn: string, args: unknown[]) =>
+      project.run<T>(google, fn, args, { spreadsheetId: ss.id, user: MINISTER }).value;
+    const r = run<Result>('remindersSend', [token]);
+    expect(r.sent).toHaveLength(3);
+    expect(run('jobStatus', [token])).toMatchObject({
+      title: 'Sending reminders',
+      steps: ['Reading the workbook', 'Mailing the digests'],
+      detail: '3 of 3',
+      state: 'done',
+    });
+    // Another member cannot read it (the user's own cache), nor a made-up token.
+    expect(
+      project.run(google, 'jobStatus', [token], { spreadsheetId: ss.id, user: TREASURER }).value,
+    ).toBeNull();
+    expect(run('jobStatus', ['<script>'])).toBeNull();
+  });
+
   it('speaks the member’s language: texts, reasons and the summary in Chinese', () => {
     const { as, ss } = due();
     setSetting(ss, 'Language', 'zh');

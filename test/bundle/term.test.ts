@@ -127,9 +127,24 @@ describe('bundle: Start new term', () => {
 
     const res = run<TermRunResponse>(google, ss, 'termRun', [
       { ...NEW, byOwner: { [leaver]: 'minister@example.edu' }, takeOverReminders: true },
+      'term-dialog-token',
     ]);
     expect(res.ok).toBe(true);
     expect(res.archive!.name).toBe('2026 Autumn archive');
+    // The dialog's progress record: every step reached, in order, and done.
+    expect(run(google, ss, 'jobStatus', ['term-dialog-token'])).toMatchObject({
+      title: 'Starting the new term',
+      steps: [
+        'Archiving the workbook as “2026 Autumn archive”…',
+        'Checking the archive…',
+        'Writing the semester report and the contact roster…',
+        'Removing closed records…',
+        'Giving contacts and sponsors to their new owners…',
+        'Updating Term and semester dates…',
+      ],
+      at: 6,
+      state: 'done',
+    });
 
     // The archive: the old workbook cell for cell, in the Reports folder, with its documents.
     const archiveId = /\/d\/([^/]+)\//.exec(res.archive!.url)![1]!;

@@ -12,6 +12,7 @@ import type { Day } from '../../domain/dates';
 import { type Lang, MESSAGES, messages, msg, templates } from '../../domain/i18n';
 import { type MemberDigestPlan, sendOrder } from '../../domain/reminders';
 import { AddonContext } from '../context';
+import { Progress, progressToken } from '../progress';
 import { requireRole } from '../roles';
 import { currentUser, type MemberLine, type RunSummary, runReminders } from './job';
 import { REMINDER_LOG_SHEET, readLog } from './log';
@@ -136,11 +137,19 @@ export function confirmReminders(): SendConfirmView {
 }
 
 /** Sends today's digests (the reminder job, from the account of whoever clicks Send). */
-export function sendFromDialog(): SendResult {
+export function sendFromDialog(token?: unknown): SendResult {
   const ctx = new AddonContext();
   const lang = ctx.userLanguage();
   requireRole(ctx, 'sendReminders', lang);
-  const s = runReminders('manual');
+  // The dialog asks how far the run is while it waits (each mail, every fifth recorded).
+  const id = progressToken(token);
+  const p = id
+    ? new Progress(lang, 'job.title.send', [msg(lang, 'job.step.read'), msg(lang, 'job.step.mail')], id)
+    : null;
+  const s = runReminders('manual', ctx, '', (n, total) => {
+    if (p && (n % 5 === 0 || n === total)) p.step(1, msg(lang, 'job.ui.of', { n, total }));
+  });
+  p?.done();
   return { ...s, lines: summaryText(s, lang).split('\n') };
 }
 

@@ -110,7 +110,13 @@ function deferredStatus(runBy: string): string {
  * trigger and Send reminders now) never mail the same member twice and record saves are
  * never held up for the length of a mail run. `resumeOf`: the follow-up trigger running it.
  */
-export function runReminders(mode: 'trigger' | 'manual', ctxIn?: AddonContext, resumeOf = ''): RunSummary {
+export function runReminders(
+  mode: 'trigger' | 'manual',
+  ctxIn?: AddonContext,
+  resumeOf = '',
+  /** Told how many digests went of how many to send: before the first, then after each. */
+  onMailed?: (done: number, total: number) => void,
+): RunSummary {
   const started = Date.now();
   const ctx = ctxIn ?? new AddonContext();
   const runBy = currentUser();
@@ -156,6 +162,7 @@ export function runReminders(mode: 'trigger' | 'manual', ctxIn?: AddonContext, r
   const sentRows: number[] = [];
   // The slowest email so far (log row, flush, send): a run stops while one more still fits.
   let slowest = 0;
+  onMailed?.(0, order.length);
   try {
     for (const [i, d] of order.entries()) {
       if (usedMs(started) + slowest > STOP_AFTER_MS) {
@@ -218,6 +225,7 @@ export function runReminders(mode: 'trigger' | 'manual', ctxIn?: AddonContext, r
       sentRows.push(row);
       quota--;
       summary.sent.push(line(d.member, d.items.length));
+      onMailed?.(summary.sent.length, order.length);
       slowest = Math.max(slowest, usedMs(started) - mailStarted);
     }
   } finally {

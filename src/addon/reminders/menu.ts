@@ -62,8 +62,8 @@ export function remindersConfirm(): SendConfirmView {
 }
 
 /** google.script.run target of the Send dialog's Send button: the job, now, and its summary. */
-export function remindersSend(): SendResult {
-  return sendFromDialog();
+export function remindersSend(token?: string): SendResult {
+  return sendFromDialog(token);
 }
 
 /** The Send dialog's functions, checked against the API its page calls. */
