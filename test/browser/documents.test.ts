@@ -167,13 +167,14 @@ describe('documents and mail in the workbench', () => {
     expect(trigger.everyHours).toBe(1);
     expect(trigger.owner).toBe(bench.wb.user);
 
-    // Tomorrow, an hour after the Reminder hour (8, the sample's), in the spreadsheet's zone.
+    // Tomorrow at 08:59, in the spreadsheet's zone: the hourly trigger has fired within the
+    // Reminder hour (8, the sample's) whatever minute of the hour it fires at (0–59).
     const tz = bench.wb.google.spreadsheets.get(bench.wb.spreadsheetId)!.timeZone;
     const tomorrow = addDays(dayOf(bench.wb.google.now(), tz), 1);
     const mailsBefore = bench.wb.google.outbox.length;
-    await page.fill('#wb-clock', `${tomorrow}T09:00`);
+    await page.fill('#wb-clock', `${tomorrow}T08:59`);
     await page.click('#wb-clock-advance');
-    await waitFor(() => page.locator('#wb-now').textContent()).toBe(`now ${tomorrow} 09:00`);
+    await waitFor(() => page.locator('#wb-now').textContent()).toBe(`now ${tomorrow} 08:59`);
     await page.click('.dock-tabs button[data-panel="log"]');
     // The latest run (the log lists the newest first): tomorrow's, from the Reminder hour on.
     const run = page.locator('#wb-panel-log tr', { hasText: 'remindersDaily' }).first();
