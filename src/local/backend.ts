@@ -50,6 +50,9 @@ export interface UiEvent {
   title?: string;
   message?: string;
   html?: string;
+  /** An alert's ButtonSet (`YES_NO`…) and the button the script got back. */
+  buttons?: string;
+  answer?: string;
   at: Date;
 }
 

@@ -191,4 +191,37 @@ describe('documents and mail in the workbench', () => {
     expect(await run.textContent()).toMatch(new RegExp(`${sent.length} mails?`));
     expect(bench.dialogs).toEqual([]);
   });
+
+  it('taking the reminders over asks Yes or No in the workbench too: No changes nothing, Yes takes them over', async () => {
+    const { page } = bench;
+    const owner = bench.wb.google.triggers[0]!.owner; // installed by the test before
+    const members = bench.wb.google.spreadsheets.get(bench.wb.spreadsheetId)!.sheetByName('Members')!;
+    const head = members.cells[0]!.map(String);
+    const vice = members.cells.find(
+      (r) => r[head.indexOf('Role')] === 'Vice Minister' && r[head.indexOf('Active')] === true,
+    )!;
+    const email = String(vice[head.indexOf('Email')]).toLowerCase();
+    await page.selectOption('#wb-user', email);
+    await clickMenu(page, 'Install reminders');
+    await waitFor(() => page.locator('#wb-alert').isVisible()).toBe(true);
+    expect(await page.locator('#wb-alert-message').textContent()).toContain(owner);
+    expect(await page.locator('#wb-alert-ok').textContent()).toBe('Yes');
+    await page.click('#wb-alert-no');
+    await waitFor(() => page.locator('#wb-alert-message').textContent()).toBe(
+      `Nothing changed: reminders are still sent by ${owner}.`,
+    );
+    await page.click('#wb-alert-ok');
+    expect(bench.wb.google.triggers.map((t) => t.owner)).toEqual([owner]);
+
+    await clickMenu(page, 'Install reminders');
+    await waitFor(() => page.locator('#wb-alert-no').isVisible()).toBe(true);
+    await page.click('#wb-alert-ok'); // Yes
+    // Their own trigger now, and the Settings row names them (a trigger of another user cannot
+    // be deleted by this one; the old one finds it is not the designated one and does nothing).
+    await waitFor(() => bench.wb.google.triggers.map((t) => t.owner)).toContain(email);
+    expect(String(settingOf(bench, 'Reminders run by')).toLowerCase()).toBe(email);
+    await waitFor(() => page.locator('#wb-alert-message').textContent()).toContain(email);
+    await page.click('#wb-alert-ok');
+    expect(bench.dialogs).toEqual([]);
+  });
 });

@@ -26,7 +26,15 @@ export interface RunReply {
   value?: unknown;
   error?: string;
   report: ExecutionReport;
-  ui: { kind: UiEvent['kind']; title: string; message: string; html?: string }[];
+  ui: {
+    kind: UiEvent['kind'];
+    title: string;
+    message: string;
+    html?: string;
+    /** An alert with a choice (`YES_NO`…) and what the execution got (`CLOSE`: not asked yet). */
+    buttons?: string;
+    answer?: string;
+  }[];
   /** The execution's changes are in the workbench but not in the file: "Not saved to …: …". */
   saveError?: string;
 }

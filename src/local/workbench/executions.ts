@@ -32,6 +32,8 @@ export interface ExecutionsContext {
 
 export interface RunOptions {
   user: string;
+  /** Buttons the member already pressed in this function's alerts (a replay with the answer). */
+  answers?: string[];
   trigger?: boolean;
   spreadsheetId?: string;
   authMode?: 'NONE' | 'LIMITED' | 'FULL';
@@ -75,6 +77,7 @@ export class Executions {
     let error: string | undefined;
     // Our own counter, so a run that throws still reports the calls it made.
     const counter = new CallCounter();
+    google.nextUiResponses = (o.answers ?? []).map((button) => ({ button }));
     try {
       const r = project.run(google, fn, args, {
         spreadsheetId: o.spreadsheetId ?? store.model.id,
@@ -120,7 +123,9 @@ export class Executions {
         title: e.title ?? '',
         message: e.message ?? '',
         ...(e.html !== undefined ? { html: this.c.withBridge(e.html) } : {}),
+        ...(e.buttons && e.buttons !== 'OK' ? { buttons: e.buttons, answer: e.answer ?? '' } : {}),
       }));
+    google.nextUiResponses = [];
     return { ok, ...(ok ? { value } : { error }), report, ui, ...this.saveErrorField() };
   }
 

@@ -127,7 +127,8 @@ export function routes(c: RoutesContext) {
         const kind = b.source === 'menu' ? 'menu' : 'run';
         if (!functions.includes(fn)) return executions.notFound(fn, kind, user);
         const args = Array.isArray(b.args) ? b.args : [];
-        return executions.execute(fn, args, kind, { user });
+        const answers = Array.isArray(b.answers) ? b.answers.map(String).slice(0, 10) : [];
+        return executions.execute(fn, args, kind, { user, answers });
       }
       case '/api/cell':
         return executions.edit(b, user);

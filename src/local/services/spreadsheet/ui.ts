@@ -20,16 +20,26 @@ export class Ui {
   createAddonMenu(): Menu {
     return this.x.wrap(new Menu(this.x, { caption: 'Outreach Desk', addon: true, items: [] }), 'Menu');
   }
+  /**
+   * An alert: the button the user pressed. Without an answer queued (`nextUiResponses`), an
+   * OK alert answers OK and one with a choice answers CLOSE, as when the user closes it; the
+   * workbench then asks the member and runs the function again with the answer queued.
+   */
   alert(a: string, b?: string, c?: string): string {
-    const [title, message] = b === undefined || (c === undefined && b in this.ButtonSet) ? ['', a] : [a, b];
+    const asButtons = c === undefined && b !== undefined && b in this.ButtonSet;
+    const [title, message] = b === undefined || asButtons ? ['', a] : [a, b];
+    const buttons = asButtons ? b! : (c ?? 'OK');
+    const answer = this.x.google.nextUiResponses.shift()?.button ?? (buttons === 'OK' ? 'OK' : 'CLOSE');
     this.x.google.ui.push({
       kind: 'alert',
       spreadsheetId: this.ssId,
       title,
       message,
+      buttons,
+      answer,
       at: this.x.google.now(),
     });
-    return this.x.google.nextUiResponses.shift()?.button ?? 'OK';
+    return answer;
   }
   prompt(a: string, b?: string): { getResponseText(): string; getSelectedButton(): string } {
     this.x.google.ui.push({

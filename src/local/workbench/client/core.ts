@@ -26,7 +26,7 @@ export const ui = {
   sel: { r: 1, c: 1 },
   editing: null as { r: number; c: number; input: HTMLInputElement | HTMLSelectElement } | null,
   panel: 'log',
-  alerts: [] as { title: string; message: string }[],
+  alerts: [] as { title: string; message: string; choice?: AlertChoice }[],
   openLog: new Set<number>(),
   openMail: new Set<number>(),
   busy: 0,
@@ -98,3 +98,9 @@ export const app = {
   /** Shows a sheet in the grid. */
   openSheet: (_name: string): Promise<void> => Promise.resolve(),
 };
+
+/** An alert that asks (Yes/No, OK/Cancel): its ButtonSet and what to do with the answer. */
+export interface AlertChoice {
+  buttons: string;
+  onAnswer(button: string): void;
+}

@@ -76,10 +76,23 @@ window.addEventListener('message', (ev) => {
  * workbench receives the events only when the execution has ended (a progress dialog is
  * followed by the result's dialog).
  */
-function handleUi(events: UiEvent[]): void {
+function handleUi(events: UiEvent[], replay?: (answers: string[]) => void): void {
   const lastDialog = events.map((e) => e.kind).lastIndexOf('dialog');
+  const answers: string[] = [];
   for (const [i, e] of events.entries()) {
     if (e.kind === 'dialog' && i !== lastDialog) continue;
+    if (e.kind === 'alert' && e.buttons) {
+      if (e.answer !== 'CLOSE') {
+        answers.push(e.answer ?? ''); // answered already (a replay): not asked again
+        continue;
+      }
+      if (replay) {
+        // Google waits here for the member's answer; the workbench asks, then runs the
+        // function again with the answers so far (what came after this alert is not shown).
+        showAlert(e.title, e.message, { buttons: e.buttons, onAnswer: (b) => replay([...answers, b]) });
+        return;
+      }
+    }
     switch (e.kind) {
       case 'toast':
         toast(e.title, e.message);
@@ -98,9 +111,16 @@ function handleUi(events: UiEvent[]): void {
   }
 }
 
-/** After an execution: its UI events, a red toast when a menu function failed, a refresh. */
-export async function afterRun(reply: RunReply, fromMenu: boolean): Promise<void> {
-  handleUi(reply.ui);
+/**
+ * After an execution: its UI events, a red toast when a menu function failed, a refresh.
+ * `replay` runs the function again with the member's answers to its alerts.
+ */
+export async function afterRun(
+  reply: RunReply,
+  fromMenu: boolean,
+  replay?: (answers: string[]) => void,
+): Promise<void> {
+  handleUi(reply.ui, replay);
   if (!reply.ok && fromMenu) toast(`${reply.report.fn} failed`, reply.error ?? 'Unknown error', 'error');
   await app.refresh();
 }

@@ -12,12 +12,12 @@ function closeMenus(): void {
   for (const m of Array.from(document.querySelectorAll('.menu-pop'))) (m as HTMLElement).hidden = true;
 }
 
-async function runMenu(fn: string): Promise<void> {
+async function runMenu(fn: string, answers: string[] = []): Promise<void> {
   closeMenus();
   setBusy(true);
   try {
-    const reply = await api<RunReply>('/api/run', { fn, args: [], source: 'menu' });
-    await afterRun(reply, true);
+    const reply = await api<RunReply>('/api/run', { fn, args: [], source: 'menu', answers });
+    await afterRun(reply, true, (next) => void runMenu(fn, next));
   } catch (e) {
     toast('Error', (e as Error).message, 'error');
   } finally {

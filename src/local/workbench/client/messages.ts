@@ -3,7 +3,7 @@
  * prompt, one at a time) and the banner of a workbook that could not be written. No
  * window.alert/confirm: every message is in-page.
  */
-import { $, el, ui } from './core';
+import { $, type AlertChoice, el, ui } from './core';
 
 export function toast(title: string, message: string, kind: 'info' | 'error' = 'info'): void {
   const t = el('div', { class: `toast ${kind}`, role: 'status' });
@@ -16,8 +16,9 @@ export function toast(title: string, message: string, kind: 'info' | 'error' = '
   setTimeout(() => t.remove(), kind === 'error' ? 15_000 : 6_000);
 }
 
-export function showAlert(title: string, message: string): void {
-  ui.alerts.push({ title, message });
+/** Shows an alert; with `choice`, its buttons (Yes/No…) and the answer handed on. */
+export function showAlert(title: string, message: string, choice?: AlertChoice): void {
+  ui.alerts.push({ title, message, ...(choice ? { choice } : {}) });
   if (ui.alerts.length === 1) renderAlert();
 }
 
@@ -27,13 +28,23 @@ function renderAlert(): void {
   if (!a) return;
   $('wb-alert-title').textContent = a.title || 'Outreach Desk';
   $('wb-alert-message').textContent = a.message;
+  const set = a.choice?.buttons ?? 'OK';
+  $('wb-alert-ok').textContent = set.startsWith('YES') ? 'Yes' : 'OK';
+  $('wb-alert-no').hidden = !set.startsWith('YES');
+  $('wb-alert-cancel').hidden = !set.endsWith('CANCEL');
   $('wb-alert-ok').focus();
 }
 
-$('wb-alert-ok').addEventListener('click', () => {
-  ui.alerts.shift();
+function answer(button: 'ok' | 'no' | 'cancel'): void {
+  const a = ui.alerts.shift();
   renderAlert();
-});
+  const set = a?.choice?.buttons;
+  if (!a?.choice || !set) return;
+  a.choice.onAnswer(button === 'ok' ? (set.startsWith('YES') ? 'YES' : 'OK') : button.toUpperCase());
+}
+$('wb-alert-ok').addEventListener('click', () => answer('ok'));
+$('wb-alert-no').addEventListener('click', () => answer('no'));
+$('wb-alert-cancel').addEventListener('click', () => answer('cancel'));
 
 /** The banner (page and sidebar) of a workbook that could not be written, or none. */
 export function renderSaveError(error: string | null): void {
