@@ -6,6 +6,7 @@
  */
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, dayOf } from '../../src/domain/dates';
 import { type Bench, clickMenu, column, openBench, waitFor } from './helpers';
 
 let bench: Bench;
@@ -309,6 +310,54 @@ describe('record sidebar: a day of work', () => {
       const w = window as unknown as { google: { script: { run: unknown } }; odRealRun?: unknown };
       w.google.script.run = w.odRealRun;
     });
+  });
+
+  it('a visit is planned, chased in the owner’s digest once its day has passed, and reported', async () => {
+    const sb = sidebar();
+    const tz = model().timeZone;
+    const today = dayOf(bench.wb.google.now(), tz);
+    await switchTo('Meetings', 'New meeting');
+    await field('Date').fill(`${today} 10:00`);
+    await field('Type').selectOption('Sponsor Visit');
+    await field('Title').fill('Visit to ask for tents');
+    await sb.getByRole('button', { name: 'Save' }).click();
+    // Planning a visit needs its Purpose.
+    await waitFor(() => sb.locator('#od-status').textContent()).toMatch(/correct/i);
+    expect(await sb.locator('[data-key="purpose"] .error').textContent()).toMatch(
+      /Purpose is needed to plan a visit/,
+    );
+    await field('Purpose').fill('Ask for two tents for the final');
+    await sb.getByRole('button', { name: 'Save' }).click();
+    await waitFor(() => sb.locator('#od-status').textContent()).toMatch(/^Saved new meeting MT-\d{4}/);
+    const id = /MT-\d{4}/.exec((await sb.locator('#od-status').textContent())!)![0];
+
+    // Two days on, the owner's digest chases the report.
+    const later = addDays(today, 2);
+    const preview = async () => {
+      await clickMenu(bench.page, 'Preview tomorrow');
+      const pv = sidebar();
+      await pv.locator('#rm-day').fill(later);
+      await pv.getByRole('button', { name: 'Show' }).click();
+      await waitFor(() => pv.locator('#rm-status').textContent()).toMatch(new RegExp(`^${later}:`));
+      return (await pv.locator('#rm-digests').textContent()) ?? '';
+    };
+    expect(await preview()).toContain('Visit to ask for tents');
+
+    // Reported: Done needs its Outcome; then the digest no longer names it.
+    await clickMenu(bench.page, 'Add or edit meetings');
+    await waitFor(() => sidebar().locator('#od-title').textContent()).toBe('New meeting');
+    await open(id, `Edit meeting ${id}`);
+    await field('Status').selectOption('Done');
+    await sb.getByRole('button', { name: 'Save' }).click();
+    await waitFor(() => sb.locator('[data-key="outcome"] .error').textContent()).toMatch(
+      /Outcome is needed to mark a visit Done/,
+    );
+    await field('Outcome').fill('Two tents promised');
+    await sb.getByRole('button', { name: 'Save' }).click();
+    await waitFor(() => sb.locator('#od-status').textContent()).toBe(`Saved ${id}.`);
+    expect(await preview()).not.toContain('Visit to ask for tents');
+    await clickMenu(bench.page, 'Add or edit meetings');
+    await waitFor(() => sidebar().locator('#od-title').textContent()).toBe('New meeting');
   });
 
   it('Escape closes the sidebar', async () => {
