@@ -7,14 +7,14 @@
  * https://developers.google.com/apps-script/guides/html/reference/run
  */
 import type { FeedbackDialogApi, FeedbackDialogView, FeedbackEvent } from '../addon/api';
-import { $, closeHost, el, serverApi } from './shared/page';
+import { $, closeHost, el, fillText, serverApi } from './shared/page';
 
 const server = serverApi<FeedbackDialogApi>();
 let view: FeedbackDialogView | null = null;
 
 function t(key: string, params: Record<string, string | number> = {}): string {
   const template = view?.text[`feedback.ui.${key}`] ?? key;
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return fillText(template, params);
 }
 
 function status(message: string, error = false): void {

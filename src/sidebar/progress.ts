@@ -8,7 +8,7 @@
  */
 import type { JobDialogApi } from '../addon/api';
 import type { JobStatus } from '../addon/progress';
-import { $, closeHost, el, serverApi } from './shared/page';
+import { $, closeHost, el, fillText, serverApi } from './shared/page';
 import { progressLine } from './shared/progress';
 
 declare global {
@@ -22,7 +22,7 @@ const POLL_MS = 1000;
 
 function t(s: JobStatus, key: string, params: Record<string, string | number> = {}): string {
   const template = s.text[`job.ui.${key}`] ?? key;
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return fillText(template, params);
 }
 
 function render(s: JobStatus): void {

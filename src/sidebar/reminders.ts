@@ -7,7 +7,7 @@
  */
 import type { RemindersSidebarApi } from '../addon/api';
 import type { PreviewResponse } from '../addon/reminders';
-import { $, el, serverApi } from './shared/page';
+import { $, el, fillText, serverApi } from './shared/page';
 
 const server = serverApi<RemindersSidebarApi>();
 
@@ -17,7 +17,7 @@ const SAFE_LINK = /^https:\/\/docs\.google\.com\//;
 let text: Record<string, string> = {};
 function t(key: string, params: Record<string, string | number> = {}): string {
   const template = text[`preview.ui.${key}`] ?? key;
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return fillText(template, params);
 }
 
 function render(p: PreviewResponse): void {

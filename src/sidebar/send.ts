@@ -9,7 +9,7 @@
  */
 import type { SendDialogApi } from '../addon/api';
 import type { SendConfirmView, SendResult } from '../addon/reminders/confirm';
-import { $, el, serverApi } from './shared/page';
+import { $, el, fillText, serverApi } from './shared/page';
 import { withProgress } from './shared/progress';
 
 const server = serverApi<SendDialogApi>();
@@ -19,7 +19,7 @@ let text: Record<string, string> = {};
 /** A `send.ui.*` template of the user's language, filled in. */
 function t(key: string, params: Record<string, string | number> = {}): string {
   const template = text[`send.ui.${key}`] ?? key;
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return fillText(template, params);
 }
 
 function status(message: string, error = false): void {

@@ -9,7 +9,7 @@
  */
 import type { TermDialogApi } from '../addon/api';
 import type { TermDialogText, TermPlanResponse, TermRunInput, TermRunResponse } from '../addon/term/plan';
-import { $, el, serverApi } from './shared/page';
+import { $, el, fillText, serverApi } from './shared/page';
 import { withProgress } from './shared/progress';
 
 const server = serverApi<TermDialogApi>();
@@ -21,7 +21,7 @@ let plan: TermPlanResponse | null = null;
 /** A `term.ui.*` template of the user's language, filled in. */
 function t(key: string, params: Record<string, string | number> = {}): string {
   const template = texts.text[`term.ui.${key}`] ?? key;
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return fillText(template, params);
 }
 const tableName = (name: string) => texts.tables[name] ?? name;
 

@@ -4,18 +4,14 @@
  * what must stay linear. Deterministic: the same input on every run. `size` scales the row
  * counts down (members stay 60), so a small copy can be checked against a reference.
  */
+
+import { UNION_COUNTS } from '../../scripts/bench/workloads';
 import { addDays, type Day } from '../../src/domain/dates';
 import type { SheetRecord } from '../../src/domain/records';
 import { ORG_TYPES } from '../../src/domain/schema';
 
-export const UNION = {
-  members: 60,
-  sponsors: 3_200,
-  contacts: 30_000,
-  ledger: 40_000,
-  meetings: 5_000,
-  events: 200,
-};
+/** The union profile's sizes, the bench's own (`--profile union`). */
+export const UNION = UNION_COUNTS;
 
 export interface UnionRecords {
   members: SheetRecord[];

@@ -4,7 +4,7 @@
  */
 import type { FormField, FormSpec, RecordSidebarApi } from '../../addon/api';
 import type { TableName } from '../../domain/schema';
-import { isMultiAccountError, serverApi } from '../shared/page';
+import { fillText, isMultiAccountError, serverApi } from '../shared/page';
 
 export const server = serverApi<RecordSidebarApi>();
 
@@ -40,7 +40,7 @@ export const state = {
 /** A message of the member's language (templates come with the FormSpec; `{name}` filled in). */
 export function t(key: string, params: Record<string, string | number> = {}): string {
   const template = state.spec?.text[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return fillText(template, params);
 }
 
 export const tableName = () => state.spec?.many ?? state.table;

@@ -54,6 +54,10 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 
 export const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
+/** A message template of the server's catalog with its `{name}` parameters filled in. */
+export const fillText = (template: string, params: Record<string, string | number> = {}): string =>
+  template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+
 /**
  * Apps Script's known failure when the browser is signed in to several Google accounts: the
  * page's calls run as the default account, and fail with "We're sorry, a server error
