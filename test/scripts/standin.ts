@@ -169,9 +169,11 @@ export class StandIn {
 
 function readBody(req: IncomingMessage): Promise<any> {
   return new Promise((ok) => {
-    let s = '';
-    req.on('data', (c) => (s += c));
+    // Chunks joined as bytes, then decoded: a character of several bytes may span two chunks.
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      const s = Buffer.concat(chunks).toString('utf8');
       try {
         ok(s ? JSON.parse(s) : null);
       } catch {
