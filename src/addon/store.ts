@@ -29,8 +29,9 @@ import {
 } from '../domain/records';
 import { type FieldDef, idField, type TableDef, type TableName, tableDef } from '../domain/schema';
 import {
-  appendAudit,
-  appendAudits,
+  type AuditEntry,
+  appendAuditEntries,
+  auditEntries,
   describeChanges,
   type FieldConflict,
   fillWhoChanged,
@@ -242,17 +243,17 @@ function createRecord(
     );
     alloc.save();
     const created = records.map((r, i) => ({ id: String(r[idKey]), row: row + i, details: summarize(r) }));
-    appendAudits(
-      ctx,
-      who,
-      'create',
-      def.name,
-      created,
-      def.fields.map((f) => f.key),
-    );
+    const keys = def.fields.map((f) => f.key);
+    const audits = auditEntries('create', def.name, keys, created);
     ctx.invalidate(def.name);
     const id = created[0]!.id;
-    if (def.name === 'Meetings') touchLastContacted(ctx, { ...data, id }, who);
+    // A meeting's audit rows and those of the Last Contacted it moved: one write to the log
+    // (the meeting's own is written even when updating a linked record fails).
+    try {
+      if (def.name === 'Meetings') touchLastContacted(ctx, { ...data, id }, who, audits);
+    } finally {
+      appendAuditEntries(ctx, who, audits);
+    }
     const series = records.length > 1 ? { series: created.map((c) => c.id) } : {};
     return { id, row, created: true, written: def.fields.map((f) => f.key), ...series };
   });
@@ -358,34 +359,34 @@ function updateRecord(
       fields.push(idDef);
       if (old) data.replacedId = old;
     }
+    const audits: AuditEntry[] = [];
     if (fields.length) {
       gw.writeCells(row, cellsFor(gw, fields, data, formats, ctx.timeZone));
-      appendAudit(
-        ctx,
-        who,
-        'update',
-        def.name,
+      audits.push({
+        action: 'update',
+        sheetName: def.name,
         id,
         row,
-        describeChanges(
+        details: describeChanges(
           fields.map((f) => ({
             key: f.key,
             before: formText(f, cellOf(f), ctx.timeZone).text,
             after: valueText(f, data[f.key] ?? null),
           })),
         ),
-        fields.map((f) => f.key),
-      );
+        fields: fields.map((f) => f.key),
+      });
     }
     alloc.save();
     ctx.invalidate(def.name);
-    if (def.name === 'Meetings' && fields.length) {
-      const merged = parseSheet(
-        def,
-        [gw.header as unknown[], mergedRow(gw, values, fields, data, formats, ctx)],
-        ctx.timeZone,
-      ).records[0];
-      if (merged) touchLastContacted(ctx, merged.data, who);
+    try {
+      if (def.name === 'Meetings' && fields.length) {
+        const row = mergedRow(gw, values, fields, data, formats, ctx);
+        const merged = parseSheet(def, [gw.header as unknown[], row], ctx.timeZone).records[0];
+        if (merged) touchLastContacted(ctx, merged.data, who, audits);
+      }
+    } finally {
+      appendAuditEntries(ctx, who, audits);
     }
     return { id, row, created: false, written: fields.map((f) => f.key) };
   });
@@ -454,11 +455,18 @@ function locateRow(
  * with (`With`), when the meeting is later than what the record says. Per sheet: its ID
  * column and one cell per referenced record; a write only where the date moves forward.
  */
-export function touchLastContacted(ctx: AddonContext, meeting: RecordData, who: string): void {
+export function touchLastContacted(
+  ctx: AddonContext,
+  meeting: RecordData,
+  who: string,
+  audits: AuditEntry[] | null = null,
+): void {
   const day = dayPart(meeting.date ?? null);
   if (meeting.status !== 'Done' || !day) return;
   const refs = new Set((Array.isArray(meeting.with) ? meeting.with : []).map((s) => s.toUpperCase()));
   if (refs.size === 0) return;
+  // Audit rows go to the caller's batch, or are written together at the end.
+  const pending: AuditEntry[] = audits ?? [];
   for (const name of ['Sponsors', 'Contacts'] as const) {
     const def = tableDef(name);
     const mine = [...refs].filter((id) => id.startsWith(`${def.idPrefix}-`));
@@ -466,27 +474,26 @@ export function touchLastContacted(ctx: AddonContext, meeting: RecordData, who: 
     const gw = SheetGateway.open(ctx.ss, def);
     const field = def.fields.find((f) => f.key === 'lastContacted')!;
     const col = gw.cols.lastContacted!;
-    const ids = gw.ids();
+    const rowsOf = gw.rowsFor(mine); // found now, under the lock
     for (const id of mine) {
-      for (const row of gw.rowsOf(id, ids)) {
+      for (const row of rowsOf(id)) {
         const range = gw.sheet.getRange(row, col + 1);
         const current = formText(field, range.getValue(), ctx.timeZone);
         if (!current.problem && current.text && current.text >= day) continue;
         if (current.problem) continue; // a date typed by hand that cannot be read is never overwritten
         const plain = range.getNumberFormat() === '@';
         range.setValue(toCell(field, day, ctx.timeZone, plain));
-        appendAudit(
-          ctx,
-          who,
-          'last-contacted',
-          name,
+        pending.push({
+          action: 'last-contacted',
+          sheetName: name,
           id,
           row,
-          `lastContacted=${day} (meeting ${meeting.id})`,
-          ['lastContacted'],
-        );
+          details: `lastContacted=${day} (meeting ${meeting.id})`,
+          fields: ['lastContacted'],
+        });
       }
     }
     ctx.invalidate(name);
   }
+  if (!audits) appendAuditEntries(ctx, who, pending);
 }

@@ -162,7 +162,7 @@ export function cellMs(read: number, written: number): number {
 }
 
 const READS =
-  /^(getValues?|getDisplayValues?|getFormulas?|getFormulasR1C1|getNumberFormats?|getNotes?|getBackgrounds?|getFontColors?|getRichTextValues?|getDataValidations?|getMergedRanges|getLastRow|getLastColumn|getMaxRows|getMaxColumns|getFrozenRows|getFrozenColumns|getProtections|getEditors|getNamedRanges|getDeveloperMetadata|isChecked|createTextFinder|findAll|findNext)$/;
+  /^(getValues?|getDisplayValues?|getFormulas?|getFormulasR1C1|getNumberFormats?|getNotes?|getBackgrounds?|getFontColors?|getRichTextValues?|getDataValidations?|getMergedRanges|getLastRow|getLastColumn|getMaxRows|getMaxColumns|getFrozenRows|getFrozenColumns|getProtections|getEditors|getNamedRanges|getDeveloperMetadata|isChecked|findAll|findNext|findPrevious)$/;
 const WRITES =
   /^(set|insert|delete|clear|hide|show|add|remove|protect|sort|copy|move|merge|break|autoResize|activate|trim|uncheck|check|create|apply)/;
 const SHEET_CLASSES = new Set([
@@ -212,6 +212,8 @@ export function callKind(name: string): CallKind {
   if (cls === 'SpreadsheetApp' && /^(open|openById|openByUrl|create)$/.test(m)) return 'drive';
   if (SHEET_CLASSES.has(cls)) {
     if (cls === 'Spreadsheet' && m === 'toast') return 'ui';
+    // A TextFinder is built in the script; its findAll/findNext is the round trip.
+    if (m === 'createTextFinder' || (cls === 'TextFinder' && m.startsWith('match'))) return 'sheets.handle';
     if (READS.test(m)) return 'sheets.read';
     if (WRITES.test(m)) return 'sheets.write';
     return 'sheets.handle';

@@ -42,6 +42,9 @@ describe('cost model', () => {
         'Utilities.newBlob',
         'DataValidationBuilder.build',
         'SpreadsheetApp.openById',
+        'Range.createTextFinder',
+        'TextFinder.matchEntireCell',
+        'TextFinder.findAll',
       ].map((n) => [n, callKind(n)]),
     );
     expect(kinds).toEqual({
@@ -68,6 +71,9 @@ describe('cost model', () => {
       'Utilities.newBlob': 'local',
       'DataValidationBuilder.build': 'local',
       'SpreadsheetApp.openById': 'drive',
+      'Range.createTextFinder': 'sheets.handle',
+      'TextFinder.matchEntireCell': 'sheets.handle',
+      'TextFinder.findAll': 'sheets.read',
     });
   });
 

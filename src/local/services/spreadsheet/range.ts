@@ -19,6 +19,7 @@ import { displayCell } from '../../sheets/formats';
 import { shiftFormula } from '../../sheets/formula-shift';
 import { writeCell } from '../../sheets/typed-input';
 import { make } from './factory';
+import { TextFinder } from './text-finder';
 import type { DataValidationApi, OpenEnds, ProtectionApi, RangeApi, SheetApi } from './types';
 
 /**
@@ -311,6 +312,11 @@ export class Range implements RangeApi {
   setFormulas(formulas: string[][]): Range {
     this.checkShape(formulas);
     return this.setValues(formulas.map((row) => row.map(String)));
+  }
+  /** Finds text in this range's cells, in Sheets (text-finder.ts). */
+  createTextFinder(findText: string): TextFinder {
+    const area = { r: this._r, c: this._c, nr: this._nr, nc: this._nc };
+    return this.x.wrap(new TextFinder(this.x, this._ss, this._s, area, String(findText)), 'TextFinder');
   }
   /** A cell of this range, 1-based relative to its top-left corner. */
   getCell(row: number, column: number): Range {
