@@ -63,7 +63,7 @@ export function withDocumentLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS): T {
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** IDs looked up one by one (a TextFinder each) before reading the whole ID column is cheaper. */
-const FIND_AT_MOST = 3;
+export const FIND_AT_MOST = 3;
 
 /** Cells of one row by 0-based column. */
 export type RowCells = Map<number, Cell>;

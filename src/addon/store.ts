@@ -39,12 +39,14 @@ import {
 } from './audit';
 import type { AddonContext } from './context';
 import { type RowCells, SheetGateway, withDocumentLock } from './gateway';
-import { IdAllocator } from './ids';
+import { allocatorFor, IdAllocator } from './ids';
 import { checkLinks } from './links';
 import { allowedText, Refused, requireRole } from './roles';
+import { idOf, locateRow, lookUp, RecordNotFound, refuseAbsent } from './rows';
 
 export type { FieldConflict } from './audit';
 export { LOCK_WAIT_MS, WorkbookBusy, withDocumentLock } from './gateway';
+export { RecordNotFound } from './rows';
 
 export class ValidationFailed extends Error {
   constructor(readonly errors: readonly FieldError[]) {
@@ -78,14 +80,6 @@ const RECORD_RULES: Partial<
     errors: (d) => templateErrors(d, { subject: 'Subject', body: 'Body' }),
   },
 };
-
-/** A record the sidebar cannot save as asked (gone, ambiguous ID): nothing was written. */
-export class RecordNotFound extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RecordNotFound';
-  }
-}
 
 /** What a form sends. Without `id` (and `row`) it creates a record. */
 export interface SaveRequest {
@@ -232,14 +226,14 @@ function createRecord(
         (f) => f.type !== 'id' && String(fields[f.key] ?? '').trim() !== '' && fields[f.key] !== false,
       ),
     );
-    const ids = gw.ids();
-    const alloc = new IdAllocator(def, ids.ids);
+    const lastRow = gw.sheet.getLastRow();
+    const alloc = allocatorFor(gw, records.length, lastRow);
     const idKey = idField(def)!.key;
     for (const r of records) r[idKey] = alloc.next();
-    const formats = gw.formatsOfNewRow(ids.lastRow);
+    const formats = gw.formatsOfNewRow(lastRow);
     const row = gw.append(
       records.map((r) => cellsFor(gw, def.fields, r, formats, ctx.timeZone)),
-      ids.lastRow,
+      lastRow,
     );
     alloc.save();
     const created = records.map((r, i) => ({ id: String(r[idKey]), row: row + i, details: summarize(r) }));
@@ -294,8 +288,8 @@ function updateRecord(
   return withDocumentLock(() => {
     const gw = SheetGateway.open(ctx.ss, def);
     refuseAbsent(gw, [...typed.keys()]);
-    let ids = gw.ids();
-    let row = locateRow(gw, ids, wantId, req);
+    let found = lookUp(gw, wantId);
+    let row = locateRow(gw, found, wantId, req.row);
     let { values, formats } = gw.readRow(row);
     // Members may sort or insert rows by hand even while the lock is held (a lock only
     // excludes scripts): the row read must still carry the ID, else look again.
@@ -304,14 +298,14 @@ function updateRecord(
         throw new RecordNotFound(
           `${def.name}: the rows kept moving while ${wantId} was being saved (a sort or paste in progress?). Nothing was saved: try again.`,
         );
-      ids = gw.ids();
-      row = locateRow(gw, ids, wantId, req);
+      found = lookUp(gw, wantId);
+      row = locateRow(gw, found, wantId, req.row);
       ({ values, formats } = gw.readRow(row));
     }
     const cellOf = (f: FieldDef) => values[gw.cols[f.key]!];
     // A row found by a remembered number (blank or repeated ID) must still be the record the
     // form loaded, field for field.
-    if (req.row !== undefined && (!wantId || gw.rowsOf(wantId, ids).length > 1)) {
+    if (req.row !== undefined && (!wantId || found.rows.length > 1)) {
       const moved = def.fields.some(
         (f) =>
           req.base?.[f.key] !== undefined && formText(f, cellOf(f), ctx.timeZone).text !== req.base[f.key],
@@ -351,8 +345,9 @@ function updateRecord(
     for (const [f, v] of write) data[f.key] = v;
     let id = idOf(values, gw);
     const fields = [...write.keys()];
-    const alloc = new IdAllocator(def, ids.ids);
-    if (!id || req.newId) {
+    // A new ID (blank or repeated): allocated above every ID in the sheet and the mark.
+    const alloc = !id || req.newId ? new IdAllocator(def, (found.ids ?? gw.ids()).ids) : null;
+    if (alloc) {
       const old = id;
       id = alloc.next();
       data[idDef.key] = id;
@@ -377,7 +372,7 @@ function updateRecord(
         fields: fields.map((f) => f.key),
       });
     }
-    alloc.save();
+    alloc?.save();
     ctx.invalidate(def.name);
     try {
       if (def.name === 'Meetings' && fields.length) {
@@ -391,20 +386,6 @@ function updateRecord(
     return { id, row, created: false, written: fields.map((f) => f.key) };
   });
 }
-
-/** A value for a column the sheet does not have (yet) cannot be stored: refused, naming it. */
-function refuseAbsent(gw: SheetGateway, fields: readonly FieldDef[]): void {
-  const absent = fields.filter((f) => gw.cols[f.key] === undefined);
-  if (absent.length)
-    throw new RecordNotFound(
-      `Sheet "${gw.def.name}" has no column ${absent.map((f) => `"${f.header}"`).join(', ')}: run "Set up workbook" (or add the header in row 1) to fill it in. Nothing was saved.`,
-    );
-}
-
-const idOf = (values: readonly unknown[], gw: SheetGateway) =>
-  String(values[gw.cols[idField(gw.def)!.key]!] ?? '')
-    .trim()
-    .toUpperCase();
 
 /** The row as it is after the write (for the Last Contacted rule on meetings). */
 function mergedRow(
@@ -420,34 +401,6 @@ function mergedRow(
     row[col] = typeof cell === 'string' && cell.startsWith("'") ? cell.slice(1) : cell;
   }
   return row;
-}
-
-/** The row of the record a form edits, found now by its ID (the form's row only tells duplicates apart). */
-function locateRow(
-  gw: SheetGateway,
-  ids: ReturnType<SheetGateway['ids']>,
-  id: string,
-  req: SaveRequest,
-): number {
-  const idHeader = idField(gw.def)!.header;
-  if (!id) {
-    const r = req.row;
-    if (r === undefined || r < ids.firstRow || r > ids.lastRow || ids.ids[r - ids.firstRow] !== '')
-      throw new RecordNotFound(
-        `The row you opened in ${gw.def.name} (a row with a blank ${idHeader}) is no longer where it was. Nothing was saved: open it again from the search list.`,
-      );
-    return r;
-  }
-  const rows = gw.rowsOf(id, ids);
-  if (rows.length === 0)
-    throw new RecordNotFound(
-      `${gw.def.name}: no record with ID ${id} (it may have been deleted). Nothing was saved.`,
-    );
-  if (rows.length === 1) return rows[0]!;
-  if (req.row !== undefined && rows.includes(req.row)) return req.row;
-  throw new RecordNotFound(
-    `${gw.def.name}: the ID ${id} stands on rows ${rows.join(', ')}. Nothing was saved: open the row you mean from the search list and save it with a new ID.`,
-  );
 }
 
 /**
