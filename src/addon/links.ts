@@ -19,6 +19,7 @@ export function checkLinks(
   def: TableDef,
   values: ReadonlyMap<FieldDef, FieldValue>,
   ownId = '',
+  open: (t: TableName) => SheetGateway = (t) => SheetGateway.open(ctx.ss, tableDef(t)),
 ): FieldError[] {
   const errors: FieldError[] = [];
   // Every ID the fields link to, by table: each table is opened once, its rows found by ID
@@ -34,7 +35,7 @@ export function checkLinks(
     let rowsOf = finders.get(t);
     if (!rowsOf) {
       const mine = (wanted.get(t) ?? []).filter((x) => x.startsWith(`${tableDef(t).idPrefix}-`));
-      rowsOf = SheetGateway.open(ctx.ss, tableDef(t)).rowsFor(mine);
+      rowsOf = open(t).rowsFor(mine);
       finders.set(t, rowsOf);
     }
     return rowsOf(id).length > 0;

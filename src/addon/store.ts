@@ -143,6 +143,15 @@ function cellsFor(
   return cells;
 }
 
+/**
+ * Opens each table's sheet once in one lock (its header read once); rows are still found
+ * by ID at each use.
+ */
+function gatewaysOf(ctx: AddonContext): (t: TableName) => SheetGateway {
+  const open = new Map<TableName, SheetGateway>();
+  return (t) => open.get(t) ?? open.set(t, SheetGateway.open(ctx.ss, tableDef(t))).get(t)!;
+}
+
 /** Creates a record (`request.id` absent) or changes the fields the member changed. */
 export function saveRecord(
   ctx: AddonContext,
@@ -200,8 +209,6 @@ function createRecord(
   const { id: _ignored, ...fields } = input;
   const { data, errors } = validateRecord(def, fields, { timeZone: ctx.timeZone });
   if (errors.length) throw new ValidationFailed(errors);
-  const links = checkLinks(ctx, def, new Map(def.fields.map((f) => [f, data[f.key] ?? null])));
-  if (links.length) throw new ValidationFailed(links);
   const ruleErrors = RECORD_RULES[def.name]?.errors(data) ?? [];
   if (ruleErrors.length) throw new ValidationFailed(ruleErrors);
   const records = [data];
@@ -218,7 +225,11 @@ function createRecord(
     }
   }
   return withDocumentLock(() => {
-    const gw = SheetGateway.open(ctx.ss, def);
+    // Linked records are checked under the lock, on the gateways the Last Contacted rule reuses.
+    const open = gatewaysOf(ctx);
+    const links = checkLinks(ctx, def, new Map(def.fields.map((f) => [f, data[f.key] ?? null])), '', open);
+    if (links.length) throw new ValidationFailed(links);
+    const gw = open(def.name);
     // What the member typed for a column the sheet lacks (defaults are simply not written).
     refuseAbsent(
       gw,
@@ -244,7 +255,7 @@ function createRecord(
     // A meeting's audit rows and those of the Last Contacted it moved: one write to the log
     // (the meeting's own is written even when updating a linked record fails).
     try {
-      if (def.name === 'Meetings') touchLastContacted(ctx, { ...data, id }, who, audits);
+      if (def.name === 'Meetings') touchLastContacted(ctx, { ...data, id }, who, audits, open);
     } finally {
       appendAuditEntries(ctx, who, audits);
     }
@@ -282,11 +293,12 @@ function updateRecord(
   }
   if (errors.length) throw new ValidationFailed(errors);
   const wantId = (req.id ?? '').trim().toUpperCase();
-  const links = checkLinks(ctx, def, typed, wantId);
-  if (links.length) throw new ValidationFailed(links);
 
   return withDocumentLock(() => {
-    const gw = SheetGateway.open(ctx.ss, def);
+    const open = gatewaysOf(ctx);
+    const links = checkLinks(ctx, def, typed, wantId, open);
+    if (links.length) throw new ValidationFailed(links);
+    const gw = open(def.name);
     refuseAbsent(gw, [...typed.keys()]);
     let found = lookUp(gw, wantId);
     let row = locateRow(gw, found, wantId, req.row);
@@ -378,7 +390,7 @@ function updateRecord(
       if (def.name === 'Meetings' && fields.length) {
         const row = mergedRow(gw, values, fields, data, formats, ctx);
         const merged = parseSheet(def, [gw.header as unknown[], row], ctx.timeZone).records[0];
-        if (merged) touchLastContacted(ctx, merged.data, who, audits);
+        if (merged) touchLastContacted(ctx, merged.data, who, audits, open);
       }
     } finally {
       appendAuditEntries(ctx, who, audits);
@@ -413,6 +425,7 @@ export function touchLastContacted(
   meeting: RecordData,
   who: string,
   audits: AuditEntry[] | null = null,
+  open: (t: TableName) => SheetGateway = gatewaysOf(ctx),
 ): void {
   const day = dayPart(meeting.date ?? null);
   if (meeting.status !== 'Done' || !day) return;
@@ -424,7 +437,7 @@ export function touchLastContacted(
     const def = tableDef(name);
     const mine = [...refs].filter((id) => id.startsWith(`${def.idPrefix}-`));
     if (mine.length === 0) continue;
-    const gw = SheetGateway.open(ctx.ss, def);
+    const gw = open(name);
     const field = def.fields.find((f) => f.key === 'lastContacted')!;
     const col = gw.cols.lastContacted!;
     const rowsOf = gw.rowsFor(mine); // found now, under the lock
