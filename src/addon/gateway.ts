@@ -199,9 +199,13 @@ export class SheetGateway {
     const want = String(id ?? '')
       .trim()
       .toUpperCase();
-    const ids = this.ids();
     const near = Number(hint) || 0;
-    const rows = want ? this.rowsOf(want, ids) : near && ids.ids[near - ids.firstRow] === '' ? [near] : [];
+    // By TextFinder for an ID (no cell of the column read); a blank ID is checked in the column.
+    const blank = () => {
+      const ids = this.ids();
+      return near && ids.ids[near - ids.firstRow] === '' ? [near] : [];
+    };
+    const rows = want ? this.find(want) : blank();
     const row = rows.includes(near) ? near : (rows[0] ?? 0);
     return { row, others: rows.filter((r) => r !== row) };
   }
