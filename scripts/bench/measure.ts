@@ -101,6 +101,8 @@ function runOnce(project: LocalProject, google: LocalGoogle, op: Op, id: string,
   const clock = google.now();
   const x = new Execution(google, {
     projectFiles: project.files,
+    // The manifest's scopes, granted (as for a member who installed the add-on).
+    scopes: project.scopes,
     spreadsheetId: id,
     user: USER,
     authMode: op.authMode,

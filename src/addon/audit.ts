@@ -5,7 +5,7 @@
 import type { Cell, RecordData } from '../domain/records';
 import { AUDIT_LOG } from '../domain/schema';
 import type { AddonContext } from './context';
-import { appendLogRows, logColumns, logSheet } from './gateway';
+import { appendLogRows, logColumns, openLog } from './gateway';
 
 export const AUDIT = AUDIT_LOG;
 export const AUDIT_SHEET = AUDIT.name;
@@ -68,20 +68,50 @@ export function appendAudits(
   entries: readonly { id: string; row: number; details: string }[],
   fields: readonly string[] = [],
 ): void {
-  const sheet = logSheet(ctx.ss, AUDIT);
+  appendAuditEntries(ctx, who, auditEntries(action, sheetName, fields, entries));
+}
+
+/** Audit entries of one action on records of one sheet. */
+export function auditEntries(
+  action: string,
+  sheetName: string,
+  fields: readonly string[],
+  entries: readonly { id: string; row: number; details: string }[],
+): AuditEntry[] {
+  return entries.map((e) => ({ ...e, action, sheetName, fields }));
+}
+
+/** One audit row of a write, for `appendAuditEntries`. */
+export interface AuditEntry {
+  action: string;
+  sheetName: string;
+  id: string;
+  row: number;
+  details: string;
+  fields: readonly string[];
+}
+
+/**
+ * Audit rows of several writes (a meeting and the Last Contacted it moved) in one write to
+ * the log: one appendRow for one row, one setValues for more.
+ */
+export function appendAuditEntries(ctx: AddonContext, who: string, entries: readonly AuditEntry[]): void {
+  if (!entries.length) return;
+  // The last row is read once, by openLog, for the header check and the append alike.
+  const { sheet, lastRow } = openLog(ctx.ss, AUDIT);
   const now = new Date();
   // Texts are written with a leading apostrophe so nothing a member typed becomes a formula.
   const rows: Cell[][] = entries.map((e) => [
     now,
     `'${who}`,
-    action,
-    sheetName,
+    e.action,
+    e.sheetName,
     `'${e.id}`,
     e.row,
     `'${e.details}`,
-    `'${fields.join(',')}`,
+    `'${e.fields.join(',')}`,
   ]);
-  appendLogRows(sheet, AUDIT, rows);
+  appendLogRows(sheet, AUDIT, rows, lastRow);
 }
 
 /** How far back the audit log is searched for who changed a field (rows from the end). */

@@ -62,6 +62,9 @@ export function withDocumentLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS): T {
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+/** IDs looked up one by one (a TextFinder each) before reading the whole ID column is cheaper. */
+export const FIND_AT_MOST = 3;
+
 /** Cells of one row by 0-based column. */
 export type RowCells = Map<number, Cell>;
 
@@ -123,12 +126,59 @@ export class SheetGateway {
     return { values: values.map((r) => String(r[0] ?? '').trim()), firstRow: 2, lastRow };
   }
 
+  /**
+   * Raw cells of some fields' columns (one read per column, none of the others) from row 2 to
+   * the last row with content: `cells[i][j]` is row i + 2 of `keys[j]`. Fields whose column
+   * the sheet lacks are left out of `keys`.
+   */
+  columns(keys: readonly string[]): { keys: string[]; cells: unknown[][]; firstRow: number } {
+    const present = keys.filter((k, i) => this.cols[k] !== undefined && keys.indexOf(k) === i);
+    const lastRow = this.sheet.getLastRow();
+    if (lastRow < 2) return { keys: present, cells: [], firstRow: 2 };
+    const byKey = present.map((k) => this.sheet.getRange(2, this.cols[k]! + 1, lastRow - 1, 1).getValues());
+    const cells = Array.from({ length: lastRow - 1 }, (_, i) => byKey.map((c) => c[i]![0]));
+    return { keys: present, cells, firstRow: 2 };
+  }
+
   /** The table's IDs, by 1-based sheet row (upper case, trimmed; blank rows give ''). */
   ids(): { ids: string[]; firstRow: number; lastRow: number } {
     const f = idField(this.def);
     if (!f) throw new Error(`${this.def.name} has no IDs.`);
     const c = this.column(f.key);
     return { ids: c.values.map((v) => v.toUpperCase()), firstRow: c.firstRow, lastRow: c.lastRow };
+  }
+
+  /**
+   * The 1-based rows whose ID is `id` (ignoring case and spaces around it, as `ids()`), found
+   * by Sheets' TextFinder on the ID column: no cell of the column comes to the script, so the
+   * cost is the same on any number of rows. More than one when an ID was typed twice by hand.
+   * developers.google.com/apps-script/reference/spreadsheet/text-finder
+   */
+  find(id: string, lastRow = this.sheet.getLastRow()): number[] {
+    const want = id.trim();
+    if (!want || lastRow < 2) return [];
+    const col = this.cols[idField(this.def)!.key]! + 1;
+    const text = `\\s*${want.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*`;
+    return this.sheet
+      .getRange(2, col, lastRow - 1, 1)
+      .createTextFinder(text)
+      .useRegularExpression(true)
+      .matchEntireCell(true)
+      .findAll()
+      .map((r) => r.getRow());
+  }
+
+  /**
+   * Rows by ID for a few IDs: by `find` (no cells read) for up to FIND_AT_MOST of them, else by
+   * one read of the ID column (cheaper than many finds on a small sheet).
+   */
+  rowsFor(wanted: readonly string[]): (id: string) => number[] {
+    if (wanted.length <= FIND_AT_MOST) {
+      const lastRow = this.sheet.getLastRow();
+      return (id) => this.find(id, lastRow);
+    }
+    const all = this.ids();
+    return (id) => this.rowsOf(id, all);
   }
 
   /** The 1-based rows whose ID is `id` (more than one when an ID was typed twice by hand). */
@@ -149,9 +199,13 @@ export class SheetGateway {
     const want = String(id ?? '')
       .trim()
       .toUpperCase();
-    const ids = this.ids();
     const near = Number(hint) || 0;
-    const rows = want ? this.rowsOf(want, ids) : near && ids.ids[near - ids.firstRow] === '' ? [near] : [];
+    // By TextFinder for an ID (no cell of the column read); a blank ID is checked in the column.
+    const blank = () => {
+      const ids = this.ids();
+      return near && ids.ids[near - ids.firstRow] === '' ? [near] : [];
+    };
+    const rows = want ? this.find(want) : blank();
     const row = rows.includes(near) ? near : (rows[0] ?? 0);
     return { row, others: rows.filter((r) => r !== row) };
   }
@@ -229,6 +283,14 @@ export type { LogSheetDef } from '../domain/schema';
  * member's tab stays where it was), its header put back when it was emptied by hand.
  */
 export function logSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: LogSheetDef): Sheet {
+  return openLog(ss, def).sheet;
+}
+
+/** The log sheet (as logSheet) and its last row with content, read once for an append. */
+export function openLog(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  def: LogSheetDef,
+): { sheet: Sheet; lastRow: number } {
   let sheet = ss.getSheetByName(def.name);
   if (!sheet) {
     const active = ss.getActiveSheet();
@@ -237,10 +299,12 @@ export function logSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: LogS
     sheet.setFrozenRows(1);
     sheet.hideSheet();
     if (active) active.activate();
-    return sheet;
+    return { sheet, lastRow: 1 };
   }
-  if (sheet.getLastRow() === 0) sheet.getRange(1, 1, 1, def.header.length).setValues([[...def.header]]);
-  return sheet;
+  const lastRow = sheet.getLastRow();
+  if (lastRow > 0) return { sheet, lastRow };
+  sheet.getRange(1, 1, 1, def.header.length).setValues([[...def.header]]);
+  return { sheet, lastRow: 1 };
 }
 
 /** Column (0-based) of each header of a log sheet, by header text; -1 where absent. */
@@ -253,13 +317,18 @@ export function logColumns(header: readonly unknown[], def: LogSheetDef): Record
  * Appends rows to a log sheet in one write (texts already made literal by the caller): one
  * appendRow for a single row, whatever the sheet's size.
  */
-export function appendLogRows(sheet: Sheet, def: LogSheetDef, rows: readonly Cell[][]): void {
+export function appendLogRows(
+  sheet: Sheet,
+  def: LogSheetDef,
+  rows: readonly Cell[][],
+  lastRow?: number,
+): void {
   if (!rows.length) return;
   if (rows.length === 1) {
     sheet.appendRow([...rows[0]!]);
     return;
   }
-  const start = Math.max(sheet.getLastRow(), 1) + 1;
+  const start = Math.max(lastRow ?? sheet.getLastRow(), 1) + 1;
   const need = start + rows.length - 1;
   const max = sheet.getMaxRows();
   if (need > max) sheet.insertRowsAfter(max, need - max);

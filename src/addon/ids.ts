@@ -6,7 +6,7 @@
  */
 import { formatId, nextId } from '../domain/records';
 import type { TableDef } from '../domain/schema';
-import type { SheetGateway } from './gateway';
+import { FIND_AT_MOST, type SheetGateway } from './gateway';
 
 const hwmKey = (def: TableDef) => `od.nextId.${def.name}`;
 
@@ -22,13 +22,18 @@ export class IdAllocator {
   constructor(
     readonly def: TableDef,
     ids: readonly string[],
+    /** Whether an ID stands in the sheet (when `ids` are not all of them). */
+    private readonly taken: ((id: string) => boolean) | null = null,
+    stored: number | null = null,
   ) {
-    this.stored = Number(this.props?.getProperty(hwmKey(def)) ?? 0) || 0;
+    this.stored = stored ?? storedMark(this.props, def);
     this.mark = nextId(def, ids, this.stored).n - 1; // the highest of the mark and the sheet
   }
   next(): string {
-    this.mark++;
-    return formatId(this.def.idPrefix!, this.mark);
+    let id: string;
+    do id = formatId(this.def.idPrefix!, ++this.mark);
+    while (this.taken?.(id));
+    return id;
   }
   /** Persists the mark when it moved (one property write, only then); true when it did. */
   save(): boolean {
@@ -36,6 +41,23 @@ export class IdAllocator {
     this.props.setProperty(hwmKey(this.def), String(this.mark));
     return true;
   }
+}
+
+const storedMark = (props: GoogleAppsScript.Properties.Properties | null, def: TableDef) =>
+  Number(props?.getProperty(hwmKey(def)) ?? 0) || 0;
+
+/**
+ * The allocator for `count` new records of `gw`'s sheet. With a mark stored and few records,
+ * the IDs are above the mark and each is checked absent from the sheet by TextFinder (one typed
+ * by hand above the mark that onEdit did not see is skipped, never handed out twice), so no
+ * cell of the ID column is read; otherwise (no mark yet: Set up never ran) above every ID in
+ * the sheet, which seeds the mark.
+ */
+export function allocatorFor(gw: SheetGateway, count: number, lastRow: number): IdAllocator {
+  const stored = storedMark(PropertiesService.getDocumentProperties(), gw.def);
+  if (stored > 0 && count <= FIND_AT_MOST)
+    return new IdAllocator(gw.def, [], (id) => gw.find(id, lastRow).length > 0, stored);
+  return new IdAllocator(gw.def, gw.ids().ids, null, stored);
 }
 
 /** Raises a table's ID mark to the highest of `ids` (IDs typed by hand, seen by onEdit). */

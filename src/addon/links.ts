@@ -2,8 +2,8 @@
  * Links between records, checked when a form saves them: an ID in a `ref`/`refs` field must
  * be a record of the table(s) the schema names (a Ledger Event ID `S-0001` is a sponsor's,
  * not an event's), an owner, lead or attendee must be a member's Email, and a `unique` field
- * (Members' Email) may not repeat another record's value. Each table is read once per save,
- * and only its ID or Email column.
+ * (Members' Email) may not repeat another record's value. Each table is opened once per save;
+ * linked IDs are found by TextFinder (a few) or one read of the ID column, Emails by that column.
  */
 import { FieldError, type FieldValue } from '../domain/records';
 import { type FieldDef, idField, type TableDef, type TableName, tableDef } from '../domain/schema';
@@ -19,16 +19,26 @@ export function checkLinks(
   def: TableDef,
   values: ReadonlyMap<FieldDef, FieldValue>,
   ownId = '',
+  open: (t: TableName) => SheetGateway = (t) => SheetGateway.open(ctx.ss, tableDef(t)),
 ): FieldError[] {
   const errors: FieldError[] = [];
-  const ids = new Map<TableName, Set<string>>();
-  const idsOf = (t: TableName) => {
-    let set = ids.get(t);
-    if (!set) {
-      set = new Set(SheetGateway.open(ctx.ss, tableDef(t)).ids().ids.filter(Boolean));
-      ids.set(t, set);
+  // Every ID the fields link to, by table: each table is opened once, its rows found by ID
+  // (a TextFinder each for a few IDs, one read of its ID column for more: gateway.rowsFor).
+  const wanted = new Map<TableName, string[]>();
+  for (const [f, v] of values) {
+    if (f.type !== 'ref' && f.type !== 'refs') continue;
+    for (const t of f.refTable === undefined ? [] : ([] as TableName[]).concat(f.refTable))
+      wanted.set(t, [...(wanted.get(t) ?? []), ...asList(v)]);
+  }
+  const finders = new Map<TableName, (id: string) => number[]>();
+  const exists = (t: TableName, id: string) => {
+    let rowsOf = finders.get(t);
+    if (!rowsOf) {
+      const mine = (wanted.get(t) ?? []).filter((x) => x.startsWith(`${tableDef(t).idPrefix}-`));
+      rowsOf = open(t).rowsFor(mine);
+      finders.set(t, rowsOf);
     }
-    return set;
+    return rowsOf(id).length > 0;
   };
   let members: Set<string> | null = null;
   const memberEmails = () => {
@@ -54,7 +64,7 @@ export function checkLinks(
       for (const id of list) {
         const t = targets.find((name) => id.startsWith(`${tableDef(name).idPrefix}-`));
         if (!t) err(f, 'wrongTable', { value: id, tables: targets.join(' / ') });
-        else if (!idsOf(t).has(id)) err(f, 'noSuchRecord', { value: id, table: t });
+        else if (!exists(t, id)) err(f, 'noSuchRecord', { value: id, table: t });
       }
     } else if (targets.includes('Members') && (f.type === 'email' || f.type === 'emails')) {
       for (const e of list) if (!memberEmails().has(e.toLowerCase())) err(f, 'notMember', { value: e });

@@ -76,19 +76,14 @@ export function activeUserEmail(): string {
 /** The Members rows (Email, Role, Active): three column reads, whatever the sheet's width. */
 export function readMembers(ctx: AddonContext): Member[] {
   if (!ctx.ss.getSheetByName(MEMBERS.name)) return []; // a new workbook: nobody yet
-  const gw = SheetGateway.open(ctx.ss, MEMBERS);
-  const emails = gw.column('email').values;
-  const roles = gw.column('role').values;
+  const { keys, cells } = SheetGateway.open(ctx.ss, MEMBERS).columns(['email', 'role', 'active']);
+  const text = (row: unknown[], k: string) => String(row[keys.indexOf(k)] ?? '').trim();
+  const emails = cells.map((r) => text(r, 'email'));
+  const roles = cells.map((r) => text(r, 'role'));
   // Active as the cells hold it (a checkbox's boolean, or TRUE/yes typed by hand).
   // A sheet without an Active column (not set up yet): every member is active, its default.
-  const activeCells = !emails.length
-    ? []
-    : gw.cols.active === undefined
-      ? emails.map(() => true)
-      : gw.sheet
-          .getRange(2, gw.cols.active! + 1, emails.length, 1)
-          .getValues()
-          .map((r) => r[0]);
+  const active = keys.indexOf('active');
+  const activeCells = cells.map((r) => (active < 0 ? true : r[active]));
   return emails.map((email, i) => {
     const a = activeCells[i];
     const role = (MEMBERS.fields.find((f) => f.key === 'role')!.options ?? []).find(

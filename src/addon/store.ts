@@ -29,8 +29,9 @@ import {
 } from '../domain/records';
 import { type FieldDef, idField, type TableDef, type TableName, tableDef } from '../domain/schema';
 import {
-  appendAudit,
-  appendAudits,
+  type AuditEntry,
+  appendAuditEntries,
+  auditEntries,
   describeChanges,
   type FieldConflict,
   fillWhoChanged,
@@ -38,12 +39,14 @@ import {
 } from './audit';
 import type { AddonContext } from './context';
 import { type RowCells, SheetGateway, withDocumentLock } from './gateway';
-import { IdAllocator } from './ids';
+import { allocatorFor, IdAllocator } from './ids';
 import { checkLinks } from './links';
 import { allowedText, Refused, requireRole } from './roles';
+import { idOf, locateRow, lookUp, RecordNotFound, refuseAbsent } from './rows';
 
 export type { FieldConflict } from './audit';
 export { LOCK_WAIT_MS, WorkbookBusy, withDocumentLock } from './gateway';
+export { RecordNotFound } from './rows';
 
 export class ValidationFailed extends Error {
   constructor(readonly errors: readonly FieldError[]) {
@@ -77,14 +80,6 @@ const RECORD_RULES: Partial<
     errors: (d) => templateErrors(d, { subject: 'Subject', body: 'Body' }),
   },
 };
-
-/** A record the sidebar cannot save as asked (gone, ambiguous ID): nothing was written. */
-export class RecordNotFound extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RecordNotFound';
-  }
-}
 
 /** What a form sends. Without `id` (and `row`) it creates a record. */
 export interface SaveRequest {
@@ -148,6 +143,15 @@ function cellsFor(
   return cells;
 }
 
+/**
+ * Opens each table's sheet once in one lock (its header read once); rows are still found
+ * by ID at each use.
+ */
+function gatewaysOf(ctx: AddonContext): (t: TableName) => SheetGateway {
+  const open = new Map<TableName, SheetGateway>();
+  return (t) => open.get(t) ?? open.set(t, SheetGateway.open(ctx.ss, tableDef(t))).get(t)!;
+}
+
 /** Creates a record (`request.id` absent) or changes the fields the member changed. */
 export function saveRecord(
   ctx: AddonContext,
@@ -205,8 +209,6 @@ function createRecord(
   const { id: _ignored, ...fields } = input;
   const { data, errors } = validateRecord(def, fields, { timeZone: ctx.timeZone });
   if (errors.length) throw new ValidationFailed(errors);
-  const links = checkLinks(ctx, def, new Map(def.fields.map((f) => [f, data[f.key] ?? null])));
-  if (links.length) throw new ValidationFailed(links);
   const ruleErrors = RECORD_RULES[def.name]?.errors(data) ?? [];
   if (ruleErrors.length) throw new ValidationFailed(ruleErrors);
   const records = [data];
@@ -223,7 +225,11 @@ function createRecord(
     }
   }
   return withDocumentLock(() => {
-    const gw = SheetGateway.open(ctx.ss, def);
+    // Linked records are checked under the lock, on the gateways the Last Contacted rule reuses.
+    const open = gatewaysOf(ctx);
+    const links = checkLinks(ctx, def, new Map(def.fields.map((f) => [f, data[f.key] ?? null])), '', open);
+    if (links.length) throw new ValidationFailed(links);
+    const gw = open(def.name);
     // What the member typed for a column the sheet lacks (defaults are simply not written).
     refuseAbsent(
       gw,
@@ -231,28 +237,28 @@ function createRecord(
         (f) => f.type !== 'id' && String(fields[f.key] ?? '').trim() !== '' && fields[f.key] !== false,
       ),
     );
-    const ids = gw.ids();
-    const alloc = new IdAllocator(def, ids.ids);
+    const lastRow = gw.sheet.getLastRow();
+    const alloc = allocatorFor(gw, records.length, lastRow);
     const idKey = idField(def)!.key;
     for (const r of records) r[idKey] = alloc.next();
-    const formats = gw.formatsOfNewRow(ids.lastRow);
+    const formats = gw.formatsOfNewRow(lastRow);
     const row = gw.append(
       records.map((r) => cellsFor(gw, def.fields, r, formats, ctx.timeZone)),
-      ids.lastRow,
+      lastRow,
     );
     alloc.save();
     const created = records.map((r, i) => ({ id: String(r[idKey]), row: row + i, details: summarize(r) }));
-    appendAudits(
-      ctx,
-      who,
-      'create',
-      def.name,
-      created,
-      def.fields.map((f) => f.key),
-    );
+    const keys = def.fields.map((f) => f.key);
+    const audits = auditEntries('create', def.name, keys, created);
     ctx.invalidate(def.name);
     const id = created[0]!.id;
-    if (def.name === 'Meetings') touchLastContacted(ctx, { ...data, id }, who);
+    // A meeting's audit rows and those of the Last Contacted it moved: one write to the log
+    // (the meeting's own is written even when updating a linked record fails).
+    try {
+      if (def.name === 'Meetings') touchLastContacted(ctx, { ...data, id }, who, audits, open);
+    } finally {
+      appendAuditEntries(ctx, who, audits);
+    }
     const series = records.length > 1 ? { series: created.map((c) => c.id) } : {};
     return { id, row, created: true, written: def.fields.map((f) => f.key), ...series };
   });
@@ -287,14 +293,15 @@ function updateRecord(
   }
   if (errors.length) throw new ValidationFailed(errors);
   const wantId = (req.id ?? '').trim().toUpperCase();
-  const links = checkLinks(ctx, def, typed, wantId);
-  if (links.length) throw new ValidationFailed(links);
 
   return withDocumentLock(() => {
-    const gw = SheetGateway.open(ctx.ss, def);
+    const open = gatewaysOf(ctx);
+    const links = checkLinks(ctx, def, typed, wantId, open);
+    if (links.length) throw new ValidationFailed(links);
+    const gw = open(def.name);
     refuseAbsent(gw, [...typed.keys()]);
-    let ids = gw.ids();
-    let row = locateRow(gw, ids, wantId, req);
+    let found = lookUp(gw, wantId);
+    let row = locateRow(gw, found, wantId, req.row);
     let { values, formats } = gw.readRow(row);
     // Members may sort or insert rows by hand even while the lock is held (a lock only
     // excludes scripts): the row read must still carry the ID, else look again.
@@ -303,14 +310,14 @@ function updateRecord(
         throw new RecordNotFound(
           `${def.name}: the rows kept moving while ${wantId} was being saved (a sort or paste in progress?). Nothing was saved: try again.`,
         );
-      ids = gw.ids();
-      row = locateRow(gw, ids, wantId, req);
+      found = lookUp(gw, wantId);
+      row = locateRow(gw, found, wantId, req.row);
       ({ values, formats } = gw.readRow(row));
     }
     const cellOf = (f: FieldDef) => values[gw.cols[f.key]!];
     // A row found by a remembered number (blank or repeated ID) must still be the record the
     // form loaded, field for field.
-    if (req.row !== undefined && (!wantId || gw.rowsOf(wantId, ids).length > 1)) {
+    if (req.row !== undefined && (!wantId || found.rows.length > 1)) {
       const moved = def.fields.some(
         (f) =>
           req.base?.[f.key] !== undefined && formText(f, cellOf(f), ctx.timeZone).text !== req.base[f.key],
@@ -350,60 +357,47 @@ function updateRecord(
     for (const [f, v] of write) data[f.key] = v;
     let id = idOf(values, gw);
     const fields = [...write.keys()];
-    const alloc = new IdAllocator(def, ids.ids);
-    if (!id || req.newId) {
+    // A new ID (blank or repeated): allocated above every ID in the sheet and the mark.
+    const alloc = !id || req.newId ? new IdAllocator(def, (found.ids ?? gw.ids()).ids) : null;
+    if (alloc) {
       const old = id;
       id = alloc.next();
       data[idDef.key] = id;
       fields.push(idDef);
       if (old) data.replacedId = old;
     }
+    const audits: AuditEntry[] = [];
     if (fields.length) {
       gw.writeCells(row, cellsFor(gw, fields, data, formats, ctx.timeZone));
-      appendAudit(
-        ctx,
-        who,
-        'update',
-        def.name,
+      audits.push({
+        action: 'update',
+        sheetName: def.name,
         id,
         row,
-        describeChanges(
+        details: describeChanges(
           fields.map((f) => ({
             key: f.key,
             before: formText(f, cellOf(f), ctx.timeZone).text,
             after: valueText(f, data[f.key] ?? null),
           })),
         ),
-        fields.map((f) => f.key),
-      );
+        fields: fields.map((f) => f.key),
+      });
     }
-    alloc.save();
+    alloc?.save();
     ctx.invalidate(def.name);
-    if (def.name === 'Meetings' && fields.length) {
-      const merged = parseSheet(
-        def,
-        [gw.header as unknown[], mergedRow(gw, values, fields, data, formats, ctx)],
-        ctx.timeZone,
-      ).records[0];
-      if (merged) touchLastContacted(ctx, merged.data, who);
+    try {
+      if (def.name === 'Meetings' && fields.length) {
+        const row = mergedRow(gw, values, fields, data, formats, ctx);
+        const merged = parseSheet(def, [gw.header as unknown[], row], ctx.timeZone).records[0];
+        if (merged) touchLastContacted(ctx, merged.data, who, audits, open);
+      }
+    } finally {
+      appendAuditEntries(ctx, who, audits);
     }
     return { id, row, created: false, written: fields.map((f) => f.key) };
   });
 }
-
-/** A value for a column the sheet does not have (yet) cannot be stored: refused, naming it. */
-function refuseAbsent(gw: SheetGateway, fields: readonly FieldDef[]): void {
-  const absent = fields.filter((f) => gw.cols[f.key] === undefined);
-  if (absent.length)
-    throw new RecordNotFound(
-      `Sheet "${gw.def.name}" has no column ${absent.map((f) => `"${f.header}"`).join(', ')}: run "Set up workbook" (or add the header in row 1) to fill it in. Nothing was saved.`,
-    );
-}
-
-const idOf = (values: readonly unknown[], gw: SheetGateway) =>
-  String(values[gw.cols[idField(gw.def)!.key]!] ?? '')
-    .trim()
-    .toUpperCase();
 
 /** The row as it is after the write (for the Last Contacted rule on meetings). */
 function mergedRow(
@@ -421,72 +415,51 @@ function mergedRow(
   return row;
 }
 
-/** The row of the record a form edits, found now by its ID (the form's row only tells duplicates apart). */
-function locateRow(
-  gw: SheetGateway,
-  ids: ReturnType<SheetGateway['ids']>,
-  id: string,
-  req: SaveRequest,
-): number {
-  const idHeader = idField(gw.def)!.header;
-  if (!id) {
-    const r = req.row;
-    if (r === undefined || r < ids.firstRow || r > ids.lastRow || ids.ids[r - ids.firstRow] !== '')
-      throw new RecordNotFound(
-        `The row you opened in ${gw.def.name} (a row with a blank ${idHeader}) is no longer where it was. Nothing was saved: open it again from the search list.`,
-      );
-    return r;
-  }
-  const rows = gw.rowsOf(id, ids);
-  if (rows.length === 0)
-    throw new RecordNotFound(
-      `${gw.def.name}: no record with ID ${id} (it may have been deleted). Nothing was saved.`,
-    );
-  if (rows.length === 1) return rows[0]!;
-  if (req.row !== undefined && rows.includes(req.row)) return req.row;
-  throw new RecordNotFound(
-    `${gw.def.name}: the ID ${id} stands on rows ${rows.join(', ')}. Nothing was saved: open the row you mean from the search list and save it with a new ID.`,
-  );
-}
-
 /**
  * A meeting logged as Done updates `Last Contacted` of every sponsor and contact it was
  * with (`With`), when the meeting is later than what the record says. Per sheet: its ID
  * column and one cell per referenced record; a write only where the date moves forward.
  */
-export function touchLastContacted(ctx: AddonContext, meeting: RecordData, who: string): void {
+export function touchLastContacted(
+  ctx: AddonContext,
+  meeting: RecordData,
+  who: string,
+  audits: AuditEntry[] | null = null,
+  open: (t: TableName) => SheetGateway = gatewaysOf(ctx),
+): void {
   const day = dayPart(meeting.date ?? null);
   if (meeting.status !== 'Done' || !day) return;
   const refs = new Set((Array.isArray(meeting.with) ? meeting.with : []).map((s) => s.toUpperCase()));
   if (refs.size === 0) return;
+  // Audit rows go to the caller's batch, or are written together at the end.
+  const pending: AuditEntry[] = audits ?? [];
   for (const name of ['Sponsors', 'Contacts'] as const) {
     const def = tableDef(name);
     const mine = [...refs].filter((id) => id.startsWith(`${def.idPrefix}-`));
     if (mine.length === 0) continue;
-    const gw = SheetGateway.open(ctx.ss, def);
+    const gw = open(name);
     const field = def.fields.find((f) => f.key === 'lastContacted')!;
     const col = gw.cols.lastContacted!;
-    const ids = gw.ids();
+    const rowsOf = gw.rowsFor(mine); // found now, under the lock
     for (const id of mine) {
-      for (const row of gw.rowsOf(id, ids)) {
+      for (const row of rowsOf(id)) {
         const range = gw.sheet.getRange(row, col + 1);
         const current = formText(field, range.getValue(), ctx.timeZone);
         if (!current.problem && current.text && current.text >= day) continue;
         if (current.problem) continue; // a date typed by hand that cannot be read is never overwritten
         const plain = range.getNumberFormat() === '@';
         range.setValue(toCell(field, day, ctx.timeZone, plain));
-        appendAudit(
-          ctx,
-          who,
-          'last-contacted',
-          name,
+        pending.push({
+          action: 'last-contacted',
+          sheetName: name,
           id,
           row,
-          `lastContacted=${day} (meeting ${meeting.id})`,
-          ['lastContacted'],
-        );
+          details: `lastContacted=${day} (meeting ${meeting.id})`,
+          fields: ['lastContacted'],
+        });
       }
     }
     ctx.invalidate(name);
   }
+  if (!audits) appendAuditEntries(ctx, who, pending);
 }

@@ -4,6 +4,11 @@
  * every call as `Class.method` (counter.ts); here each call is given a kind, each kind a
  * cost per call (and per cell moved), and local CPU a factor for Apps Script's V8.
  *
+ * One model for both users: the local runtime's estimated clock (counter.ts: `callMs` per
+ * call, `cellMs` per cell moved, lock waits and sleeps), which enforces the 30-second and
+ * 6-minute limits, and the benchmark's estimate (`estimate`, which adds local CPU × the V8
+ * factor; the runtime leaves CPU out so that a test's outcome does not depend on the machine).
+ *
  * Google publishes no latencies. Every figure below says where it comes from: a Google page
  * (a limit), a published measurement, or an estimate and how it was chosen. Estimates are
  * deliberately on the slow side: a budget that holds under them holds in Google. The
@@ -140,8 +145,24 @@ export const LIMITS = {
   },
 } as const;
 
+/** Execution-time limits the local runtime enforces on its estimated clock, ms. */
+export const SIMPLE_TRIGGER_LIMIT_MS = LIMITS.simpleTriggerSeconds.value * 1000;
+export const EXECUTION_LIMIT_MS = LIMITS.executionSeconds.value * 1000;
+/** What Apps Script reports when an execution runs out of time. */
+export const TIME_LIMIT_MESSAGE = 'Exceeded maximum execution time';
+
+/** Milliseconds one call named `Class.method` is estimated to take: its kind's figure. */
+export function callMs(name: string): number {
+  return PER_CALL[callKind(name)].ms;
+}
+
+/** Milliseconds `read` cells read and `written` cells written are estimated to take. */
+export function cellMs(read: number, written: number): number {
+  return read * PER_CELL_READ.ms + written * PER_CELL_WRITTEN.ms;
+}
+
 const READS =
-  /^(getValues?|getDisplayValues?|getFormulas?|getFormulasR1C1|getNumberFormats?|getNotes?|getBackgrounds?|getFontColors?|getRichTextValues?|getDataValidations?|getMergedRanges|getLastRow|getLastColumn|getMaxRows|getMaxColumns|getFrozenRows|getFrozenColumns|getProtections|getEditors|getNamedRanges|getDeveloperMetadata|isChecked|createTextFinder|findAll|findNext)$/;
+  /^(getValues?|getDisplayValues?|getFormulas?|getFormulasR1C1|getNumberFormats?|getNotes?|getBackgrounds?|getFontColors?|getRichTextValues?|getDataValidations?|getMergedRanges|getLastRow|getLastColumn|getMaxRows|getMaxColumns|getFrozenRows|getFrozenColumns|getProtections|getEditors|getNamedRanges|getDeveloperMetadata|isChecked|findAll|findNext|findPrevious)$/;
 const WRITES =
   /^(set|insert|delete|clear|hide|show|add|remove|protect|sort|copy|move|merge|break|autoResize|activate|trim|uncheck|check|create|apply)/;
 const SHEET_CLASSES = new Set([
@@ -187,8 +208,12 @@ export function callKind(name: string): CallKind {
   const m = name.slice(dot + 1);
   if (name === 'Sheet.appendRow') return 'sheets.appendRow';
   if (name === 'SpreadsheetApp.flush') return 'sheets.flush';
+  // Another spreadsheet opened or made: a Drive round trip before any Sheets call.
+  if (cls === 'SpreadsheetApp' && /^(open|openById|openByUrl|create)$/.test(m)) return 'drive';
   if (SHEET_CLASSES.has(cls)) {
     if (cls === 'Spreadsheet' && m === 'toast') return 'ui';
+    // A TextFinder is built in the script; its findAll/findNext is the round trip.
+    if (m === 'createTextFinder' || (cls === 'TextFinder' && m.startsWith('match'))) return 'sheets.handle';
     if (READS.test(m)) return 'sheets.read';
     if (WRITES.test(m)) return 'sheets.write';
     return 'sheets.handle';
@@ -236,7 +261,7 @@ export function estimate(
 ): Estimate {
   let callsMs = 0;
   for (const [k, n] of Object.entries(callsByKind(counts))) callsMs += PER_CALL[k as CallKind].ms * n;
-  const cellsMs = cellsRead * PER_CELL_READ.ms + cellsWritten * PER_CELL_WRITTEN.ms;
+  const cellsMs = cellMs(cellsRead, cellsWritten);
   const cpuMs = localCpuMs * V8_CPU_FACTOR.ms;
   return {
     seconds: (callsMs + cellsMs + cpuMs) / 1000,

@@ -4,7 +4,7 @@
  * `Class.method`. In Google each such call is a round trip to a backend, so the number of
  * calls per operation is what the benchmark budgets.
  */
-import { estimateCallMs, TIME_LIMIT_MESSAGE } from './call-cost';
+import { callMs, cellMs, TIME_LIMIT_MESSAGE } from './cost-model';
 import { GasError } from './errors';
 
 export class CallCounter {
@@ -22,7 +22,10 @@ export class CallCounter {
    * `e instanceof Error` holds, as it does for Apps Script's exceptions.
    */
   realmError: ErrorConstructor | null = null;
-  /** Estimated time the calls so far took in Google (ms), on the cost table of call-cost.ts. */
+  /**
+   * Estimated time the execution so far took in Google (ms): its calls and the cells they
+   * moved on the cost model (cost-model.ts, the benchmark's), lock waits and sleeps.
+   */
   estimatedMs = 0;
   /** The execution's time limit on that estimate (ms); null: none. */
   limitMs: number | null = null;
@@ -43,8 +46,20 @@ export class CallCounter {
   count(name: string): void {
     this.total++;
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
-    this.spend(estimateCallMs(name));
+    this.spend(callMs(name));
     this.onCall?.(name, this.total);
+  }
+
+  /** Cells a read moved to the script, on the estimated clock too. */
+  read(cells: number): void {
+    this.cellsRead += cells;
+    this.spend(cellMs(cells, 0));
+  }
+
+  /** Cells the script wrote, on the estimated clock too. */
+  wrote(cells: number): void {
+    this.cellsWritten += cells;
+    this.spend(cellMs(0, cells));
   }
 
   /**

@@ -5,7 +5,7 @@
  * sees. Locks it still holds are released when it ends, as in Apps Script.
  */
 import type { LocalGoogle, LockState } from './backend';
-import { EXECUTION_LIMIT_MS, SIMPLE_TRIGGER_LIMIT_MS } from './call-cost';
+import { EXECUTION_LIMIT_MS, SIMPLE_TRIGGER_LIMIT_MS } from './cost-model';
 import { CallCounter, track } from './counter';
 import { GasError } from './errors';
 import type { AuthMode, ServiceHost } from './host';
@@ -83,7 +83,7 @@ export class Execution implements ServiceHost {
     this.projectFiles = opts.projectFiles ?? new Map();
     this.scopes = opts.scopes ?? null;
     // A simple trigger (LIMITED) may run 30 s, any other execution 6 minutes, on the
-    // estimated clock (call-cost.ts). developers.google.com/apps-script/guides/triggers#restrictions:
+    // estimated clock (cost-model.ts). developers.google.com/apps-script/guides/triggers#restrictions:
     // "They cannot run for longer than 30 seconds"; .../guides/services/quotas: script
     // runtime 6 min / execution.
     if (this.counter.limitMs === null)

@@ -146,7 +146,7 @@ describe('saving records through the sidebar API', () => {
     expect(cell('Meetings', saved, 'With')).toBe('S-0004, C-0002');
   });
 
-  it('search finds records by any field and the form spec lists every contract header', () => {
+  it('search finds records by what the list shows (here the organization) and the form spec lists every contract header', () => {
     const { run } = setup();
     const hits = run<{ id: string; title: string }[]>('sidebarSearch', 'Sponsors', 'xinhua').value;
     expect(hits.map((h) => h.title)).toContain('Xinhua Bookstore');

@@ -324,7 +324,7 @@ describe('service calls do not grow with the number of contacts', () => {
       const { google, ss } = sample({ scale });
       google.mailDailyQuota = 1_000_000;
       // Calls, not time: a run mailing this many would pass Apps Script's 6 minutes (the
-      // estimated clock of src/local/call-cost.ts), so this count runs without the limit.
+      // estimated clock of src/local/cost-model.ts), so this count runs without the limit.
       const run = sendNow(google, ss.id, { counter: noTimeLimit() });
       const emails = run.value.sent.length;
       // Each email: under the document lock (get, take, release), a look for rows another run

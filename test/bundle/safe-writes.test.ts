@@ -257,6 +257,22 @@ describe('IDs are never reused', () => {
     expect(r).toMatchObject({ ok: true, id: 'E-0051' });
   });
 
+  it('with the mark set, a new ID typed by hand where onEdit did not see it is skipped, not handed out twice', () => {
+    const { a, sheet } = setup();
+    const sh = sheet('Events');
+    const first = a.run<Save>('sidebarSave', 'Events', { name: 'Seeds the mark' }).value;
+    expect(first).toMatchObject({ ok: true });
+    const n = Number((first as { id: string }).id.slice(2));
+    const next = `E-${String(n + 1).padStart(4, '0')}`;
+    const at = sh.lastRow() + 1;
+    sh.set(at, 1, ` ${next.toLowerCase()} `); // typed with spaces, in lower case, no onEdit
+    sh.set(at, 2, 'Typed by hand');
+    const r = a.run<Save>('sidebarSave', 'Events', { name: 'After the typed one' });
+    expect(r.value).toMatchObject({ ok: true, id: `E-${String(n + 2).padStart(4, '0')}` });
+    // Found by TextFinder: the ID column itself was not read.
+    expect(r.calls.counts.get('TextFinder.findAll')).toBeGreaterThanOrEqual(2);
+  });
+
   it('a hand-typed duplicate ID is reported, and that row can be opened and given a new ID', () => {
     const { a, sheet, cell } = setup();
     const sh = sheet('Sponsors');
@@ -514,7 +530,7 @@ describe('a member Email cell holding several addresses', () => {
 });
 
 describe('what a save costs', () => {
-  it('reads the header, the ID column and the one row — not the whole sheet — at 1× and 10×', () => {
+  it('reads the header and the one row — not the ID column, not the whole sheet — at 1× and 10×', () => {
     for (const scale of [1, 10]) {
       const google = new LocalGoogle();
       const ss = buildSample(google, { today: '2026-11-23', scale });
@@ -531,11 +547,12 @@ describe('what a save costs', () => {
         },
       );
       expect(r.value.ok).toBe(true);
-      // Contacts: header + ID column + the row (values and formats), nothing else; Members (the
-      // role check): header + the Email, Role and Active columns.
+      // Contacts: header + the row (values and formats), its row found by TextFinder on the ID
+      // column (no cell of it read); Members (the role check): header + Email, Role and Active.
       const m = ss.sheetByName('Members')!;
       const members = m.lastColumn() + 3 * (m.lastRow() - 1);
-      expect(r.calls.cellsRead, `scale ${scale}`).toBe(width + (rows - 1) + 2 * width + members);
+      expect(r.calls.cellsRead, `scale ${scale}`).toBe(width + 2 * width + members);
+      expect(r.calls.counts.get('TextFinder.findAll'), `scale ${scale}`).toBe(1);
       expect(r.calls.cellsWritten, `scale ${scale}`).toBeLessThan(20); // the cell + the audit row
       expect(r.calls.cellsRead).toBeLessThan(rows * width);
     }

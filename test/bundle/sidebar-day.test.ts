@@ -88,6 +88,35 @@ describe('pickers and search', () => {
     expect(page.items).toHaveLength(50);
     expect(page.total).toBe(110);
   });
+
+  it('a search matches what the list shows and reads those columns only, not the sheet', () => {
+    const google = new LocalGoogle();
+    const ss = buildSample(google, { today: '2026-11-23' });
+    const sh = ss.sheetByName('Contacts')!;
+    const header = sh.cells[0]!.map(String);
+    const row = 40;
+    const org = String(sh.get(row, header.indexOf('Organization') + 1));
+    sh.set(row, header.indexOf('Notes') + 1, 'zebra-notes-only');
+    const search = (q: string) =>
+      project.run<{ id: string; row: number; subtitle: string }[]>(
+        google,
+        'sidebarSearch',
+        ['Contacts', q, 500],
+        {
+          spreadsheetId: ss.id,
+          user: 'zhang.wei@example.edu',
+        },
+      );
+    const byOrg = search(org.toUpperCase());
+    expect(byOrg.value.map((h) => h.row)).toContain(row);
+    expect(byOrg.value.every((h) => h.subtitle.toLowerCase().includes(org.toLowerCase()))).toBe(true);
+    // Notes are not shown in the list, so not searched (nor read).
+    expect(search('zebra-notes-only').value).toEqual([]);
+    // The header, then the ID, Name and list columns (Organization, Title, Owner): 5 of its columns.
+    const rows = sh.lastRow() - 1;
+    expect(byOrg.calls.cellsRead).toBe(header.length + 5 * rows);
+    expect(byOrg.calls.cellsRead).toBeLessThan((rows * header.length) / 3);
+  });
 });
 
 describe('meetings: attendance and the plan-then-report flow of visits', () => {

@@ -82,7 +82,7 @@ describe('Execution time', () => {
   // developers.google.com/apps-script/guides/services/quotas — script runtime 6 min /
   // execution; developers.google.com/apps-script/guides/triggers#restrictions — simple
   // triggers "cannot run for longer than 30 seconds". Time here is estimated per call
-  // (src/local/call-cost.ts); the message is what the execution log shows.
+  // (src/local/cost-model.ts, with the cells moved); the message is what the execution log shows.
   it('an execution stops after 6 minutes and a simple trigger after 30 s of estimated time', () => {
     const { google } = workbook();
     const full = run(google).x;

@@ -13,6 +13,7 @@ import {
   PER_CELL_WRITTEN,
   V8_CPU_FACTOR,
 } from '../../src/local/cost-model';
+import { CallCounter } from '../../src/local/counter';
 
 describe('cost model', () => {
   it('gives each counted call its kind', () => {
@@ -40,6 +41,10 @@ describe('cost model', () => {
         'Ui.alert',
         'Utilities.newBlob',
         'DataValidationBuilder.build',
+        'SpreadsheetApp.openById',
+        'Range.createTextFinder',
+        'TextFinder.matchEntireCell',
+        'TextFinder.findAll',
       ].map((n) => [n, callKind(n)]),
     );
     expect(kinds).toEqual({
@@ -65,6 +70,10 @@ describe('cost model', () => {
       'Ui.alert': 'ui',
       'Utilities.newBlob': 'local',
       'DataValidationBuilder.build': 'local',
+      'SpreadsheetApp.openById': 'drive',
+      'Range.createTextFinder': 'sheets.handle',
+      'TextFinder.matchEntireCell': 'sheets.handle',
+      'TextFinder.findAll': 'sheets.read',
     });
   });
 
@@ -88,5 +97,26 @@ describe('cost model', () => {
     expect(e.cellsSeconds).toBeCloseTo(cells / 1000, 6);
     expect(e.cpuSeconds).toBeCloseTo((10 * V8_CPU_FACTOR.ms) / 1000, 6);
     expect(e.seconds).toBeCloseTo(e.callsSeconds + e.cellsSeconds + e.cpuSeconds, 9);
+  });
+
+  it('is the local runtime’s clock too: its estimate is the bench’s less the CPU', () => {
+    const counter = new CallCounter();
+    const calls = [
+      'Range.getValues',
+      'Range.getValues',
+      'Sheet.appendRow',
+      'MailApp.sendEmail',
+      'Lock.tryLock',
+    ];
+    for (const n of calls) counter.count(n);
+    counter.read(30_000); // a whole ID column
+    counter.wrote(12);
+    const bench = estimate(counter.counts, counter.cellsRead, counter.cellsWritten, 0);
+    expect(counter.estimatedMs).toBeCloseTo(bench.seconds * 1000, 6);
+    // Cells alone can run an execution out of time, as a whole-sheet read does in Google.
+    const limited = new CallCounter();
+    limited.limitMs = 30_000;
+    expect(() => limited.read(1_000_000)).toThrow('Exceeded maximum execution time');
+    expect(limited.cellsRead).toBe(1_000_000);
   });
 });

@@ -19,6 +19,7 @@ import { displayCell } from '../../sheets/formats';
 import { shiftFormula } from '../../sheets/formula-shift';
 import { writeCell } from '../../sheets/typed-input';
 import { make } from './factory';
+import { TextFinder } from './text-finder';
 import type { DataValidationApi, OpenEnds, ProtectionApi, RangeApi, SheetApi } from './types';
 
 /**
@@ -97,7 +98,7 @@ export class Range implements RangeApi {
   }
   /** Counts the cells a read moves (every cell of the range, as Sheets sends them all). */
   private read<T>(f: (r: number, c: number) => T): T[][] {
-    this.x.counter.cellsRead += this._nr * this._nc;
+    this.x.counter.read(this._nr * this._nc);
     return this.grid(f);
   }
   private grid<T>(f: (r: number, c: number) => T): T[][] {
@@ -117,7 +118,7 @@ export class Range implements RangeApi {
     });
   }
   getValue(): CellValue {
-    this.x.counter.cellsRead++;
+    this.x.counter.read(1);
     const v = this._s.get(this._r, this._c);
     return isDate(v) ? new Date(v.getTime()) : v;
   }
@@ -125,7 +126,7 @@ export class Range implements RangeApi {
     return this.read((r, c) => this.display(r, c));
   }
   getDisplayValue(): string {
-    this.x.counter.cellsRead++;
+    this.x.counter.read(1);
     return this.display(this._r, this._c);
   }
   private display(r: number, c: number): string {
@@ -154,7 +155,7 @@ export class Range implements RangeApi {
     }
     for (const row of values) for (const v of row) this.x.checkCellSize(v);
     this.guard();
-    this.x.counter.cellsWritten += this._nr * this._nc;
+    this.x.counter.wrote(this._nr * this._nc);
     const now = this.x.google.now();
     values.forEach((row, i) => {
       row.forEach((v, j) => {
@@ -199,7 +200,7 @@ export class Range implements RangeApi {
     return this.read((r, c) => reported(this._s.numberFormats.get(key(r, c))));
   }
   getNumberFormat(): string {
-    this.x.counter.cellsRead++;
+    this.x.counter.read(1);
     return reported(this._s.numberFormats.get(key(this._r, this._c)));
   }
   setFontWeight(w: string | null): Range {
@@ -296,7 +297,7 @@ export class Range implements RangeApi {
     return this;
   }
   getFormula(): string {
-    this.x.counter.cellsRead++;
+    this.x.counter.read(1);
     return this._s.formulas.get(key(this._r, this._c)) ?? '';
   }
   /**
@@ -311,6 +312,11 @@ export class Range implements RangeApi {
   setFormulas(formulas: string[][]): Range {
     this.checkShape(formulas);
     return this.setValues(formulas.map((row) => row.map(String)));
+  }
+  /** Finds text in this range's cells, in Sheets (text-finder.ts). */
+  createTextFinder(findText: string): TextFinder {
+    const area = { r: this._r, c: this._c, nr: this._nr, nc: this._nc };
+    return this.x.wrap(new TextFinder(this.x, this._ss, this._s, area, String(findText)), 'TextFinder');
   }
   /** A cell of this range, 1-based relative to its top-left corner. */
   getCell(row: number, column: number): Range {

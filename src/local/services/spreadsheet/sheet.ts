@@ -161,7 +161,7 @@ export class Sheet implements SheetApi {
     for (const v of values) this.x.checkCellSize(v);
     const r = this._m.lastRow() + 1;
     this.guard({ r1: r, c1: 1, r2: r, c2: values.length });
-    this.x.counter.cellsWritten += values.length;
+    this.x.counter.wrote(values.length);
     if (r > this._m.maxRows) this._m.maxRows = r;
     if (values.length > this._m.maxColumns) this._m.maxColumns = values.length;
     values.forEach((v, i) => {
