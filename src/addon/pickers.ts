@@ -92,7 +92,12 @@ function matching(table: unknown, query: unknown): ListItem[] {
     .toLowerCase();
   const ctx = new AddonContext();
   const gw = SheetGateway.open(ctx.ss, def);
-  const { keys, cells, firstRow } = gw.columns([idDef.key, def.titleKey, ...def.listKeys]);
+  const { keys, cells, firstRow } = gw.columns([
+    idDef.key,
+    def.titleKey,
+    ...def.listKeys,
+    ...(def.searchKeys ?? []),
+  ]);
   const fields = keys.map((k) => def.fields.find((f) => f.key === k)!);
   const tz = ctx.timeZone;
   const out: ListItem[] = [];
@@ -120,7 +125,7 @@ function matching(table: unknown, query: unknown): ListItem[] {
 
 const limitOf = (limit: unknown) => Math.min(Math.max(Number(limit) || 50, 1), 500);
 
-/** Records matching `query` (ID, title or list fields, case-insensitive), newest IDs first, at most `limit`. */
+/** Records matching `query` (ID, title, list and search fields, case-insensitive), newest IDs first, at most `limit`. */
 export function sidebarSearch(table: unknown, query: unknown, limit: unknown = 50): ListItem[] {
   return matching(table, query).slice(0, limitOf(limit));
 }

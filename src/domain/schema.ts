@@ -110,6 +110,7 @@ export const MEMBERS: TableDef = {
   idPrefix: 'M',
   titleKey: 'name',
   listKeys: ['role', 'email', 'group'],
+  searchKeys: ['phone'],
   noun: noun('member', 'members', '成员'),
   archive: { key: 'active', value: false },
   fields: [
@@ -135,6 +136,7 @@ export const SPONSORS: TableDef = {
   idPrefix: 'S',
   titleKey: 'organization',
   listKeys: ['stage', 'owner', 'category'],
+  searchKeys: ['phone', 'email'],
   noun: noun('sponsor', 'sponsors', '赞助商'),
   closed: { key: 'stage', values: ['Declined', 'Dormant', 'Thanked'] },
   archive: { key: 'stage', value: 'Dormant' },
@@ -166,6 +168,7 @@ export const CONTACTS: TableDef = {
   idPrefix: 'C',
   titleKey: 'name',
   listKeys: ['organization', 'title', 'owner'],
+  searchKeys: ['phone', 'email'],
   noun: noun('contact', 'contacts', '联系人'),
   archive: { key: 'archived', value: 'today' },
   fields: [

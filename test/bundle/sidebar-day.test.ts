@@ -82,6 +82,33 @@ describe('pickers and search', () => {
     expect(spec.fields.find((f) => f.key === 'attendees')!.link).toBe('member');
   });
 
+  it('a contact is found by part of its phone number or email, as members look people up', () => {
+    const { ss, run } = sample();
+    const sh = ss.sheetByName('Contacts')!;
+    const head = sh.cells[0]!.map(String);
+    const row = sh.cells.find((r) => String(r[head.indexOf('Phone')] ?? '').replace(/\D/g, '').length >= 7)!;
+    const id = String(row[0]);
+    const digits = String(row[head.indexOf('Phone')]).replace(/\D/g, '');
+    const byPhone = run<{ id: string }[]>(
+      'sidebarSearch',
+      'Contacts',
+      String(row[head.indexOf('Phone')]).slice(-6),
+      500,
+    );
+    expect(byPhone.map((r) => r.id)).toContain(id);
+    expect(digits.length).toBeGreaterThan(6);
+    const email = String(row[head.indexOf('Email')]);
+    if (email) {
+      const byEmail = run<{ id: string }[]>(
+        'sidebarSearch',
+        'Contacts',
+        email.split('@')[0]!.toUpperCase(),
+        500,
+      );
+      expect(byEmail.map((r) => r.id)).toContain(id);
+    }
+  });
+
   it('a search says how many match in all', () => {
     const { run } = sample();
     const page = run<{ items: unknown[]; total: number }>('sidebarSearchPage', 'Contacts', '', 50);
@@ -89,7 +116,7 @@ describe('pickers and search', () => {
     expect(page.total).toBe(110);
   });
 
-  it('a search matches what the list shows and reads those columns only, not the sheet', () => {
+  it('a search matches what the list shows, the phone and the email, and reads those columns only', () => {
     const google = new LocalGoogle();
     const ss = buildSample(google, { today: '2026-11-23' });
     const sh = ss.sheetByName('Contacts')!;
@@ -110,11 +137,12 @@ describe('pickers and search', () => {
     const byOrg = search(org.toUpperCase());
     expect(byOrg.value.map((h) => h.row)).toContain(row);
     expect(byOrg.value.every((h) => h.subtitle.toLowerCase().includes(org.toLowerCase()))).toBe(true);
-    // Notes are not shown in the list, so not searched (nor read).
+    // Notes are not searched (nor read).
     expect(search('zebra-notes-only').value).toEqual([]);
-    // The header, then the ID, Name and list columns (Organization, Title, Owner): 5 of its columns.
+    // The header, then the ID, Name, list columns (Organization, Title, Owner) and the search
+    // columns (Phone, Email): 7 of its columns.
     const rows = sh.lastRow() - 1;
-    expect(byOrg.calls.cellsRead).toBe(header.length + 5 * rows);
+    expect(byOrg.calls.cellsRead).toBe(header.length + 7 * rows);
     expect(byOrg.calls.cellsRead).toBeLessThan((rows * header.length) / 3);
   });
 });

@@ -84,6 +84,11 @@ export interface TableDef {
   readonly titleKey: string;
   /** Properties shown under the title in the sidebar's search list (first three that are filled). */
   readonly listKeys: readonly string[];
+  /**
+   * More properties the sidebar's search matches (beside the ID, the title and listKeys):
+   * how members look people up (a phone number, an email). Each is one more column read.
+   */
+  readonly searchKeys?: readonly string[];
   /** What one record and many are called (`sponsor`, `sponsors`; `赞助商`). */
   readonly noun: { readonly one: Label; readonly many: Label };
   /** A field whose values mean the record needs no more work (Sponsors: Declined, Dormant, Thanked). */
