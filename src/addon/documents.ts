@@ -216,10 +216,11 @@ export function menuGenerateRoster(): GeneratedDocument | null {
       const folder = settings.reportsFolderId;
       if ('whole' in p) return { out: renderDocument(p.whole, folder, { name, replaceSameName: true }) };
       // Too big for one Doc: one per Org Type first, then the index that links to them.
+      const session = new DocumentSession(folder);
       const made = p.parts.map((part) =>
-        renderDocument(part.doc, folder, { name: `${name} — ${part.label}`, replaceSameName: true }),
+        session.render(part.doc, { name: `${name} — ${part.label}`, replaceSameName: true }),
       );
-      const index = renderDocument(p.index(made.map((m) => m.url)), folder, { name, replaceSameName: true });
+      const index = session.render(p.index(made.map((m) => m.url)), { name, replaceSameName: true });
       return { out: index, made };
     },
   );
@@ -281,27 +282,57 @@ export interface RenderOptions {
  * folder, and with `replaceSameName` 2 to look for the same name plus 4 per file found.
  */
 export function renderDocument(model: DocModel, folderId = '', opts: RenderOptions = {}): GeneratedDocument {
-  const name = opts.name ?? model.name;
-  let folderError: string | undefined;
-  let folder: GoogleAppsScript.Drive.Folder | null = null;
-  if (folderId.trim()) {
-    try {
-      folder = DriveApp.getFolderById(folderId.trim());
-    } catch (e) {
-      folderError = e instanceof Error ? e.message : String(e);
+  return new DocumentSession(folderId).render(model, opts);
+}
+
+/**
+ * Several Docs made into one folder (a roster split by Org Type and its index): the folder,
+ * the document properties and the list of Docs the add-on made are looked up once, not per
+ * Doc. Each Doc's id is remembered as soon as it exists.
+ */
+export class DocumentSession {
+  private folder: GoogleAppsScript.Drive.Folder | null = null;
+  private root: GoogleAppsScript.Drive.Folder | null = null;
+  private folderError: string | undefined;
+  private readonly props = PropertiesService.getDocumentProperties();
+  private made: string[];
+
+  constructor(folderId = '') {
+    if (folderId.trim()) {
+      try {
+        this.folder = DriveApp.getFolderById(folderId.trim());
+      } catch (e) {
+        this.folderError = e instanceof Error ? e.message : String(e);
+      }
     }
-  }
-  const props = PropertiesService.getDocumentProperties();
-  let made = madeDocs(props);
-  if (opts.replaceSameName) {
-    const trashed = trashSameName(folder ?? DriveApp.getRootFolder(), name, new Set(made));
-    if (trashed.length) made = made.filter((id) => !trashed.includes(id));
+    this.made = madeDocs(this.props);
   }
 
-  const doc = DocumentApp.create(name);
-  const id = doc.getId();
+  render(model: DocModel, opts: RenderOptions = {}): GeneratedDocument {
+    const name = opts.name ?? model.name;
+    if (opts.replaceSameName) {
+      this.root ??= this.folder ?? DriveApp.getRootFolder();
+      const trashed = trashSameName(this.root, name, new Set(this.made));
+      if (trashed.length) this.made = this.made.filter((id) => !trashed.includes(id));
+    }
+    const doc = DocumentApp.create(name);
+    const id = doc.getId();
+    this.made = [...this.made, id].slice(-MADE_DOCS_KEPT);
+    this.props.setProperty(MADE_DOCS_PROP, JSON.stringify(this.made));
+    return writeDoc(doc, { id, name }, model, this.folder, this.folderError);
+  }
+}
+
+/** The model into the new Doc `doc`, saved, then moved into `folder` (when there is one). */
+function writeDoc(
+  doc: GoogleAppsScript.Document.Document,
+  { id, name }: { id: string; name: string },
+  model: DocModel,
+  folder: GoogleAppsScript.Drive.Folder | null,
+  folderErrorIn: string | undefined,
+): GeneratedDocument {
+  let folderError = folderErrorIn;
   const url = doc.getUrl();
-  props.setProperty(MADE_DOCS_PROP, JSON.stringify([...made, id].slice(-MADE_DOCS_KEPT)));
   const body = doc.getBody();
   body.setMarginLeft(MARGIN_PT);
   body.setMarginRight(MARGIN_PT);
