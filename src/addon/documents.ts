@@ -255,6 +255,22 @@ export const MADE_DOCS_PROP = 'od.documents.made';
 /** How many ids are remembered (a property value holds at most 9 kB). */
 const MADE_DOCS_KEPT = 150;
 
+/**
+ * Document properties: which Doc the add-on last made under each name in each folder
+ * (`<folder id or root> <name>` → id), so making it again trashes that one by its id instead
+ * of searching the folder by name. Kept for the names of the last MADE_DOCS_KEPT Docs.
+ */
+export const MADE_NAMES_PROP = 'od.documents.byName';
+
+function madeNames(props: GoogleAppsScript.Properties.Properties): Record<string, string> | null {
+  try {
+    const v: unknown = JSON.parse(props.getProperty(MADE_NAMES_PROP) ?? 'null');
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : null;
+  } catch {
+    return null;
+  }
+}
+
 function madeDocs(props: GoogleAppsScript.Properties.Properties): string[] {
   try {
     const v: unknown = JSON.parse(props.getProperty(MADE_DOCS_PROP) ?? '[]');
@@ -296,6 +312,9 @@ export class DocumentSession {
   private folderError: string | undefined;
   private readonly props = PropertiesService.getDocumentProperties();
   private made: string[];
+  /** null: a workbook from before the names were kept (its Docs are found by name). */
+  private names: Record<string, string> | null;
+  private readonly where: string;
 
   constructor(folderId = '') {
     if (folderId.trim()) {
@@ -305,21 +324,46 @@ export class DocumentSession {
         this.folderError = e instanceof Error ? e.message : String(e);
       }
     }
+    this.where = this.folder ? folderId.trim() : 'root';
     this.made = madeDocs(this.props);
+    this.names = madeNames(this.props);
   }
 
   render(model: DocModel, opts: RenderOptions = {}): GeneratedDocument {
     const name = opts.name ?? model.name;
+    const key = `${this.where} ${name}`;
     if (opts.replaceSameName) {
-      this.root ??= this.folder ?? DriveApp.getRootFolder();
-      const trashed = trashSameName(this.root, name, new Set(this.made));
+      const trashed = this.names ? this.trashById(this.names[key]) : this.trashByName(name);
       if (trashed.length) this.made = this.made.filter((id) => !trashed.includes(id));
     }
     const doc = DocumentApp.create(name);
     const id = doc.getId();
     this.made = [...this.made, id].slice(-MADE_DOCS_KEPT);
-    this.props.setProperty(MADE_DOCS_PROP, JSON.stringify(this.made));
+    const names = Object.entries({ ...(this.names ?? {}), [key]: id }).filter(([, v]) =>
+      this.made.includes(v),
+    );
+    this.names = Object.fromEntries(names);
+    this.props.setProperties({
+      [MADE_DOCS_PROP]: JSON.stringify(this.made),
+      [MADE_NAMES_PROP]: JSON.stringify(this.names),
+    });
     return writeDoc(doc, { id, name }, model, this.folder, this.folderError);
+  }
+
+  /** The add-on's previous Doc of this name here, to the trash by its id (when it still is the add-on's). */
+  private trashById(id: string | undefined): string[] {
+    if (!id || !this.made.includes(id)) return [];
+    try {
+      DriveApp.getFileById(id).setTrashed(true);
+      return [id];
+    } catch {
+      return []; // gone already (deleted by hand): nothing to replace
+    }
+  }
+
+  private trashByName(name: string): string[] {
+    this.root ??= this.folder ?? DriveApp.getRootFolder();
+    return trashSameName(this.root, name, new Set(this.made));
   }
 }
 
