@@ -9,9 +9,9 @@
 import type { Lang } from '../domain/i18n';
 import type { Greeting } from '../domain/partners/greetings';
 import type { FieldDef, TableName } from '../domain/schema';
-import type { GeneratedDocument } from './documents';
 import type { SendConfirmView, SendResult } from './reminders/confirm';
 import type { PreviewResponse } from './reminders/preview';
+import type { GeneratedDocument } from './render';
 import type { TermDialogText, TermPlanResponse, TermRunInput, TermRunResponse } from './term/plan';
 
 export interface FormField {

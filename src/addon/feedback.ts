@@ -16,7 +16,7 @@ import { EVENTS } from '../domain/schema';
 import { pickTemplate, type Template, templatesOf } from '../domain/templates';
 import type { FeedbackDialogApi, FeedbackDialogView, FeedbackDoc } from './api';
 import { AddonContext } from './context';
-import { renderDocument } from './documents';
+import { renderDocument } from './render';
 import { activeUserEmail, editAction, menuAllowed, Refused, requireRole } from './roles';
 import { saveRecord } from './store';
 

@@ -14,8 +14,9 @@ import { buildRoster } from '../../domain/roster';
 import { idField, TABLES } from '../../domain/schema';
 import { compareSnapshots, type SheetSnapshot } from '../../domain/term';
 import type { AddonContext } from '../context';
-import { documentFileName, type GeneratedDocument, renderDocument, reportInput } from '../documents';
+import { documentFileName, reportInput } from '../documents';
 import { headerRow } from '../gateway';
+import { type GeneratedDocument, renderDocument } from '../render';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
