@@ -245,25 +245,16 @@ export class SheetGateway {
   }
 
   /**
-   * Appends new records' cells after the last row with content: one appendRow for one record
-   * (it also grows a full sheet), one setValues for several (the sheet grown first when
-   * needed), so the cost is the same whatever the sheet's size. Columns not given (members'
-   * own) are left blank. Returns the first row written.
+   * Appends new records' cells after the last row with content: one appendRow per record,
+   * each placed by Sheets itself at the end at that moment (a row a member types meanwhile is
+   * never overwritten, as a setValues at a row number read earlier could), and growing a
+   * full sheet; the cost is per record written, whatever the sheet's size. Columns not given
+   * (members' own) are left blank. Returns the first row written (as the sheet then stood).
    */
   append(records: readonly RowCells[], lastRow: number): number {
-    const rows: Cell[][] = records.map((cells) =>
-      Array.from({ length: this.width }, (_, i) => cells.get(i) ?? ''),
-    );
-    const start = Math.max(lastRow, 1) + 1;
-    if (rows.length === 1) {
-      this.sheet.appendRow(rows[0]!);
-      return start;
-    }
-    const need = start + rows.length - 1;
-    const max = this.sheet.getMaxRows();
-    if (need > max) this.sheet.insertRowsAfter(max, need - max);
-    this.sheet.getRange(start, 1, rows.length, this.width).setValues(rows);
-    return start;
+    for (const cells of records)
+      this.sheet.appendRow(Array.from({ length: this.width }, (_, i) => cells.get(i) ?? ''));
+    return Math.max(lastRow, 1) + 1;
   }
 }
 

@@ -11,7 +11,7 @@ import { type Greeting, greetingsToSend } from '../../domain/partners/greetings'
 import { templatesOf } from '../../domain/templates';
 import type { GreetingItem, GreetingResult, GreetingsSidebarApi, GreetingsView } from '../api';
 import { AddonContext } from '../context';
-import { menuAllowed, requireRole } from '../roles';
+import { activeUserEmail, menuAllowed, requireRole } from '../roles';
 import { RecordNotFound, StaleEdit, saveRecord, ValidationFailed, WorkbookBusy } from '../store';
 
 export const GREETINGS_SIDEBAR_FILE = 'Greetings';
@@ -24,9 +24,8 @@ export function menuGreetings(): void {
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
-function who(): string {
-  return (Session.getActiveUser().getEmail() || '').trim().toLowerCase();
-}
+/** Who is at the keyboard, as the role check sees them (active user, else effective). */
+const who = (): string => activeUserEmail();
 
 function listFor(ctx: AddonContext, me: string): GreetingItem[] {
   const st = ctx.settings();

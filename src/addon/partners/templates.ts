@@ -5,14 +5,14 @@
  */
 import type { TemplatePreviewData } from '../api';
 import { AddonContext } from '../context';
-import { requireRole } from '../roles';
+import { activeUserEmail, requireRole } from '../roles';
 
 const s = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
 
 /** Contacts and sponsors (not archived) with the values their placeholders take. */
 export function templatePreviewData(): TemplatePreviewData {
   const ctx = new AddonContext();
-  const me = (Session.getActiveUser().getEmail() || '').trim().toLowerCase();
+  const me = activeUserEmail();
   requireRole(ctx, 'editRecords', () => ctx.languageFor(me));
   const st = ctx.settings();
   const member = ctx.table('Members').records.find((r) => s(r.data.email).toLowerCase() === me);
