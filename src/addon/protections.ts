@@ -19,6 +19,7 @@
 import { columnLetters, readHeaders } from '../domain/records';
 import {
   AUDIT_LOG,
+  GREETING_LOG,
   idField,
   RECORD_TABLES,
   REMINDER_LOG,
@@ -63,7 +64,7 @@ export function protectWorkbook(ss: Spreadsheet, report: ProtectionReport): void
     const sheet = ss.getSheetByName(def.name);
     if (sheet) warnIdColumn(sheet, def, report);
   }
-  for (const log of [AUDIT_LOG, REMINDER_LOG]) {
+  for (const log of [AUDIT_LOG, REMINDER_LOG, GREETING_LOG]) {
     const sheet = ss.getSheetByName(log.name);
     if (sheet) warnSheet(sheet, report);
   }

@@ -18,7 +18,7 @@
 
 import { addDays, type Day, daysBetween } from './dates';
 import { partnerItems } from './partners/benefits';
-import { greetedFor } from './partners/greetings';
+import { type GreetedLog, greetedFor } from './partners/greetings';
 import { dayPart, type SheetRecord } from './records';
 import { SPONSORS, type TableName } from './schema';
 import type { Settings } from './settings';
@@ -189,6 +189,8 @@ export interface PlanInput {
   benefits?: readonly SheetRecord[];
   /** Per-member language override by (lower-case) email, e.g. from a Members "Language" column. */
   languageByEmail?: ReadonlyMap<string, Language>;
+  /** Who was greeted for which holiday (the `_Greetings` log), when it exists. */
+  greeted?: GreetedLog;
 }
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
@@ -399,7 +401,7 @@ export function planReminders(all: PlanInput): ReminderPlan {
       const owner = email(c.data.owner);
       if (!owner || c.data.greetings !== true) continue;
       for (const h of holidays) {
-        if (greetedFor(c.data.lastGreeted, h.day)) continue; // marked sent: not named again
+        if (greetedFor(c, h.day, input.greeted)) continue; // marked sent: not named again
         add(owner, {
           kind: 'greeting',
           table: 'Contacts',

@@ -289,6 +289,12 @@ export const REMINDER_LOG: LogSheetDef = {
   header: ['Date', 'Member', 'Items', 'Sent At', 'Status', 'Run By'],
 };
 
+/** Which contact was greeted for which holiday (a Last Greeted date alone cannot tell two near holidays apart). */
+export const GREETING_LOG: LogSheetDef = {
+  name: '_Greetings',
+  header: ['Date', 'Contact ID', 'Holiday', 'Holiday Day', 'By'],
+};
+
 /** The fields a sheet must have (all but the optional ones). */
 export const requiredColumns = (def: TableDef): readonly FieldDef[] => def.fields.filter((f) => !f.optional);
 

@@ -96,6 +96,30 @@ describe('bundle: greetings to send', () => {
     expect(again.ok).toBe(false);
   });
 
+  it('two holidays two days apart: marking one sent leaves the contact on the other’s list', () => {
+    const f = fixture();
+    // A second holiday the day before (Founders Day is 2026-03-18): both in the window.
+    const settings = f.ss.sheetByName('Settings')!;
+    const at = settings.lastRow() + 1;
+    settings.set(at, 1, 'Holiday');
+    settings.set(at, 2, '2026-03-16');
+    settings.set(at, 3, 'Spring Outing');
+    const items = () => run<GreetingsView>(f, 'greetingsList').items.map((g) => `${g.contactId} ${g.day}`);
+    expect(items()).toEqual([
+      'C-0001 2026-03-16',
+      'C-0002 2026-03-16',
+      'C-0001 2026-03-18',
+      'C-0002 2026-03-18',
+    ]);
+    expect(run<GreetingResult>(f, 'greetingsMarkSent', ['C-0002|2026-03-16']).ok).toBe(true);
+    // Last Greeted (today) falls in both windows; the greeting was for the first holiday only.
+    expect(items()).toEqual(['C-0001 2026-03-16', 'C-0001 2026-03-18', 'C-0002 2026-03-18']);
+    expect(greetingLines(f, '2026-03-15').filter((l) => l.includes('张伟'))).toHaveLength(1);
+    expect(run<GreetingResult>(f, 'greetingsMarkSent', ['C-0002|2026-03-18']).ok).toBe(true);
+    expect(items()).toEqual(['C-0001 2026-03-16', 'C-0001 2026-03-18']);
+    expect(greetingLines(f, '2026-03-15').filter((l) => l.includes('张伟'))).toHaveLength(0);
+  });
+
   it('email it: one mail from the member, logged as a Greeting meeting, Last Greeted set', () => {
     const f = fixture();
     const quota = run<GreetingsView>(f, 'greetingsList').quota;

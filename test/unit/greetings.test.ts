@@ -32,13 +32,29 @@ const base = {
   language: 'en' as const,
 };
 
-describe('greetedFor: greeted on or after the holiday − 3 days', () => {
-  it('the window start counts, the day before does not', () => {
-    expect(greetedFor('2026-09-22', '2026-09-25')).toBe(true);
-    expect(greetedFor('2026-09-25', '2026-09-25')).toBe(true);
-    expect(greetedFor('2026-09-21', '2026-09-25')).toBe(false);
-    expect(greetedFor('', '2026-09-25')).toBe(false);
-    expect(greetedFor(null, '2026-09-25')).toBe(false);
+const contact = (lastGreeted: string | null, id = 'C-0001') => ({
+  row: 2,
+  data: { id, lastGreeted },
+  problems: [],
+});
+
+describe('greetedFor: the greeting log, else Last Greeted on or after the holiday − 3 days', () => {
+  it('without a log entry: the window start counts, the day before does not', () => {
+    expect(greetedFor(contact('2026-09-22'), '2026-09-25')).toBe(true);
+    expect(greetedFor(contact('2026-09-25'), '2026-09-25')).toBe(true);
+    expect(greetedFor(contact('2026-09-21'), '2026-09-25')).toBe(false);
+    expect(greetedFor(contact(''), '2026-09-25')).toBe(false);
+    expect(greetedFor(contact(null), '2026-09-25')).toBe(false);
+  });
+
+  it('two holidays two days apart are greeted one by one (National Day and Mid-Autumn, 2028)', () => {
+    // Marked sent for National Day on 30 September: Last Greeted covers both windows,
+    // the log says which one it was.
+    const log = new Map([['C-0001', new Set(['2028-10-01'])]]);
+    const c = contact('2028-09-30');
+    expect(greetedFor(c, '2028-10-01', log)).toBe(true);
+    expect(greetedFor(c, '2028-10-03', log)).toBe(false);
+    expect(greetedFor(contact('2028-09-30', 'C-0002'), '2028-10-03', log)).toBe(true); // not in the log
   });
 });
 

@@ -13,6 +13,7 @@ import type { GreetingItem, GreetingResult, GreetingsSidebarApi, GreetingsView }
 import { AddonContext } from '../context';
 import { activeUserEmail, menuAllowed, requireRole } from '../roles';
 import { RecordNotFound, StaleEdit, saveRecord, ValidationFailed, WorkbookBusy } from '../store';
+import { logGreeting, readGreetingLog } from './greeting-log';
 
 export const GREETINGS_SIDEBAR_FILE = 'Greetings';
 
@@ -40,6 +41,7 @@ function listFor(ctx: AddonContext, me: string): GreetingItem[] {
     member: { email: me, name: String(member?.data.name ?? me) },
     department: st.department,
     language: st.language,
+    greeted: readGreetingLog(ctx.ss),
   }).map((g) => ({ ...g, key: `${g.contactId}|${g.day}` }));
 }
 
@@ -71,6 +73,7 @@ function failure(e: unknown, lang: Lang): GreetingResult {
 
 function markGreeted(ctx: AddonContext, g: Greeting, me: string, lang: Lang): void {
   saveRecord(ctx, 'Contacts', { id: g.contactId, changes: { lastGreeted: ctx.today() } }, me, lang);
+  logGreeting(ctx, g, me);
   ctx.invalidate('Contacts');
 }
 

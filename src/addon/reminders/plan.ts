@@ -9,6 +9,7 @@ import { attachGreetingMessages } from '../../domain/partners/greetings';
 import { planReminders, type ReminderPlan } from '../../domain/reminders';
 import type { TableName } from '../../domain/schema';
 import { type AddonContext, memberLanguages } from '../context';
+import { readGreetingLog } from '../partners/greeting-log';
 import { greetingSources } from '../partners/sources';
 
 export interface ReminderTables {
@@ -39,6 +40,7 @@ export function loadPlan(ctx: AddonContext, day: Day): ReminderTables {
     ledger: t.Ledger.records,
     benefits: benefits?.records,
     languageByEmail: memberLanguages(t.Members.values),
+    greeted: readGreetingLog(ctx.ss),
   });
   if (plan.digests.some((d) => d.items.some((i) => i.kind === 'greeting')))
     attachGreetingMessages(plan.digests, greetingSources(ctx));

@@ -2,9 +2,11 @@
  * Holiday greetings ready to send (Partners): for a member, every contact of theirs with
  * Greetings = TRUE, for each Holiday from today to 3 days ahead, with the message filled
  * from the Greeting template in the contact's language (their Contacts `Language`, else
- * the department's). A contact whose `Last Greeted` is on or after the holiday's window
- * start (the holiday − 3 days) has been greeted for it: it leaves that holiday's list and
- * the digest no longer names it.
+ * the department's). A contact greeted for a holiday (the `_Greetings` log: contact and
+ * holiday day, written by Mark sent and Email it) leaves that holiday's list and the digest no
+ * longer names it; two holidays a day or two apart are greeted one by one. A contact the log
+ * does not know (Last Greeted typed by hand) counts as greeted when Last Greeted is on or
+ * after the holiday's window start (the holiday − 3 days).
  */
 import { addDays, type Day } from '../dates';
 import { festivalNameIn } from '../festivals';
@@ -25,9 +27,14 @@ const languageOf = (v: unknown): Language | null => {
   return null;
 };
 
-/** True when a contact greeted on `lastGreeted` needs no greeting for the holiday on `holiday`. */
-export function greetedFor(lastGreeted: unknown, holiday: Day): boolean {
-  const d = str(lastGreeted).slice(0, 10);
+/** The greeting log as read: contact ID (upper case) → the holiday days they were greeted for. */
+export type GreetedLog = ReadonlyMap<string, ReadonlySet<Day>>;
+
+/** True when contact `c` needs no greeting for the holiday on `holiday`. */
+export function greetedFor(c: SheetRecord, holiday: Day, log?: GreetedLog): boolean {
+  const logged = log?.get(str(c.data.id).toUpperCase());
+  if (logged) return logged.has(holiday);
+  const d = str(c.data.lastGreeted).slice(0, 10);
   return d.length === 10 && d >= addDays(holiday, -GREETING_WINDOW_DAYS);
 }
 
@@ -65,6 +72,8 @@ export interface GreetingsInput {
   department: string;
   /** The department's language (Settings `Language`). */
   language: Language;
+  /** Who was greeted for which holiday (the `_Greetings` log), when it exists. */
+  greeted?: GreetedLog;
 }
 
 /** A short fallback when the workbook has no usable Greeting template. */
@@ -122,7 +131,7 @@ export function greetingsToSend(input: GreetingsInput): Greeting[] {
     for (const c of input.contacts) {
       const d = c.data;
       if (str(d.owner).toLowerCase() !== me || d.greetings !== true || str(d.archived)) continue;
-      if (greetedFor(d.lastGreeted, h.day)) continue;
+      if (greetedFor(c, h.day, input.greeted)) continue;
       out.push(greetingFor(c, h, ctx));
     }
   }
