@@ -69,6 +69,14 @@ describe('bundle: festival calendar', () => {
     const once = snapshot(ss);
     run(google, ss, 'menuSetUpWorkbook');
     expect(snapshot(ss)).toBe(once);
+    // A festival the department deleted is not added back by the next Set up.
+    const sh = ss.sheetByName('Settings')!;
+    const qixi = sh.cells.findIndex((r) => r[0] === 'Holiday' && String(r[2]).startsWith('Qixi'));
+    expect(qixi).toBeGreaterThan(0);
+    sh.cells.splice(qixi, 1);
+    const deleted = snapshot(ss);
+    run(google, ss, 'menuSetUpWorkbook');
+    expect(snapshot(ss)).toBe(deleted);
   });
 
   it('Start new term adds the new term festivals (2030), in Chinese for a zh department', () => {

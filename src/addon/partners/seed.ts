@@ -49,14 +49,34 @@ export function seedTemplates(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Par
  * Adds the festivals of the term in Settings (Semester start..end) as Holiday rows when the
  * Festival calendar is on. Call under the document lock; re-reads Settings.
  */
+/** Document properties: the festival days the add-on has added as Holiday rows. */
+export const SEEDED_FESTIVALS_PROP = 'od.festivals.added';
+
+const parseList = (v: string | null): string[] => {
+  try {
+    const x: unknown = JSON.parse(v ?? '[]');
+    return Array.isArray(x) ? x.map(String) : [];
+  } catch {
+    return [];
+  }
+};
+
 export function addFestivalHolidays(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): PartnersSeeded {
   if (!ss.getSheetByName(SETTINGS.name)) return { added: [], writes: 0 };
   const ctx = new AddonContext(ss);
   const st = ctx.settings();
   if (!festivalCalendarOn(st) || !st.semesterStart || !st.semesterEnd || st.semesterEnd < st.semesterStart)
     return { added: [], writes: 0 };
-  const { add } = festivalsToAdd(st.semesterStart, st.semesterEnd, st.holidays, st.language);
+  // A festival added once and then deleted by the members is not added again (document
+  // properties remember every festival day the add-on added).
+  const props = PropertiesService.getDocumentProperties();
+  const seeded = new Set<string>(parseList(props.getProperty(SEEDED_FESTIVALS_PROP)));
+  const add = festivalsToAdd(st.semesterStart, st.semesterEnd, st.holidays, st.language).add.filter(
+    (h) => !seeded.has(h.day),
+  );
   if (!add.length) return { added: [], writes: 0 };
+  for (const h of add) seeded.add(h.day);
+  props.setProperty(SEEDED_FESTIVALS_PROP, JSON.stringify([...seeded].sort().slice(-400)));
   const gw = SheetGateway.open(ss, SETTINGS);
   gw.append(
     add.map(
