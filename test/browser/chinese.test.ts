@@ -155,6 +155,51 @@ describe('the Chinese UI', () => {
     check('report dialog title', (await page.locator('#wb-dialog-title').textContent()) ?? '');
   });
 
+  it('a department meeting is taken in Chinese: the checklist’s choices, late included, and the save message', async () => {
+    const { page } = bench;
+    await menu(item('添加或编辑会议与拜访'));
+    const sb = page.frameLocator('#wb-sidebar-frame');
+    await waitFor(() => sb.locator('#od-title').textContent()).toBe('新建会议');
+    await sb.getByLabel(/^类型 \(Type\)/).selectOption('Department Meeting');
+    await sb.getByLabel(/^日期 \(Date\)/).fill('2026-12-02 19:00');
+    await sb.getByLabel(/^主题 \(Title\)/).fill('部门例会');
+    const first = sb.locator('#od-attendance select').first();
+    expect(await first.locator('option').allTextContents()).toEqual([
+      '—',
+      '出席',
+      '出席（迟到）',
+      '请假',
+      '缺席',
+    ]);
+    const email = (await first.getAttribute('data-email'))!;
+    await first.selectOption('late');
+    await sb.getByRole('button', { name: '保存' }).click();
+    await waitFor(() => sb.locator('#od-status').textContent()).toMatch(
+      /^已新建会议 MT-\d{4}（第 \d+ 行）。$/,
+    );
+    const id = /MT-\d{4}/.exec((await sb.locator('#od-status').textContent())!)![0];
+    const sh = model().sheetByName('Meetings')!;
+    const head = sh.cells[0]!.map(String);
+    const row = sh.cells.find((r) => r[0] === id)!;
+    expect(String(row[head.indexOf('Attendees')])).toContain(email);
+    expect(row[head.indexOf('Late')]).toBe(email);
+    check('meeting form after saving', await frameText(page, '#wb-sidebar-frame'));
+  });
+
+  it('Send reminders now asks first in Chinese and sends only on 发送', async () => {
+    const { page } = bench;
+    const before = bench.wb.google.outbox.length;
+    await menu(item('立即发送提醒'));
+    const dlg = page.frameLocator('#wb-dialog-frame');
+    await waitFor(() => dlg.locator('#sd-send').isEnabled()).toBe(true);
+    expect(await dlg.locator('#sd-send').textContent()).toBe('发送');
+    expect(bench.wb.google.outbox.length).toBe(before);
+    await dlg.locator('#sd-send').click();
+    await waitFor(() => dlg.locator('#sd-summary').textContent()).toMatch(/已发送/);
+    expect(bench.wb.google.outbox.length).toBeGreaterThan(before);
+    check('send result', await frameText(page, '#wb-dialog-frame'));
+  });
+
   it('no English word outside data, IDs, emails, currency codes and the product name', () => {
     expect(seen).toEqual([]);
   });
