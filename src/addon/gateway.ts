@@ -19,6 +19,7 @@ import {
   duplicateColumnsMessage,
   findHeaderRow,
   headerRowMessage,
+  idsAboveRegex,
   missingColumnsMessage,
   normHeader,
   readHeaders,
@@ -166,6 +167,23 @@ export class SheetGateway {
       .matchEntireCell(true)
       .findAll()
       .map((r) => r.getRow());
+  }
+
+  /**
+   * Whether any ID in the ID column is numbered above `n` (typed or pasted by hand where no
+   * onEdit saw it): one TextFinder search, no cell read.
+   */
+  hasIdAbove(n: number, lastRow = this.sheet.getLastRow()): boolean {
+    if (lastRow < 2) return false;
+    const col = this.cols[idField(this.def)!.key]! + 1;
+    return (
+      this.sheet
+        .getRange(2, col, lastRow - 1, 1)
+        .createTextFinder(idsAboveRegex(this.def.idPrefix!, n))
+        .useRegularExpression(true)
+        .matchEntireCell(true)
+        .findNext() !== null
+    );
   }
 
   /**

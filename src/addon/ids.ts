@@ -6,7 +6,7 @@
  */
 import { formatId, nextId } from '../domain/records';
 import type { TableDef } from '../domain/schema';
-import { FIND_AT_MOST, type SheetGateway } from './gateway';
+import type { SheetGateway } from './gateway';
 
 const hwmKey = (def: TableDef) => `od.nextId.${def.name}`;
 
@@ -22,18 +22,13 @@ export class IdAllocator {
   constructor(
     readonly def: TableDef,
     ids: readonly string[],
-    /** Whether an ID stands in the sheet (when `ids` are not all of them). */
-    private readonly taken: ((id: string) => boolean) | null = null,
     stored: number | null = null,
   ) {
     this.stored = stored ?? storedMark(this.props, def);
     this.mark = nextId(def, ids, this.stored).n - 1; // the highest of the mark and the sheet
   }
   next(): string {
-    let id: string;
-    do id = formatId(this.def.idPrefix!, ++this.mark);
-    while (this.taken?.(id));
-    return id;
+    return formatId(this.def.idPrefix!, ++this.mark);
   }
   /** Persists the mark when it moved (one property write, only then); true when it did. */
   save(): boolean {
@@ -47,17 +42,16 @@ const storedMark = (props: GoogleAppsScript.Properties.Properties | null, def: T
   Number(props?.getProperty(hwmKey(def)) ?? 0) || 0;
 
 /**
- * The allocator for `count` new records of `gw`'s sheet. With a mark stored and few records,
- * the IDs are above the mark and each is checked absent from the sheet by TextFinder (one typed
- * by hand above the mark that onEdit did not see is skipped, never handed out twice), so no
- * cell of the ID column is read; otherwise (no mark yet: Set up never ran) above every ID in
- * the sheet, which seeds the mark.
+ * The allocator for new records of `gw`'s sheet: above the mark and above every ID in the
+ * sheet. With a mark stored, one TextFinder search tells whether the sheet holds an ID above
+ * it (typed or pasted where no onEdit saw it); when none does, the mark alone decides and no
+ * cell of the ID column is read. Otherwise (no mark yet, or an ID above it) the ID column is
+ * read once, which raises the mark.
  */
-export function allocatorFor(gw: SheetGateway, count: number, lastRow: number): IdAllocator {
+export function allocatorFor(gw: SheetGateway, lastRow: number): IdAllocator {
   const stored = storedMark(PropertiesService.getDocumentProperties(), gw.def);
-  if (stored > 0 && count <= FIND_AT_MOST)
-    return new IdAllocator(gw.def, [], (id) => gw.find(id, lastRow).length > 0, stored);
-  return new IdAllocator(gw.def, gw.ids().ids, null, stored);
+  if (stored > 0 && !gw.hasIdAbove(stored, lastRow)) return new IdAllocator(gw.def, [], stored);
+  return new IdAllocator(gw.def, gw.ids().ids, stored);
 }
 
 /** Raises a table's ID mark to the highest of `ids` (IDs typed by hand, seen by onEdit). */

@@ -238,7 +238,7 @@ function createRecord(
       ),
     );
     const lastRow = gw.sheet.getLastRow();
-    const alloc = allocatorFor(gw, records.length, lastRow);
+    const alloc = allocatorFor(gw, lastRow);
     const idKey = idField(def)!.key;
     for (const r of records) r[idKey] = alloc.next();
     const formats = gw.formatsOfNewRow(lastRow);

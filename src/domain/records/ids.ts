@@ -10,6 +10,25 @@ export function idNumber(prefix: string, id: unknown): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/**
+ * A regular expression matching, as a whole cell, the IDs of `prefix` whose number is above
+ * `n` (`C-0112`, `c-112`, `C-1000`…; leading zeros and surrounding spaces allowed), so one
+ * TextFinder search tells whether any ID in a column is above the mark. Built digit by digit:
+ * a longer number, or one of the same length that is greater at its first differing digit.
+ */
+export function idsAboveRegex(prefix: string, n: number): string {
+  const s = String(Math.max(0, Math.floor(n)));
+  const parts = [`[1-9]\\d{${s.length},}`];
+  for (let i = 0; i < s.length; i++) {
+    const d = Number(s[i]);
+    if (d === 9) continue;
+    const rest = s.length - i - 1;
+    const lowest = i === 0 ? Math.max(d + 1, 1) : d + 1;
+    parts.push(`${s.slice(0, i)}[${lowest}-9]${rest ? `\\d{${rest}}` : ''}`);
+  }
+  return `\\s*${prefix}-0*(?:${parts.join('|')})\\s*`;
+}
+
 export function formatId(prefix: string, n: number): string {
   return `${prefix}-${String(n).padStart(4, '0')}`;
 }
