@@ -291,11 +291,20 @@ export type { LogSheetDef } from '../domain/schema';
  * The log sheet, created hidden on first use without making it the active sheet (the
  * member's tab stays where it was), its header put back when it was emptied by hand.
  */
+/**
+ * A log sheet, for a caller that does not hold the document lock: when it is missing it is
+ * made under the lock, after looking again, so two executions that meet it missing at the
+ * same moment (two reminder runs, two members marking greetings) do not both insert it —
+ * the second insertSheet would fail with "A sheet with the name … already exists".
+ */
 export function logSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, def: LogSheetDef): Sheet {
-  return openLog(ss, def).sheet;
+  return ss.getSheetByName(def.name) ?? withDocumentLock(() => openLog(ss, def).sheet);
 }
 
-/** The log sheet (as logSheet) and its last row with content, read once for an append. */
+/**
+ * The log sheet, made (hidden, header frozen) when missing, and its last row with content,
+ * read once for an append. The caller holds the document lock (see logSheet otherwise).
+ */
 export function openLog(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   def: LogSheetDef,

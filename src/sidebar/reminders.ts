@@ -20,7 +20,8 @@ function t(key: string, params: Record<string, string | number> = {}): string {
   return fillText(template, params);
 }
 
-function render(p: PreviewResponse): void {
+/** `asked`: the day field's value when the request went; a day typed since is left as typed. */
+function render(p: PreviewResponse, asked: string): void {
   text = p.text;
   document.documentElement.lang = p.lang === 'zh' ? 'zh-CN' : 'en';
   for (const e of Array.from(document.querySelectorAll<HTMLElement>('[data-t]'))) {
@@ -37,7 +38,7 @@ function render(p: PreviewResponse): void {
       })
     : t('none');
   const day = $<HTMLInputElement>('rm-day');
-  day.value = p.day;
+  if (day.value === asked) day.value = p.day;
 
   const n = p.digests.length;
   const items = p.digests.reduce((a, d) => a + d.count, 0);
@@ -94,12 +95,20 @@ function render(p: PreviewResponse): void {
   $('rm-idle-title').hidden = p.idle.length === 0;
 }
 
+/** Each request's number: an answer to an older request (the first load arriving after the
+ * member already asked for another day) is dropped, never shown over the newer one. */
+let latest = 0;
+
 async function load(day?: string): Promise<void> {
+  const mine = ++latest;
   $('rm-status').className = 'status';
   $('rm-status').textContent = text['preview.ui.loading'] ?? 'Loading…';
+  const asked = $<HTMLInputElement>('rm-day').value;
   try {
-    render(await server.call('remindersPreview', day ?? ''));
+    const answer = await server.call('remindersPreview', day ?? '');
+    if (mine === latest) render(answer, asked);
   } catch (e) {
+    if (mine !== latest) return;
     $('rm-status').className = 'status error';
     $('rm-status').textContent = e instanceof Error ? e.message : String(e);
   }

@@ -251,4 +251,27 @@ describe('two reminder runs at the same moment', () => {
     expect(res.map((r) => r.error ?? 'ok')).toEqual(['ok', 'ok']);
     expect(google.outbox.map((m) => m.to.join(',')).sort()).toEqual(want);
   });
+
+  it('one finding the log missing after the other has just made it goes on (no "already exists")', () => {
+    const { google, ss } = sample(1);
+    expect(ss.sheets.some((sh) => sh.name === '_Reminders')).toBe(false);
+    // The other run makes `_Reminders` at the worst moment: after this run looked for it
+    // and before it inserts it — at its next lock, or its getActiveSheet (said before insertSheet).
+    const counter = new CallCounter();
+    let looked = false;
+    counter.onCall = (name) => {
+      if (name === 'Spreadsheet.getSheetByName') looked = true;
+      else if (looked && (name === 'Lock.tryLock' || name === 'Spreadsheet.getActiveSheet')) {
+        if (!ss.sheets.some((sh) => sh.name === '_Reminders')) {
+          const other = ss.addSheet('_Reminders');
+          ['Date', 'Member', 'Items', 'Sent At', 'Status', 'Run By'].forEach((h, i) => {
+            other.set(1, i + 1, h);
+          });
+        }
+      }
+    };
+    project.run<Summary>(google, 'remindersSend', [], { spreadsheetId: ss.id, counter });
+    expect(ss.sheets.filter((sh) => sh.name === '_Reminders').length).toBe(1);
+    expect(google.outbox.map((m) => m.to.join(',')).sort()).toEqual(everyoneDue(1));
+  });
 });
