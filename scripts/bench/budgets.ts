@@ -40,6 +40,18 @@ export const CPU_GROWTH = 3;
 export const CPU_FLOOR_MS = 20;
 
 const FLAT_CELLS: readonly OpKind[] = ['save', 'meeting-save', 'open', 'edit'];
+/**
+ * Cells a search may read at any size: its searched columns while they are small
+ * (src/addon/search.ts READ_AT_MOST, 20,000), above that a page of rows (at most 27,000).
+ */
+export const SEARCH_CELLS = 30_000;
+/**
+ * A search at union size asks Sheets' TextFinder and then learns the rows of the matches it
+ * shows (a getRow per match per run of searched columns, a read per group of near rows):
+ * its calls grow with the page shown (50), never with the rows. At most this many per row shown.
+ */
+export const SEARCH_CALLS_PER_SHOWN = 4;
+export const SEARCH_PAGE = 50;
 const s = (x: number) => `${x.toFixed(2)} s`;
 
 export function checkBudgets(results: WorkloadResult[], budgeted: (workload: string) => boolean): Check[] {
@@ -67,6 +79,13 @@ export function checkBudgets(results: WorkloadResult[], budgeted: (workload: str
           d.chars < LIMITS.docChars.value,
         );
       if (m.kind === 'reminders') reminders(m, add);
+      if (m.kind === 'search')
+        add(
+          m,
+          `cells read ≤ ${SEARCH_CELLS.toLocaleString('en')} at any size`,
+          m.cellsRead.toLocaleString('en'),
+          m.cellsRead <= SEARCH_CELLS,
+        );
     }
     const planLimit = Math.max(PLAN_FLOOR_MS, (PLAN_MS * w.rows) / UNION_ROWS);
     add(
@@ -118,6 +137,14 @@ function growth(
     if (b.kind === 'document' && docs(b) > docs(a)) {
       const [pa, pb] = [a.calls / docs(a), b.calls / docs(b)];
       add(where, 'calls per Doc flat', `${Math.round(pa)} → ${Math.round(pb)} (${docs(b)} Docs)`, pb <= pa);
+    } else if (b.kind === 'search') {
+      const most = a.calls + SEARCH_CALLS_PER_SHOWN * SEARCH_PAGE;
+      add(
+        where,
+        `calls ≤ ${SEARCH_CALLS_PER_SHOWN} per record shown more than at ${first.workload}`,
+        `${a.calls} → ${b.calls} (at most ${most})`,
+        b.calls <= most,
+      );
     } else if (b.kind !== 'reminders')
       add(where, 'calls flat', `${a.calls} → ${b.calls}`, b.calls <= a.calls);
     if (FLAT_CELLS.includes(b.kind)) {

@@ -4,9 +4,11 @@
  * while (reports, the roster, Start new term) and the reminder run. Each names the budget it
  * is held to at union size (scripts/bench/budgets.ts).
  */
+
 import type { LocalGoogle } from '../../src/local/backend';
 import type { SpreadsheetModel } from '../../src/local/model/spreadsheet-model';
 import { SpreadsheetModel as NewSpreadsheet } from '../../src/local/services/spreadsheet';
+import { SEARCH_PAGE } from './budgets';
 
 export const TODAY = '2026-11-23';
 export const USER = 'minister@example.edu';
@@ -87,13 +89,47 @@ export const OPS: Op[] = [
     },
   },
   { name: 'Set up workbook (again)', fn: 'menuSetUpWorkbook', kind: 'menu' },
+  // What the sidebar calls as a member types (a page of 50 and how many match in all).
   {
     name: 'Sidebar: search sponsors',
-    fn: 'sidebarSearch',
+    fn: 'sidebarSearchPage',
     kind: 'search',
-    args: () => ['Sponsors', 'coffee'],
+    args: () => ['Sponsors', 'coffee', SEARCH_PAGE],
   },
-  { name: 'Sidebar: search contacts', fn: 'sidebarSearch', kind: 'search', args: () => ['Contacts', 'wang'] },
+  {
+    name: 'Sidebar: search contacts',
+    fn: 'sidebarSearchPage',
+    kind: 'search',
+    args: () => ['Contacts', 'wang', SEARCH_PAGE],
+  },
+  // Opening the sidebar: the newest contacts and how many there are.
+  {
+    name: 'Sidebar: list contacts (no search)',
+    fn: 'sidebarSearchPage',
+    kind: 'search',
+    args: () => ['Contacts', '', SEARCH_PAGE],
+  },
+  // Every contact matches (all emails hold "@"): the most rows to walk.
+  {
+    name: 'Sidebar: search contacts, all match',
+    fn: 'sidebarSearchPage',
+    kind: 'search',
+    args: () => ['Contacts', '@', SEARCH_PAGE],
+  },
+  // One member's contacts (an owner's email): matches spread all over the sheet.
+  {
+    name: 'Sidebar: search contacts, one owner',
+    fn: 'sidebarSearchPage',
+    kind: 'search',
+    args: (_g, ss) => ['Contacts', ownerOfLastContact(ss), SEARCH_PAGE],
+  },
+  // One old contact, at the top of the sheet.
+  {
+    name: 'Sidebar: search contacts, one match',
+    fn: 'sidebarSearchPage',
+    kind: 'search',
+    args: () => ['Contacts', 'C-0001', SEARCH_PAGE],
+  },
   {
     name: 'Sidebar: add contact',
     fn: 'sidebarSave',
@@ -164,3 +200,10 @@ export const OPS: Op[] = [
   { name: 'Greetings to send (list)', fn: 'greetingsList', kind: 'view' },
   { name: 'Templates form: preview data', fn: 'templatePreviewData', kind: 'view' },
 ];
+
+/** The Owner of the last contact of the sample (a member owns about one contact in 60). */
+function ownerOfLastContact(ss: SpreadsheetModel): string {
+  const sheet = ss.sheets.find((sh) => sh.name === 'Contacts')!;
+  const header = Array.from({ length: sheet.lastColumn() }, (_, i) => String(sheet.get(1, i + 1)));
+  return String(sheet.get(sheet.lastRow(), header.indexOf('Owner') + 1));
+}

@@ -131,8 +131,15 @@ export type SaveResponse =
 export interface RecordSidebarApi {
   sidebarForm(table: TableName): FormSpec;
   sidebarSearch(table: TableName, query: string, limit: number): ListItem[];
-  /** Like sidebarSearch, with how many records match in all (`50 of 1,100`). */
-  sidebarSearchPage(table: TableName, query: string, limit: number): { items: ListItem[]; total: number };
+  /**
+   * Like sidebarSearch, with how many records match in all (`50 of 1,100`); `atLeast` when
+   * that is a lower bound (a union-size sheet searched by TextFinder, search.ts).
+   */
+  sidebarSearchPage(
+    table: TableName,
+    query: string,
+    limit: number,
+  ): { items: ListItem[]; total: number; atLeast?: boolean };
   /** Selects the record's row in its sheet; the row, or 0 when the record is gone. */
   sidebarShowRow(table: TableName, id: string, row?: number): number;
   /** Choices for a picker of `field`, matching `query` (name, email or ID), at most 20. */

@@ -14,8 +14,9 @@ import { setUpWorkbook, setupSteps } from './setup';
 import { openRecordSidebar } from './sidebar';
 
 export { menuGenerateReport, menuGenerateRoster } from './documents';
-export { sidebarChoices, sidebarSearch, sidebarSearchPage, sidebarShowRow } from './pickers';
+export { sidebarChoices, sidebarShowRow } from './pickers';
 export { jobStatus } from './progress';
+export { sidebarSearch, sidebarSearchPage } from './search';
 export { sidebarArchive, sidebarForm, sidebarGet, sidebarSave } from './sidebar';
 
 type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode | string } | undefined;

@@ -1,12 +1,11 @@
 /**
- * What the record sidebar's pickers and search list need: members by name (stored as their
- * Email), records by name (stored as their ID) for the links the schema declares, and how
- * many records a search matches in all. Reads only the columns it searches and shows.
+ * What the record sidebar's pickers need: members by name (stored as their Email) and records
+ * by name (stored as their ID) for the links the schema declares; and the row of a record
+ * shown in its sheet. The search list is search.ts.
  */
 
-import { isBlankCell, parseCell } from '../domain/records';
 import { type FieldDef, idField, MEMBERS, type TableName, tableDef } from '../domain/schema';
-import type { Choice, ListItem } from './api';
+import type { Choice } from './api';
 import { AddonContext } from './context';
 import { SheetGateway } from './gateway';
 
@@ -73,71 +72,6 @@ export function sidebarChoices(table: unknown, field: unknown, query: unknown): 
     }
   }
   return out;
-}
-
-const cellText = (v: unknown): string =>
-  Array.isArray(v) ? v.join(', ') : v === null || v === undefined ? '' : String(v);
-
-/**
- * Every record whose ID, title or list fields (what the search list shows) hold `query`
- * (case-insensitive), newest IDs first. Reads those columns only, never the whole sheet: at
- * union size a search of Contacts reads 5 of its 17 columns.
- */
-function matching(table: unknown, query: unknown): ListItem[] {
-  const def = tableDef(String(table));
-  const idDef = idField(def);
-  if (!def.idPrefix || !idDef) throw new Error(`${def.name} has no record form.`);
-  const q = String(query ?? '')
-    .trim()
-    .toLowerCase();
-  const ctx = new AddonContext();
-  const gw = SheetGateway.open(ctx.ss, def);
-  const { keys, cells, firstRow } = gw.columns([
-    idDef.key,
-    def.titleKey,
-    ...def.listKeys,
-    ...(def.searchKeys ?? []),
-  ]);
-  const fields = keys.map((k) => def.fields.find((f) => f.key === k)!);
-  const tz = ctx.timeZone;
-  const out: ListItem[] = [];
-  for (let i = cells.length - 1; i >= 0; i--) {
-    const row = cells[i]!;
-    if (row.every(isBlankCell)) continue;
-    const text: Record<string, string> = {};
-    fields.forEach((f, j) => {
-      text[f.key] = cellText(parseCell(f, row[j], tz).value);
-    });
-    if (q && !Object.values(text).some((t) => t.toLowerCase().includes(q))) continue;
-    out.push({
-      id: text[idDef.key] ?? '',
-      title: text[def.titleKey] || '(untitled)',
-      subtitle: def.listKeys
-        .map((k) => text[k] ?? '')
-        .filter(Boolean)
-        .slice(0, 3)
-        .join(' · '),
-      row: firstRow + i,
-    });
-  }
-  return out;
-}
-
-const limitOf = (limit: unknown) => Math.min(Math.max(Number(limit) || 50, 1), 500);
-
-/** Records matching `query` (ID, title, list and search fields, case-insensitive), newest IDs first, at most `limit`. */
-export function sidebarSearch(table: unknown, query: unknown, limit: unknown = 50): ListItem[] {
-  return matching(table, query).slice(0, limitOf(limit));
-}
-
-/** A page of search results and how many match in all (`50 of 1,100 — refine your search`). */
-export function sidebarSearchPage(
-  table: unknown,
-  query: unknown,
-  limit: unknown = 50,
-): { items: ListItem[]; total: number } {
-  const all = matching(table, query);
-  return { items: all.slice(0, limitOf(limit)), total: all.length };
 }
 
 /**

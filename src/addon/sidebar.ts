@@ -12,15 +12,9 @@ import type { FormSpec, RecordSidebarApi, RecordValues, SaveResponse } from './a
 import { AddonContext } from './context';
 import { findDuplicates } from './duplicates';
 import { headerRow, SheetGateway } from './gateway';
-import {
-  linkOf,
-  memberChoices,
-  sidebarChoices,
-  sidebarSearch,
-  sidebarSearchPage,
-  sidebarShowRow,
-} from './pickers';
+import { linkOf, memberChoices, sidebarChoices, sidebarShowRow } from './pickers';
 import { editAction, Refused, requireRole } from './roles';
+import { sidebarSearch, sidebarSearchPage } from './search';
 import {
   conflictMessage,
   RecordNotFound,

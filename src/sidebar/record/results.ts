@@ -31,7 +31,7 @@ function highlight(i: number): void {
   } else input.removeAttribute('aria-activedescendant');
 }
 
-function renderResults(list: ListItem[], total: number, query: string): void {
+function renderResults(list: ListItem[], total: number, query: string, atLeast = false): void {
   const ul = $('od-results');
   ul.replaceChildren();
   list.forEach((it, i) => {
@@ -47,7 +47,10 @@ function renderResults(list: ListItem[], total: number, query: string): void {
   highlight(-1);
   $('od-results-note').textContent = list.length
     ? total > list.length
-      ? t('ui.shownOfTotal', { shown: count(list.length), total: count(total) })
+      ? t(atLeast ? 'ui.shownOfAtLeast' : 'ui.shownOfTotal', {
+          shown: count(list.length),
+          total: count(total),
+        })
       : ''
     : query
       ? t('ui.noMatch', { table: tableName(), query })
@@ -60,7 +63,7 @@ export async function search(): Promise<void> {
   const query = $<HTMLInputElement>('od-search').value.trim();
   try {
     const page = await server.call('sidebarSearchPage', state.table, query, PAGE);
-    if (seq === state.searchSeq) renderResults(page.items, page.total, query);
+    if (seq === state.searchSeq) renderResults(page.items, page.total, query, page.atLeast);
   } catch (e) {
     if (seq === state.searchSeq)
       $('od-results-note').textContent = t('ui.searchFailed', { error: messageOf(e) });
