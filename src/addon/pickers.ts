@@ -4,7 +4,7 @@
  * shown in its sheet. The search list is search.ts.
  */
 
-import { type FieldDef, idField, MEMBERS, type TableName, tableDef } from '../domain/schema';
+import { type FieldDef, MEMBERS, type TableName, tableDef } from '../domain/schema';
 import type { Choice } from './api';
 import { AddonContext } from './context';
 import { SheetGateway } from './gateway';
