@@ -198,6 +198,16 @@ export const OPS: Op[] = [
   { name: 'Sidebar: sponsor at a glance', fn: 'partnerSponsor', kind: 'view', args: () => ['S-0001'] },
   { name: 'Generate sponsor feedback: dialog', fn: 'feedbackDialog', kind: 'view' },
   { name: 'Greetings to send (list)', fn: 'greetingsList', kind: 'view' },
+  // With a Holiday in two days: the member's contacts are read (the list above reads none).
+  {
+    name: 'Greetings to send (Holiday near)',
+    fn: 'greetingsList',
+    kind: 'view',
+    args: (_g, ss) => {
+      holidaySoon(ss);
+      return [];
+    },
+  },
   { name: 'Templates form: preview data', fn: 'templatePreviewData', kind: 'view' },
 ];
 
@@ -206,4 +216,15 @@ function ownerOfLastContact(ss: SpreadsheetModel): string {
   const sheet = ss.sheets.find((sh) => sh.name === 'Contacts')!;
   const header = Array.from({ length: sheet.lastColumn() }, (_, i) => String(sheet.get(1, i + 1)));
   return String(sheet.get(sheet.lastRow(), header.indexOf('Owner') + 1));
+}
+
+/** A Holiday two days after TODAY in Settings (once): greetings are due for it. */
+function holidaySoon(ss: SpreadsheetModel): void {
+  const sheet = ss.sheetByName('Settings')!;
+  const day = new Date(Date.parse(`${TODAY}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10);
+  for (let r = 1; r <= sheet.lastRow(); r++) if (sheet.get(r, 3) === 'Bench Day') return;
+  const r = sheet.lastRow() + 1;
+  sheet.set(r, 1, 'Holiday');
+  sheet.set(r, 2, day);
+  sheet.set(r, 3, 'Bench Day');
 }

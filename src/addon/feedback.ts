@@ -19,6 +19,7 @@ import { AddonContext } from './context';
 import { renderDocument } from './render';
 import { activeUserEmail, editAction, menuAllowed, Refused, requireRole } from './roles';
 import { saveRecord } from './store';
+import { columnRecords, recordsWhere } from './where';
 
 export const FEEDBACK_DIALOG_FILE = 'Feedback';
 
@@ -35,16 +36,15 @@ function maker(ctx: AddonContext): { email: string; head: boolean } | null {
   }
 }
 
-function benefitsOf(ctx: AddonContext) {
-  return ctx.ss.getSheetByName('Benefits') ? ctx.table('Benefits').records : [];
-}
-
 /** The dialog's list: Done events (not archived), with the sponsors that gave to each. */
 export function feedbackDialog(): FeedbackDialogView {
   const ctx = new AddonContext();
   const lang = ctx.userLanguage();
-  const ledger = ctx.table('Ledger').records;
-  const sponsors = new Map(ctx.table('Sponsors').records.map((s) => [str(s.data.id).toUpperCase(), s]));
+  // Who gave to which event needs 3 of Ledger's columns, a sponsor's name 2 of Sponsors'.
+  const ledger = columnRecords(ctx, 'Ledger', ['eventId', 'type', 'sponsorId']);
+  const sponsors = new Map(
+    columnRecords(ctx, 'Sponsors', ['id', 'organization']).map((s) => [str(s.data.id).toUpperCase(), s]),
+  );
   const feedbackField = EVENTS.fields.find((f) => f.key === 'feedbackSent')!;
   const me = maker(ctx);
   const events = ctx
@@ -101,11 +101,17 @@ export function feedbackMake(eventId: unknown, sponsorId: unknown): FeedbackDoc 
   const ctx = new AddonContext();
   const ev = eventFor(ctx, eventId, ctx.userLanguage());
   const settings = ctx.settings();
-  const ledger = ctx.table('Ledger').records;
+  // The sponsor's own Ledger rows whole (found by TextFinder), the other sponsors' gifts to
+  // the event only as far as the event's figures need them (4 of Ledger's columns).
+  const evId = str(ev.data.id).toUpperCase();
   const sid = str(sponsorId).toUpperCase();
-  if (!giversOf(str(ev.data.id), ledger).includes(sid))
-    throw new Error(msg(ctx.userLanguage(), 'feedback.ui.noGivers'));
-  const sponsor = ctx.table('Sponsors').records.find((s) => str(s.data.id).toUpperCase() === sid) ?? null;
+  const others = columnRecords(ctx, 'Ledger', ['eventId', 'type', 'sponsorId', 'amount']).filter(
+    (l) => str(l.data.eventId).toUpperCase() === evId && str(l.data.sponsorId).toUpperCase() !== sid,
+  );
+  const ledger = [...recordsWhere(ctx, 'Ledger', 'sponsorId', [sid]), ...others];
+  if (!giversOf(evId, ledger).includes(sid)) throw new Error(msg(ctx.userLanguage(), 'feedback.ui.noGivers'));
+  const sponsor =
+    recordsWhere(ctx, 'Sponsors', 'id', [sid]).find((s) => str(s.data.id).toUpperCase() === sid) ?? null;
   const lang = parseLanguage(sponsor?.data.language) ?? settings.language;
   const name = sponsorName(sponsor, sid);
   const today = ctx.today();
@@ -117,7 +123,7 @@ export function feedbackMake(eventId: unknown, sponsorId: unknown): FeedbackDoc 
     sponsor,
     sponsorId: sid,
     ledger,
-    benefits: benefitsOf(ctx),
+    benefits: recordsWhere(ctx, 'Benefits', 'sponsorId', [sid]),
     department: settings.department,
     currency: settings.currency,
     lang,

@@ -63,6 +63,9 @@ export function withDocumentLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS): T {
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+/** `text` as a regular expression matching it literally (for a TextFinder pattern). */
+export const regexLiteral = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** IDs looked up one by one (a TextFinder each) before reading the whole ID column is cheaper. */
 export const FIND_AT_MOST = 3;
 
@@ -159,7 +162,7 @@ export class SheetGateway {
     const want = id.trim();
     if (!want || lastRow < 2) return [];
     const col = this.cols[idField(this.def)!.key]! + 1;
-    const text = `\\s*${want.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*`;
+    const text = `\\s*${regexLiteral(want)}\\s*`;
     return this.sheet
       .getRange(2, col, lastRow - 1, 1)
       .createTextFinder(text)

@@ -14,6 +14,7 @@ import { computeCommitments, owedText } from '../domain/report/commitments';
 import type { PartnersSidebarApi, SaveInput, SaveResponse, SponsorGlance } from './api';
 import { AddonContext } from './context';
 import { sidebarSave } from './sidebar';
+import { recordsWhere } from './where';
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
 
@@ -23,12 +24,16 @@ export function partnerSponsor(id: unknown): SponsorGlance | null {
   const lang = ctx.userLanguage();
   const settings = ctx.settings();
   const want = str(id).toUpperCase();
-  const sponsor = ctx.table('Sponsors').records.find((s) => str(s.data.id).toUpperCase() === want);
+  // The sponsor's row and its own Ledger and Benefits rows, found by TextFinder: what a
+  // sponsor's figures need, whatever the size of the sheets.
+  const sponsor = recordsWhere(ctx, 'Sponsors', 'id', [want]).find(
+    (s) => str(s.data.id).toUpperCase() === want,
+  );
   if (!sponsor) return null;
   const [c] = computeCommitments({
     sponsors: [sponsor],
-    ledger: ctx.table('Ledger').records,
-    benefits: ctx.ss.getSheetByName('Benefits') ? ctx.table('Benefits').records : [],
+    ledger: recordsWhere(ctx, 'Ledger', 'sponsorId', [want]),
+    benefits: recordsWhere(ctx, 'Benefits', 'sponsorId', [want]),
     start: settings.semesterStart ?? '0000-01-01',
     end: settings.semesterEnd ?? '9999-12-31',
   });
