@@ -10,7 +10,9 @@
  *   TextFinder searches the columns where the data is, moving no cells; the script learns the
  *   rows of the newest matches only (a `getRow` each, walking back from the bottom) and reads
  *   just those rows. It matches the text the sheet shows (what a member sees and types), and
- *   the count is exact when every match was walked, else "at least".
+ *   the count is exact when every match was walked, else "at least". So past READ_AT_MOST an
+ *   Amount shown as ¥1,200.00 is found by "1,200", no longer by "1200", and a date by the
+ *   way its cell shows it. At union size Contacts, Ledger, Meetings and Sponsors search so.
  * developers.google.com/apps-script/reference/spreadsheet/text-finder
  */
 
@@ -148,58 +150,72 @@ function readRows(s: Searched, rows: readonly number[], budget = Infinity): Map<
   return out;
 }
 
-/** Find, empty search: the newest rows (read from the bottom), counted by their IDs. */
+/** The non-blank cells of one searched column, by Sheets (row by row: see `found`). */
+function nonBlank(s: Searched, col: number): GoogleAppsScript.Spreadsheet.Range[] {
+  return s.gw.sheet
+    .getRange(2, col, s.lastRow - 1, 1)
+    .createTextFinder('\\S')
+    .useRegularExpression(true)
+    .findAll();
+}
+
+/**
+ * Find, empty search: the newest rows (read from the bottom), counted by their IDs (a row
+ * with content and no ID — one the sidebar warns of — is listed but not counted, unless
+ * every row was read). Blank rows at the bottom (a stray cell further down) are skipped by
+ * asking Sheets where the searched columns' last cell is.
+ */
 function newest(s: Searched, limit: number): SearchPage {
+  const idCol = s.cols[s.fields.findIndex((f) => f.key === s.idKey)]!;
+  const ids = nonBlank(s, idCol);
+  let chunk = limit + 10;
+  let bottom = ids.length ? ids[ids.length - 1]!.getRow() : 1;
+  if (s.lastRow - bottom > chunk)
+    for (const c of s.cols) {
+      if (c === idCol) continue;
+      const cells = nonBlank(s, c);
+      if (cells.length) bottom = Math.max(bottom, cells[cells.length - 1]!.getRow());
+    }
+  else bottom = s.lastRow;
   const items: ListItem[] = [];
-  const chunk = limit + 10;
-  let bottom = s.lastRow;
+  let seen = 0;
   while (items.length < limit && bottom >= 2) {
     const top = Math.max(2, bottom - chunk + 1);
     const rows = Array.from({ length: bottom - top + 1 }, (_, k) => bottom - k);
     const cells = readRows(s, rows);
+    let any = false;
     for (const r of rows) {
       const item = itemOf(s, cells.get(r)!, r, '');
-      if (item && items.length < limit) items.push(item);
+      if (!item) continue;
+      any = true;
+      seen++;
+      if (items.length < limit) items.push(item);
     }
+    if (!any) chunk *= 2; // a blank stretch: read further at a time
     bottom = top - 1;
   }
-  if (bottom < 2) return { items, total: items.length };
-  // The records in all: the non-blank cells of the ID column, counted by Sheets.
-  const idCol = s.cols[s.fields.findIndex((f) => f.key === s.idKey)]!;
-  const ids = s.gw.sheet
-    .getRange(2, idCol, s.lastRow - 1, 1)
-    .createTextFinder('\\S')
-    .useRegularExpression(true)
-    .findAll().length;
-  return { items, total: Math.max(ids, items.length) };
+  if (bottom < 2) return { items, total: seen };
+  return { items, total: Math.max(ids.length, seen) };
 }
 
-/** Find, a search text: TextFinder on each run of adjacent searched columns. */
+/**
+ * Find, a search text: a TextFinder on each searched column. Sheets gives a column's matches
+ * from the top down (docs/local-runtime.md: an assumption, the reference does not say), so
+ * its newest are at the end; each column is walked back (a getRow each) until its rows fall
+ * below the newest `limit + 1` matching rows found so far. One column at a time, not a
+ * range of several: in which order a range's columns come is not assumed.
+ */
 function found(s: Searched, q: string, limit: number): SearchPage {
-  const runs: { c: number; n: number }[] = [];
-  for (const c of s.cols) {
-    const last = runs[runs.length - 1];
-    if (last && last.c + last.n === c) last.n++;
-    else runs.push({ c, n: 1 });
-  }
   const n = s.lastRow - 1;
-  // Sheets' own search; its matches come row by row, so each run's newest are at its end.
-  const matches = runs.map((r) => s.gw.sheet.getRange(2, r.c, n, r.n).createTextFinder(q).findAll());
-  // The newest `want` matching rows: walk each run back until its rows fall below them.
+  const matches = s.cols.map((c) => s.gw.sheet.getRange(2, c, n, 1).createTextFinder(q).findAll());
   const want = limit + 1;
   const rows = new Set<number>();
   let newestWant: number[] = [];
   let complete = true;
-  matches.forEach((ranges) => {
-    // Sheets gives matches row by row (docs/local-runtime.md: an assumption, the reference
-    // does not say); should a row come out of order, the rest of the run is walked whole.
-    let ordered = true;
-    let prev = Number.POSITIVE_INFINITY;
+  for (const ranges of matches) {
     for (let k = ranges.length - 1; k >= 0; k--) {
       const row = ranges[k]!.getRow();
-      if (row > prev) ordered = false;
-      prev = row;
-      if (ordered && newestWant.length >= want && row < newestWant[want - 1]!) {
+      if (newestWant.length >= want && row < newestWant[want - 1]!) {
         complete = false;
         break;
       }
@@ -207,18 +223,16 @@ function found(s: Searched, q: string, limit: number): SearchPage {
       rows.add(row);
       newestWant = [...newestWant, row].sort((a, b) => b - a).slice(0, want);
     }
-  });
+  }
   const cells = readRows(s, newestWant.slice(0, limit), FOUND_READ_BUDGET);
   const shown = newestWant.filter((r) => cells.has(r));
-  const items = shown.map((r) => {
-    const cellsOfRow = cells.get(r)!;
-    // Matched by the text the sheet shows: listed even where the form's text differs.
-    return itemOf(s, cellsOfRow, r, '') ?? { id: '', title: '(untitled)', subtitle: '', row: r };
-  });
+  // Matched by the text the sheet shows: listed even where the form's text differs.
+  const items = shown.map(
+    (r) => itemOf(s, cells.get(r)!, r, '') ?? { id: '', title: '(untitled)', subtitle: '', row: r },
+  );
   if (complete) return { items, total: rows.size };
-  // Not every match was walked: at least the rows walked, and each run's matches per column.
-  const least = Math.max(rows.size, ...matches.map((m, i) => Math.ceil(m.length / runs[i]!.n)));
-  return { items, total: least, atLeast: true };
+  // Not every match was walked: at least the rows walked, and each column's matches.
+  return { items, total: Math.max(rows.size, ...matches.map((m) => m.length)), atLeast: true };
 }
 
 /** Records matching `query`, newest rows first, at most `limit`, and how many match in all. */

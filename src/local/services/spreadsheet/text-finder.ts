@@ -84,9 +84,13 @@ export class TextFinder {
     const last = Math.min(r + nr - 1, this.s.lastRow());
     for (let i = r; i <= last; i++) {
       for (let j = c; j < c + nc; j++) {
+        const v = this.s.get(i, j);
+        // Text shows as itself (displayCell ignores a format for it): no format looked up.
         const text = this.opts.formulas
           ? (this.s.formulas.get(cellKey(i, j)) ?? '')
-          : displayCell(this.s.get(i, j), this.s.numberFormats.get(cellKey(i, j)), this.ss.timeZone);
+          : typeof v === 'string'
+            ? v
+            : displayCell(v, this.s.numberFormats.get(cellKey(i, j)), this.ss.timeZone);
         if (text !== '' && ok(text)) out.push(make().range(this.x, this.ss, this.s, i, j, 1, 1));
       }
     }
