@@ -63,6 +63,44 @@ export function withDocumentLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS): T {
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+/** Cells read rather than one more read call (a call ≈ 60 ms ≈ 1,800 cells at 33 µs). */
+export const CELLS_PER_CALL = 1_800;
+
+/**
+ * Columns `c1` … `c1 + width − 1` of some rows (given newest first, descending), reading runs
+ * of near rows in one call each: two rows are read together when the rows between them cost
+ * less than another call. Reading stops at `budget` (in cells, a call counted as
+ * CELLS_PER_CALL): the oldest rows past it are not read (always at least one run is).
+ */
+export function readNearRows(
+  sheet: Sheet,
+  rows: readonly number[],
+  c1: number,
+  width: number,
+  budget = Number.POSITIVE_INFINITY,
+): Map<number, unknown[]> {
+  const gap = Math.max(1, Math.floor(CELLS_PER_CALL / width));
+  const out = new Map<number, unknown[]>();
+  let spent = 0;
+  let i = 0;
+  while (i < rows.length) {
+    spent += CELLS_PER_CALL + width;
+    if (spent > budget && out.size) break;
+    let j = i;
+    while (j + 1 < rows.length && rows[j]! - rows[j + 1]! <= gap) {
+      const more = (rows[j]! - rows[j + 1]!) * width;
+      if (spent + more > budget) break;
+      spent += more;
+      j++;
+    }
+    const top = rows[j]!;
+    const block = sheet.getRange(top, c1, rows[i]! - top + 1, width).getValues();
+    for (let k = i; k <= j; k++) out.set(rows[k]!, block[rows[k]! - top]!);
+    i = j + 1;
+  }
+  return out;
+}
+
 /** `text` as a regular expression matching it literally (for a TextFinder pattern). */
 export const regexLiteral = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

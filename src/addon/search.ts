@@ -20,12 +20,10 @@ import { isBlankCell, parseCell } from '../domain/records';
 import { type FieldDef, idField, type TableDef, tableDef } from '../domain/schema';
 import type { ListItem } from './api';
 import { AddonContext } from './context';
-import { SheetGateway } from './gateway';
+import { readNearRows, SheetGateway } from './gateway';
 
 /** Cells of the searched columns read whole at most (~0.7 s in Google); above, TextFinder. */
 export const READ_AT_MOST = 20_000;
-/** Cells read rather than one more read call (a call ≈ 60 ms ≈ 1,800 cells at 33 µs). */
-const CELLS_PER_CALL = 1_800;
 /**
  * What reading the rows of a page of matches may cost, in cells (~0.9 s in Google): matches
  * spread thinly (one row in 200) would take a read each; past this the page is shorter and
@@ -115,38 +113,16 @@ function byReading(s: Searched, q: string, limit: number): SearchPage {
   return { items, total };
 }
 
-/**
- * The searched cells of some rows (descending), reading runs of near rows in one call each:
- * two rows are read together when the rows between them cost less than another call. Reads
- * stop at `budget` (in cells, a call counted as CELLS_PER_CALL): rows past it are not read
- * (matches spread thinly over a union-size sheet would take a call each).
- */
-function readRows(s: Searched, rows: readonly number[], budget = Infinity): Map<number, unknown[]> {
+/** The searched cells of some rows (descending), near rows read together (readNearRows). */
+function readRows(s: Searched, rows: readonly number[], budget?: number): Map<number, unknown[]> {
   const c1 = s.cols[0]!;
   const width = s.cols[s.cols.length - 1]! - c1 + 1;
-  const gap = Math.max(1, Math.floor(CELLS_PER_CALL / width));
   const out = new Map<number, unknown[]>();
-  let spent = 0;
-  let i = 0;
-  while (i < rows.length) {
-    spent += CELLS_PER_CALL + width;
-    if (spent > budget && out.size) break;
-    let j = i;
-    while (j + 1 < rows.length && rows[j]! - rows[j + 1]! <= gap) {
-      const more = (rows[j]! - rows[j + 1]!) * width;
-      if (spent + more > budget) break;
-      spent += more;
-      j++;
-    }
-    const top = rows[j]!;
-    const block = s.gw.sheet.getRange(top, c1, rows[i]! - top + 1, width).getValues();
-    for (let k = i; k <= j; k++)
-      out.set(
-        rows[k]!,
-        s.cols.map((c) => block[rows[k]! - top]![c - c1]),
-      );
-    i = j + 1;
-  }
+  for (const [r, cells] of readNearRows(s.gw.sheet, rows, c1, width, budget))
+    out.set(
+      r,
+      s.cols.map((c) => cells[c - c1]),
+    );
   return out;
 }
 

@@ -12,10 +12,7 @@
 import { parseSheet, type SheetRecord } from '../domain/records';
 import { type TableName, tableDef } from '../domain/schema';
 import type { AddonContext } from './context';
-import { regexLiteral, SheetGateway } from './gateway';
-
-/** Cells read rather than one more read call (a call ≈ 60 ms ≈ 1,800 cells at 33 µs). */
-const CELLS_PER_CALL = 1_800;
+import { readNearRows, regexLiteral, SheetGateway } from './gateway';
 
 /**
  * The records of `table` whose `key` column holds one of `values` (the whole cell, ignoring
@@ -49,27 +46,14 @@ export function recordsWhere(
   );
 }
 
-/** The records on some sheet rows (ascending), reading near rows together. */
+/** The records on some sheet rows (ascending), near rows read together (readNearRows). */
 function readRecords(ctx: AddonContext, gw: SheetGateway, rows: readonly number[]): SheetRecord[] {
   if (!rows.length) return [];
-  const width = Math.max(1, gw.width);
-  const gap = Math.max(1, Math.floor(CELLS_PER_CALL / width));
-  const values: unknown[][] = [];
-  const at: number[] = [];
-  let i = 0;
-  while (i < rows.length) {
-    let j = i;
-    while (j + 1 < rows.length && rows[j + 1]! - rows[j]! <= gap) j++;
-    const block = gw.sheet.getRange(rows[i]!, 1, rows[j]! - rows[i]! + 1, width).getValues();
-    for (let k = i; k <= j; k++) {
-      values.push(block[rows[k]! - rows[i]!]!);
-      at.push(rows[k]!);
-    }
-    i = j + 1;
-  }
+  const cells = readNearRows(gw.sheet, [...rows].reverse(), 1, Math.max(1, gw.width));
+  const values = rows.map((r) => cells.get(r)!);
   // parseSheet numbers rows from the header (row 1): map them back to the sheet's rows.
   const parsed = parseSheet(gw.def, [[...gw.header], ...values], ctx.timeZone);
-  return parsed.records.map((r) => ({ ...r, row: at[r.row - 2]! }));
+  return parsed.records.map((r) => ({ ...r, row: rows[r.row - 2]! }));
 }
 
 /**
