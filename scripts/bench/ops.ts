@@ -123,6 +123,13 @@ export const OPS: Op[] = [
     kind: 'search',
     args: (_g, ss) => ['Contacts', ownerOfLastContact(ss), SEARCH_PAGE],
   },
+  // A link picker as a member types (Meetings' With: Sponsors and Contacts by ID and name).
+  {
+    name: 'Sidebar: With picker ("wang")',
+    fn: 'sidebarChoices',
+    kind: 'search',
+    args: () => ['Meetings', 'with', 'wang'],
+  },
   // One old contact, at the top of the sheet.
   {
     name: 'Sidebar: search contacts, one match',

@@ -56,15 +56,14 @@ interface Searched {
   lastRow: number;
 }
 
-function open(table: unknown): Searched {
+function open(table: unknown, only?: 'idAndTitle'): Searched {
   const def = tableDef(String(table));
   const idDef = idField(def);
   if (!def.idPrefix || !idDef) throw new Error(`${def.name} has no record form.`);
   const ctx = new AddonContext();
   const gw = SheetGateway.open(ctx.ss, def);
-  const keys = [idDef.key, def.titleKey, ...def.listKeys, ...(def.searchKeys ?? [])].filter(
-    (k, i, all) => gw.cols[k] !== undefined && all.indexOf(k) === i,
-  );
+  const all = [idDef.key, def.titleKey, ...(only ? [] : [...def.listKeys, ...(def.searchKeys ?? [])])];
+  const keys = all.filter((k, i, all) => gw.cols[k] !== undefined && all.indexOf(k) === i);
   keys.sort((a, b) => gw.cols[a]! - gw.cols[b]!);
   return {
     def,
@@ -211,13 +210,21 @@ function found(s: Searched, q: string, limit: number): SearchPage {
   return { items, total: Math.max(rows.size, ...matches.map((m) => m.length)), atLeast: true };
 }
 
-/** Records matching `query`, newest rows first, at most `limit`, and how many match in all. */
-export function searchRecords(table: unknown, query: unknown, limit: unknown = 50): SearchPage {
+/**
+ * Records matching `query`, newest rows first, at most `limit`, and how many match in all;
+ * `idAndTitle`: matched on the ID and title only (a link picker's choices).
+ */
+export function searchRecords(
+  table: unknown,
+  query: unknown,
+  limit: unknown = 50,
+  only?: 'idAndTitle',
+): SearchPage {
   const q = String(query ?? '')
     .trim()
     .toLowerCase();
   const max = limitOf(limit);
-  const s = open(table);
+  const s = open(table, only);
   if (s.lastRow < 2) return { items: [], total: 0 };
   if ((s.lastRow - 1) * s.fields.length <= READ_AT_MOST) return byReading(s, q, max);
   return q ? found(s, String(query).trim(), max) : newest(s, max);

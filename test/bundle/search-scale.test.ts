@@ -34,7 +34,7 @@ function workbook(contacts: number) {
     }).value,
     counter,
   });
-  return { ss, sheet, search };
+  return { google, ss, sheet, search };
 }
 
 /** The rows (newest first) whose searched cells hold `q`, ignoring case: what the search must list. */
@@ -134,5 +134,29 @@ describe('search at union size (TextFinder)', () => {
     expect(page.total).toBe(oracle(f.sheet, '').length - 10);
     expect(counter.cellsRead).toBeLessThan(2_000);
     expect(counter.total).toBeLessThan(60);
+  });
+
+  it('a link picker (Meetings’ With) finds contacts by ID or name the same way, newest first', () => {
+    const big = workbook(12_000); // ID and Name of 12,000 contacts: over READ_AT_MOST
+    const { sheet, ss } = big;
+    const header = sheet.cells[0]!.map(String);
+    const [idCol, nameCol] = [header.indexOf('Contact ID') + 1, header.indexOf('Name') + 1];
+    const counter = new CallCounter();
+    const choices = project.run<{ value: string; label: string }[]>(
+      big.google,
+      'sidebarChoices',
+      ['Meetings', 'with', 'wang'],
+      { spreadsheetId: ss.id, user: 'zhang.wei@example.edu', counter },
+    ).value;
+    // Sponsors first (their names hold no "wang" here), then the newest contacts named so.
+    const want: string[] = [];
+    for (let r = sheet.lastRow(); r >= 2 && want.length < 20; r--) {
+      const [id, name] = [String(sheet.get(r, idCol)), String(sheet.get(r, nameCol))];
+      if (id && (id.toLowerCase().includes('wang') || name.toLowerCase().includes('wang')))
+        want.push(`${name} · ${id}`);
+    }
+    expect(choices.map((c) => c.label)).toEqual(want);
+    expect(counter.counts.get('TextFinder.findAll')).toBeGreaterThan(0);
+    expect(counter.cellsRead).toBeLessThan(5_000); // the two columns are 24,000 cells
   });
 });
