@@ -123,7 +123,7 @@ export function feedbackMake(eventId: unknown, sponsorId: unknown): FeedbackDoc 
     sponsor,
     sponsorId: sid,
     ledger,
-    benefits: recordsWhere(ctx, 'Benefits', 'sponsorId', [sid]),
+    benefits: recordsWhere(ctx, 'Benefits', 'sponsorId', [sid], { optional: true }),
     department: settings.department,
     currency: settings.currency,
     lang,

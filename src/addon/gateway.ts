@@ -19,6 +19,7 @@ import {
   duplicateColumnsMessage,
   findHeaderRow,
   headerRowMessage,
+  ID_SPACES,
   idsAboveRegex,
   missingColumnsMessage,
   normHeader,
@@ -200,7 +201,7 @@ export class SheetGateway {
     const want = id.trim();
     if (!want || lastRow < 2) return [];
     const col = this.cols[idField(this.def)!.key]! + 1;
-    const text = `\\s*${regexLiteral(want)}\\s*`;
+    const text = `${ID_SPACES}${regexLiteral(want)}${ID_SPACES}`;
     return this.sheet
       .getRange(2, col, lastRow - 1, 1)
       .createTextFinder(text)

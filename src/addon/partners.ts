@@ -33,7 +33,7 @@ export function partnerSponsor(id: unknown): SponsorGlance | null {
   const [c] = computeCommitments({
     sponsors: [sponsor],
     ledger: recordsWhere(ctx, 'Ledger', 'sponsorId', [want]),
-    benefits: recordsWhere(ctx, 'Benefits', 'sponsorId', [want]),
+    benefits: recordsWhere(ctx, 'Benefits', 'sponsorId', [want], { optional: true }),
     start: settings.semesterStart ?? '0000-01-01',
     end: settings.semesterEnd ?? '9999-12-31',
   });

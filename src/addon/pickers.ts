@@ -66,9 +66,8 @@ export function sidebarChoices(table: unknown, field: unknown, query: unknown): 
   for (const name of link) {
     if (out.length >= MAX_CHOICES) break;
     if (!ctx.ss.getSheetByName(tableDef(name).name)) continue;
-    const page = searchRecords(name, q, MAX_CHOICES + 5, 'idAndTitle');
+    const page = searchRecords(name, q, MAX_CHOICES - out.length, 'idAndTitle');
     for (const it of page.items) {
-      if (!it.id || out.length >= MAX_CHOICES) continue;
       out.push({
         value: it.id.toUpperCase(),
         label: `${it.title === '(untitled)' ? '' : it.title} · ${it.id}`,

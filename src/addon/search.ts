@@ -54,6 +54,8 @@ interface Searched {
   cols: number[];
   timeZone: string;
   lastRow: number;
+  /** A link picker's search: rows without an ID are left out. */
+  idsOnly: boolean;
 }
 
 function open(table: unknown, only?: 'idAndTitle'): Searched {
@@ -73,6 +75,7 @@ function open(table: unknown, only?: 'idAndTitle'): Searched {
     cols: keys.map((k) => gw.cols[k]! + 1),
     timeZone: ctx.timeZone,
     lastRow: gw.sheet.getLastRow(),
+    idsOnly: !!only,
   };
 }
 
@@ -81,8 +84,10 @@ function itemOf(s: Searched, row: readonly unknown[], at: number, q: string): Li
   if (row.every(isBlankCell)) return null;
   const text: Record<string, string> = {};
   s.fields.forEach((f, j) => {
-    text[f.key] = cellText(parseCell(f, row[j], s.timeZone).value);
+    text[f.key] = cellText(parseCell(f, row[j], s.timeZone).value).trim();
   });
+  // A picker offers records by ID: a row without one is neither offered nor counted.
+  if (s.idsOnly && !text[s.idKey]) return null;
   if (q && !Object.values(text).some((t) => t.toLowerCase().includes(q))) return null;
   return {
     id: text[s.idKey] ?? '',
@@ -183,31 +188,48 @@ function newest(s: Searched, limit: number): SearchPage {
 function found(s: Searched, q: string, limit: number): SearchPage {
   const n = s.lastRow - 1;
   const matches = s.cols.map((c) => s.gw.sheet.getRange(2, c, n, 1).createTextFinder(q).findAll());
-  const want = limit + 1;
+  let want = limit + 1;
+  for (let attempt = 0; ; attempt++) {
+    const { rows, newest, complete } = walk(matches, want);
+    const cells = readRows(s, newest.slice(0, want - 1), FOUND_READ_BUDGET);
+    const shown = newest.filter((r) => cells.has(r));
+    // Matched by the text the sheet shows: listed even where the form's text differs (a
+    // picker leaves out a row without an ID, and walks further when it had to).
+    const items = shown
+      .map((r) => itemOf(s, cells.get(r)!, r, '') ?? (s.idsOnly ? null : untitled(r)))
+      .filter((x): x is ListItem => x !== null);
+    const dropped = shown.length - items.length;
+    if (dropped && !complete && attempt < 2) {
+      want += 2 * dropped;
+      continue;
+    }
+    if (complete) return { items: items.slice(0, limit), total: rows.size - dropped };
+    // Not every match was walked: at least the rows walked, and each column's matches.
+    const least = Math.max(rows.size, ...matches.map((m) => m.length)) - dropped;
+    return { items: items.slice(0, limit), total: least, atLeast: true };
+  }
+}
+
+const untitled = (row: number): ListItem => ({ id: '', title: '(untitled)', subtitle: '', row });
+
+/** The newest `want` rows among each column's matches (walked back from the bottom). */
+function walk(matches: readonly GoogleAppsScript.Spreadsheet.Range[][], want: number) {
   const rows = new Set<number>();
-  let newestWant: number[] = [];
+  let newest: number[] = [];
   let complete = true;
   for (const ranges of matches) {
     for (let k = ranges.length - 1; k >= 0; k--) {
       const row = ranges[k]!.getRow();
-      if (newestWant.length >= want && row < newestWant[want - 1]!) {
+      if (newest.length >= want && row < newest[want - 1]!) {
         complete = false;
         break;
       }
       if (rows.has(row)) continue;
       rows.add(row);
-      newestWant = [...newestWant, row].sort((a, b) => b - a).slice(0, want);
+      newest = [...newest, row].sort((x, y) => y - x).slice(0, want);
     }
   }
-  const cells = readRows(s, newestWant.slice(0, limit), FOUND_READ_BUDGET);
-  const shown = newestWant.filter((r) => cells.has(r));
-  // Matched by the text the sheet shows: listed even where the form's text differs.
-  const items = shown.map(
-    (r) => itemOf(s, cells.get(r)!, r, '') ?? { id: '', title: '(untitled)', subtitle: '', row: r },
-  );
-  if (complete) return { items, total: rows.size };
-  // Not every match was walked: at least the rows walked, and each column's matches.
-  return { items, total: Math.max(rows.size, ...matches.map((m) => m.length)), atLeast: true };
+  return { rows, newest, complete };
 }
 
 /**

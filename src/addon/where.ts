@@ -9,32 +9,66 @@
  * Records are parsed as `ctx.table` parses them (parseSheet), with their sheet rows.
  * developers.google.com/apps-script/reference/spreadsheet/text-finder
  */
-import { parseSheet, type SheetRecord } from '../domain/records';
+import { ID_SPACES, parseSheet, SchemaError, type SheetRecord } from '../domain/records';
 import { type TableName, tableDef } from '../domain/schema';
 import type { AddonContext } from './context';
 import { readNearRows, regexLiteral, SheetGateway } from './gateway';
 
 /**
+ * The sheet of `table`, opened for a part read; null when the view should do without it:
+ * an `optional` sheet that is missing (Benefits before Set up added it). A required sheet
+ * that is missing throws the message `ctx.table` gives. A sheet SheetGateway refuses (a
+ * title row above the header, a header typed twice) is read whole by `ctx.table` instead,
+ * which reads past those and notes them, as these views always did: slower, never refused.
+ */
+function openPart(ctx: AddonContext, table: TableName, optional: boolean): SheetGateway | 'whole' | null {
+  const def = tableDef(table);
+  if (!ctx.ss.getSheetByName(def.name)) {
+    if (optional) return null;
+    ctx.sheet(def.name); // throws: Sheet "…" is missing. Run "Set up workbook" …
+  }
+  try {
+    return SheetGateway.open(ctx.ss, def);
+  } catch (e) {
+    if (e instanceof SchemaError) return 'whole';
+    throw e;
+  }
+}
+
+const sameId = (v: unknown, want: ReadonlySet<string>) =>
+  want.has(
+    String(v ?? '')
+      .trim()
+      .toUpperCase(),
+  );
+
+/**
  * The records of `table` whose `key` column holds one of `values` (the whole cell, ignoring
  * case and spaces around it): one TextFinder search, a getRow per match, then the matching
- * rows read (rows close together in one read). [] when the sheet or the column is missing.
+ * rows read (rows close together in one read). [] when the column is missing, or the sheet
+ * when `optional`.
  */
 export function recordsWhere(
   ctx: AddonContext,
   table: TableName,
   key: string,
   values: readonly string[],
+  opts: { optional?: boolean } = {},
 ): SheetRecord[] {
-  const def = tableDef(table);
   const want = [...new Set(values.map((v) => v.trim()).filter(Boolean))];
-  if (!want.length || !ctx.ss.getSheetByName(def.name)) return [];
-  const gw = SheetGateway.open(ctx.ss, def);
+  const gw = openPart(ctx, table, !!opts.optional);
+  if (!gw) return [];
+  if (gw === 'whole') {
+    const ids = new Set(want.map((v) => v.toUpperCase()));
+    return ctx.table(table).records.filter((r) => sameId(r.data[key], ids));
+  }
+  if (!want.length) return [];
   const col = gw.cols[key];
   const lastRow = gw.sheet.getLastRow();
   if (col === undefined || lastRow < 2) return [];
   const rows = gw.sheet
     .getRange(2, col + 1, lastRow - 1, 1)
-    .createTextFinder(`\\s*(?:${want.map(regexLiteral).join('|')})\\s*`)
+    .createTextFinder(`${ID_SPACES}(?:${want.map(regexLiteral).join('|')})${ID_SPACES}`)
     .useRegularExpression(true)
     .matchEntireCell(true)
     .findAll()
@@ -59,12 +93,18 @@ function readRecords(ctx: AddonContext, gw: SheetGateway, rows: readonly number[
 /**
  * The records of `table` with only the fields `keys` (the others absent), reading those
  * columns and no other: at union size a view that needs 3 of Ledger's 14 columns reads 3.
- * [] when the sheet is missing.
+ * (A sheet SheetGateway refuses is read whole, as `openPart` says.)
  */
-export function columnRecords(ctx: AddonContext, table: TableName, keys: readonly string[]): SheetRecord[] {
+export function columnRecords(
+  ctx: AddonContext,
+  table: TableName,
+  keys: readonly string[],
+  opts: { optional?: boolean } = {},
+): SheetRecord[] {
+  const gw = openPart(ctx, table, !!opts.optional);
+  if (!gw) return [];
+  if (gw === 'whole') return ctx.table(table).records;
   const def = tableDef(table);
-  if (!ctx.ss.getSheetByName(def.name)) return [];
-  const gw = SheetGateway.open(ctx.ss, def);
   const { keys: present, cells } = gw.columns(keys);
   // A narrow table of just those columns, parsed as the sheet would be.
   const fields = def.fields.filter((f) => present.includes(f.key));

@@ -16,7 +16,9 @@ beforeAll(async () => {
   // The sample's contacts copied over and over, each with an ID and email of its own.
   const sheet = bench.wb.google.spreadsheets.get(bench.wb.spreadsheetId)!.sheetByName('Contacts')!;
   const header = sheet.cells[0]!.map(String);
-  const [idCol, emailCol, nameCol] = ['Contact ID', 'Email', 'Name'].map((h) => header.indexOf(h) + 1);
+  const idCol = header.indexOf('Contact ID') + 1;
+  const emailCol = header.indexOf('Email') + 1;
+  const nameCol = header.indexOf('Name') + 1;
   const first = sheet.lastRow();
   const base = sheet.cells.slice(1, first).map((r) => [...r]);
   sheet.maxRows = Math.max(sheet.maxRows, first + ADDED + 10);

@@ -86,4 +86,43 @@ describe('partner views at scale', () => {
     expect(value.items).toEqual([]);
     expect(counter.cellsRead).toBeLessThan(4_000 * 2); // Contacts alone are 4,000 × 16
   });
+
+  it('a title row above the Ledger header, or a header typed twice, still shows the figures (read whole then)', () => {
+    const w = workbook(1);
+    const sid = firstSponsorInLedger(w.ss);
+    const before = w.run<SponsorGlance>('partnerSponsor', sid).value;
+    const ledger = w.ss.sheetByName('Ledger')!;
+    // A second "Notes" column at the end.
+    ledger.set(1, ledger.lastColumn() + 1, 'Notes');
+    expect(w.run<SponsorGlance>('partnerSponsor', sid).value).toEqual(before);
+    // A title row typed above the header.
+    ledger.insertRows(0, 1);
+    ledger.set(1, 1, 'Ledger 2026');
+    expect(w.run<SponsorGlance>('partnerSponsor', sid).value).toEqual(before);
+    expect(() => w.run('feedbackDialog')).not.toThrow();
+  });
+
+  it('a missing Ledger is said, never counted as nothing received', () => {
+    const w = workbook(1);
+    const sid = firstSponsorInLedger(w.ss);
+    w.ss.sheets = w.ss.sheets.filter((sh) => sh.name !== 'Ledger');
+    expect(() => w.run('partnerSponsor', sid)).toThrow(/Sheet "Ledger" is missing/);
+    // Benefits may be missing (before Set up adds it): the figures show without it.
+    const v = workbook(1);
+    v.ss.sheets = v.ss.sheets.filter((sh) => sh.name !== 'Benefits');
+    expect(
+      v.run<SponsorGlance>('partnerSponsor', firstSponsorInLedger(v.ss)).value?.lines.length,
+    ).toBeGreaterThan(0);
+  });
 });
+
+/** A sponsor with Ledger rows. */
+function firstSponsorInLedger(ss: SpreadsheetModel): string {
+  const ledger = ss.sheetByName('Ledger')!;
+  const sc = col(ss, 'Ledger', 'Sponsor ID');
+  for (let r = 2; r <= ledger.lastRow(); r++) {
+    const v = String(ledger.get(r, sc) ?? '').trim();
+    if (v) return v;
+  }
+  throw new Error('no sponsor in the Ledger');
+}

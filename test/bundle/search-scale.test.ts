@@ -159,4 +159,39 @@ describe('search at union size (TextFinder)', () => {
     expect(counter.counts.get('TextFinder.findAll')).toBeGreaterThan(0);
     expect(counter.cellsRead).toBeLessThan(5_000); // the two columns are 24,000 cells
   });
+
+  it('a picker leaves out rows without an ID and still offers 20, and trims the names it shows', () => {
+    const big = workbook(12_000);
+    const header = big.sheet.cells[0]!.map(String);
+    const [idCol, nameCol] = [header.indexOf('Contact ID') + 1, header.indexOf('Name') + 1];
+    const last = big.sheet.lastRow();
+    // The 30 newest contacts lost their IDs and are all called Wang.
+    for (let r = last - 29; r <= last; r++) {
+      big.sheet.set(r, idCol, '');
+      big.sheet.set(r, nameCol, 'Wang Unnumbered');
+    }
+    big.sheet.set(last - 40, nameCol, '  Wang Spaced  ');
+    const choices = project.run<{ value: string; label: string }[]>(
+      big.google,
+      'sidebarChoices',
+      ['Meetings', 'with', 'wang'],
+      { spreadsheetId: big.ss.id, user: 'zhang.wei@example.edu' },
+    ).value;
+    expect(choices.length).toBe(20);
+    expect(choices.every((c) => /^C-\d{4,}$/.test(c.value))).toBe(true);
+    expect(choices.some((c) => c.label.includes('Unnumbered'))).toBe(false);
+    expect(choices.find((c) => c.label.includes('Spaced'))?.label).toMatch(/^Wang Spaced · C-\d+$/);
+  });
+
+  it('an ID typed with an ideographic space (a Chinese input method) is still found by the form', () => {
+    const f = workbook(6_000);
+    const idCol = f.sheet.cells[0]!.map(String).indexOf('Contact ID') + 1;
+    const id = String(f.sheet.get(100, idCol));
+    f.sheet.set(100, idCol, `${id}\u3000`);
+    const got = project.run<{ id: string; row: number } | null>(f.google, 'sidebarGet', ['Contacts', id], {
+      spreadsheetId: f.ss.id,
+      user: 'zhang.wei@example.edu',
+    }).value;
+    expect(got?.row).toBe(100);
+  });
 });

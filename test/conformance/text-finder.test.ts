@@ -51,6 +51,26 @@ describe('TextFinder', () => {
     expect(sh.getRange(2, 1, 5, 1).createTextFinder('wang').findAll()).toEqual([]);
   });
 
+  // RE2's \s is ASCII whitespace ([\t\n\f\r ]), not JavaScript's, which also takes the
+  // no-break and the ideographic space (U+3000): github.com/google/re2/wiki/Syntax. That
+  // Sheets' TextFinder reads patterns as RE2, as REGEXMATCH does, is an assumption
+  // (docs/local-runtime.md); the add-on's ID patterns name those spaces (ID_SPACES).
+  it("a pattern's \\s is RE2's ASCII whitespace: an ideographic or no-break space is not one", () => {
+    const s = sheet();
+    s.sh.getRange(1, 1, 4, 1).setValues([['ID'], ['C-0001 '], ['C-0001\u3000'], ['\u00a0C-0001']]);
+    const col = s.sh.getRange(2, 1, 3, 1);
+    const find = (p: string) =>
+      col
+        .createTextFinder(p)
+        .useRegularExpression(true)
+        .matchEntireCell(true)
+        .findAll()
+        .map((r: any) => r.getRow());
+    expect(find('\\s*C-0001\\s*')).toEqual([2]);
+    expect(find('[\\s\u00a0\u3000]*C-0001[\\s\u00a0\u3000]*')).toEqual([2, 3, 4]);
+    expect(find('C-0001\\S')).toEqual([3]);
+  });
+
   it('reads the string as a regular expression when asked (anchored with matchEntireCell)', () => {
     const { sh } = ids();
     const col = sh.getRange(2, 1, 5, 1);

@@ -7,7 +7,12 @@
  * developers.google.com/apps-script/reference/mail/mail-app#sendEmail(String,String,String,Object)
  */
 import { type Lang, msg, templates } from '../../domain/i18n';
-import { type Greeting, greetingsToSend, holidaysInWindow } from '../../domain/partners/greetings';
+import {
+  GREETING_CONTACT_FIELDS,
+  type Greeting,
+  greetingsToSend,
+  holidaysInWindow,
+} from '../../domain/partners/greetings';
 import { templatesOf } from '../../domain/templates';
 import type { GreetingItem, GreetingResult, GreetingsSidebarApi, GreetingsView } from '../api';
 import { AddonContext } from '../context';
@@ -29,33 +34,19 @@ export function menuGreetings(): void {
 /** Who is at the keyboard, as the role check sees them (active user, else effective). */
 const who = (): string => activeUserEmail();
 
-/** The Contacts fields a greeting is made of (domain/partners/greetings.ts). */
-const GREETING_FIELDS = [
-  'id',
-  'name',
-  'organization',
-  'title',
-  'email',
-  'owner',
-  'greetings',
-  'archived',
-  'lastGreeted',
-  'language',
-];
-
 function listFor(ctx: AddonContext, me: string): GreetingItem[] {
   const st = ctx.settings();
+  const today = ctx.today();
+  // Most days no Holiday is near: then nothing more is read. Else only the columns a
+  // greeting is made of (10 of Contacts' 16).
+  if (!holidaysInWindow(st.holidays, today).length) return [];
   const member = ctx.table('Members').records.find((r) => String(r.data.email ?? '').toLowerCase() === me);
   let tpl: ReturnType<typeof templatesOf> = [];
   if (ctx.ss.getSheetByName('Templates')) tpl = templatesOf(ctx.table('Templates').records);
-  const today = ctx.today();
-  // Most days no Holiday is near: then no contact is read at all. Else only the columns a
-  // greeting is made of (10 of Contacts' 16).
-  if (!holidaysInWindow(st.holidays, today).length) return [];
   return greetingsToSend({
     today,
     holidays: st.holidays,
-    contacts: columnRecords(ctx, 'Contacts', GREETING_FIELDS),
+    contacts: columnRecords(ctx, 'Contacts', GREETING_CONTACT_FIELDS),
     templates: tpl,
     member: { email: me, name: String(member?.data.name ?? me) },
     department: st.department,

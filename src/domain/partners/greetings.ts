@@ -85,6 +85,23 @@ const FALLBACK: Record<Language, { subject: string; body: string }> = {
   zh: { subject: '{{Holiday}}快乐', body: '{{Name}}，祝您{{Holiday}}快乐！——{{Department}} {{Member}}' },
 };
 
+/**
+ * The Contacts fields greetings are made of (greetingsToSend, greetingFor, greetedFor): a
+ * list that reads only these columns has all a greeting needs.
+ */
+export const GREETING_CONTACT_FIELDS: readonly string[] = [
+  'id',
+  'name',
+  'organization',
+  'title',
+  'email',
+  'owner',
+  'greetings',
+  'archived',
+  'lastGreeted',
+  'language',
+];
+
 /** The greeting for one contact and holiday, filled from the Greeting template in their language. */
 export function greetingFor(
   c: SheetRecord,

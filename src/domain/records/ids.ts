@@ -16,6 +16,14 @@ export function idNumber(prefix: string, id: unknown): number | null {
  * TextFinder search tells whether any ID in a column is above the mark. Built digit by digit:
  * a longer number, or one of the same length that is greater at its first differing digit.
  */
+/**
+ * Spaces around a typed ID, in a TextFinder pattern: Sheets' regular expressions are RE2's,
+ * whose `\s` is ASCII whitespace only (github.com/google/re2/wiki/Syntax), so the
+ * no-break space and the ideographic space a Chinese input method types (U+3000) are named;
+ * `String.trim`, which reads IDs everywhere else, takes them off too.
+ */
+export const ID_SPACES = '[\\s\u00a0\u3000]*';
+
 export function idsAboveRegex(prefix: string, n: number): string {
   const s = String(Math.max(0, Math.floor(n)));
   const parts = [`[1-9]\\d{${s.length},}`];
@@ -26,7 +34,7 @@ export function idsAboveRegex(prefix: string, n: number): string {
     const lowest = i === 0 ? Math.max(d + 1, 1) : d + 1;
     parts.push(`${s.slice(0, i)}[${lowest}-9]${rest ? `\\d{${rest}}` : ''}`);
   }
-  return `\\s*${prefix}-0*(?:${parts.join('|')})\\s*`;
+  return `${ID_SPACES}${prefix}-0*(?:${parts.join('|')})${ID_SPACES}`;
 }
 
 export function formatId(prefix: string, n: number): string {

@@ -65,7 +65,8 @@ export class TextFinder {
   private test(): (t: string) => boolean {
     const { matchCase, entireCell, regex } = this.opts;
     if (regex) {
-      const src = entireCell ? `^(?:${this.text})$` : this.text;
+      const pattern = re2Spaces(this.text);
+      const src = entireCell ? `^(?:${pattern})$` : pattern;
       const re = new RegExp(src, matchCase ? '' : 'i');
       return (t) => re.test(t);
     }
@@ -97,4 +98,30 @@ export class TextFinder {
     this.found = out;
     return out;
   }
+}
+
+/**
+ * A pattern's `\s` and `\S` as RE2 reads them — ASCII whitespace only, `[\t\n\f\r ]`
+ * (github.com/google/re2/wiki/Syntax) — where JavaScript's also take in the no-break and
+ * ideographic spaces. That Sheets' TextFinder uses RE2, as REGEXMATCH does, is an assumption
+ * (docs/local-runtime.md). Other classes (`\d`, `\w`) are ASCII in both already.
+ */
+export function re2Spaces(pattern: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\' && i + 1 < pattern.length) {
+      const n = pattern[i + 1]!;
+      if (n === 's') out += inClass ? '\\t\\n\\f\\r ' : '[\\t\\n\\f\\r ]';
+      else if (n === 'S' && !inClass) out += '[^\\t\\n\\f\\r ]';
+      else out += c + n;
+      i++;
+      continue;
+    }
+    if (c === '[' && !inClass) inClass = true;
+    else if (c === ']' && inClass) inClass = false;
+    out += c;
+  }
+  return out;
 }
