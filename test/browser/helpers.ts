@@ -3,11 +3,11 @@
  * the workbench on a free port with a temp workbook made from the sample, and one headless
  * Chromium.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Dialog, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import { startWorkbench, type Workbench } from '../../src/local/workbench/server';
 import { bundleDir } from '../support/bundle';
 
@@ -28,7 +28,13 @@ export async function openBench(opts: { locale?: string } = {}): Promise<Bench> 
   const dir = mkdtempSync(join(tmpdir(), 'od-bench-'));
   const projectDir = bundleDir();
   const workbookPath = join(dir, 'workbook.xlsx');
-  const wb = await startWorkbench({ port: 0, workbookPath, projectDir, ...opts });
+  // OD_WORKBENCH_LOG=<file>: the workbench's log lines (each execution, each save), timed,
+  // for a browser test that waited too long.
+  const logFile = process.env.OD_WORKBENCH_LOG;
+  const log = logFile
+    ? (line: string) => appendFileSync(logFile, `${new Date().toISOString()} ${line}\n`)
+    : undefined;
+  const wb = await startWorkbench({ port: 0, workbookPath, projectDir, ...opts, ...(log ? { log } : {}) });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -83,7 +89,10 @@ export function setting(bench: Bench, name: string): unknown {
 }
 
 /**
- * expect.poll with room for a loaded machine (the whole suite runs in parallel on 2 cores):
- * an execution that renders a document can take seconds there.
+ * expect.poll with room for a loaded machine (the whole suite runs in parallel on 2 cores,
+ * on a machine other work shares): an execution that takes 0.3 s alone was seen to take
+ * over 15 s there twice (a reminder run, a feedback confirmation), so 30 s — and each
+ * browser test may take 60 s (below). A call that never answers still fails, by name.
  */
-export const waitFor = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 50 });
+export const waitFor = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 50 });
+vi.setConfig({ testTimeout: 60_000 });
