@@ -87,8 +87,14 @@ function markGreeted(ctx: AddonContext, g: Greeting, me: string, lang: Lang): vo
   ctx.invalidate('Contacts');
 }
 
-/** "Mark sent": the contact's Last Greeted becomes today; they leave this holiday's list. */
-export function greetingsMarkSent(key: unknown): GreetingResult {
+/**
+ * A greeting action on the listed greeting `key`, as the member at the keyboard: their role
+ * checked first, the greeting looked up again now (gone: said so), failures in their language.
+ */
+function onGreeting(
+  key: unknown,
+  act: (ctx: AddonContext, g: Greeting, me: string, lang: Lang) => GreetingResult,
+): GreetingResult {
   const ctx = new AddonContext();
   const me = who();
   const lang = ctx.languageFor(me);
@@ -96,11 +102,18 @@ export function greetingsMarkSent(key: unknown): GreetingResult {
     requireRole(ctx, 'editRecords', lang);
     const g = listFor(ctx, me).find((x) => x.key === String(key ?? ''));
     if (!g) return { ok: false, message: msg(lang, 'greet.ui.gone') };
-    markGreeted(ctx, g, me, lang);
-    return { ok: true, message: msg(lang, 'greet.ui.marked', { name: g.name }) };
+    return act(ctx, g, me, lang);
   } catch (e) {
     return failure(e, lang);
   }
+}
+
+/** "Mark sent": the contact's Last Greeted becomes today; they leave this holiday's list. */
+export function greetingsMarkSent(key: unknown): GreetingResult {
+  return onGreeting(key, (ctx, g, me, lang) => {
+    markGreeted(ctx, g, me, lang);
+    return { ok: true, message: msg(lang, 'greet.ui.marked', { name: g.name }) };
+  });
 }
 
 /**
@@ -109,13 +122,7 @@ export function greetingsMarkSent(key: unknown): GreetingResult {
  * contact) and Last Greeted = today.
  */
 export function greetingsEmail(key: unknown): GreetingResult {
-  const ctx = new AddonContext();
-  const me = who();
-  const lang = ctx.languageFor(me);
-  try {
-    requireRole(ctx, 'editRecords', lang);
-    const g = listFor(ctx, me).find((x) => x.key === String(key ?? ''));
-    if (!g) return { ok: false, message: msg(lang, 'greet.ui.gone') };
+  return onGreeting(key, (ctx, g, me, lang) => {
     if (!g.email) return { ok: false, message: msg(lang, 'greet.ui.noEmail', { name: g.name }) };
     if (MailApp.getRemainingDailyQuota() < 1) return { ok: false, message: msg(lang, 'greet.ui.noQuota') };
     MailApp.sendEmail(g.email, g.subject, g.message, { name: ctx.settings().department });
@@ -148,9 +155,7 @@ export function greetingsEmail(key: unknown): GreetingResult {
       const why = failure(e, lang).message;
       return { ok: true, message: msg(lang, 'greet.ui.sentNotLogged', { email: g.email, why }) };
     }
-  } catch (e) {
-    return failure(e, lang);
-  }
+  });
 }
 
 /** The sidebar's server functions, checked against the API its page calls. */
