@@ -11,7 +11,7 @@ import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import * as esbuild from 'esbuild';
+import { bundleScript } from './build';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_PROBES_DIR = join(root, 'out', 'probes');
@@ -25,19 +25,7 @@ export interface ProbeBuild {
 export async function buildProbes(outDir = DEFAULT_PROBES_DIR): Promise<ProbeBuild> {
   mkdirSync(outDir, { recursive: true });
   for (const f of readdirSync(outDir)) rmSync(join(outDir, f), { recursive: true });
-  const res = await esbuild.build({
-    entryPoints: [join(root, 'probes/main.ts')],
-    bundle: true,
-    format: 'iife',
-    globalName: '__probes',
-    target: 'es2020',
-    platform: 'neutral',
-    write: false,
-    charset: 'utf8',
-    legalComments: 'none',
-    logLevel: 'silent',
-  });
-  const bundle = res.outputFiles[0]!.text;
+  const bundle = await bundleScript(join(root, 'probes/main.ts'), '__probes');
   const ctx: Record<string, unknown> = {};
   vm.runInNewContext(`${bundle}\n;this.__names = __probes.probeNames();`, ctx);
   const names = ctx.__names as string[];

@@ -25,6 +25,26 @@ export interface BuildResult {
   entryPoints: string[];
 }
 
+/**
+ * One TypeScript entry bundled for Apps Script: an IIFE assigned to `globalName`, ES2020,
+ * nothing left to load (the add-on and the probe project are built so alike).
+ */
+export async function bundleScript(entry: string, globalName: string): Promise<string> {
+  const res = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    globalName,
+    target: 'es2020',
+    platform: 'neutral',
+    write: false,
+    charset: 'utf8',
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
+  return res.outputFiles[0]!.text;
+}
+
 export async function build(outDir = join(root, 'appsscript')): Promise<BuildResult> {
   mkdirSync(outDir, { recursive: true });
   for (const f of readdirSync(outDir))
@@ -33,19 +53,7 @@ export async function build(outDir = join(root, 'appsscript')): Promise<BuildRes
     writeFileSync(join(outDir, 'appsscript.json'), readFileSync(join(root, 'appsscript', 'appsscript.json')));
   }
 
-  const res = await esbuild.build({
-    entryPoints: [join(root, 'src/addon/main.ts')],
-    bundle: true,
-    format: 'iife',
-    globalName: '__app',
-    target: 'es2020',
-    platform: 'neutral',
-    write: false,
-    charset: 'utf8',
-    legalComments: 'none',
-    logLevel: 'silent',
-  });
-  const bundle = res.outputFiles[0]!.text;
+  const bundle = await bundleScript(join(root, 'src/addon/main.ts'), '__app');
 
   // Learn the exports by evaluating the bundle: top-level code defines, it calls no service.
   const ctx: Record<string, unknown> = {};
