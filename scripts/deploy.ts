@@ -10,7 +10,7 @@
  *
  * Usage: npm run deploy [-- --script <SCRIPT_ID>] [--title <name>] [--auth <clasprc>] [--user <name>]
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from './build';
@@ -22,7 +22,8 @@ import {
   flag,
   HOW_TO_LOGIN,
   type Io,
-  projectFiles,
+  projectFilesIn,
+  readState,
 } from './google-api';
 import { resolveScriptId } from './push';
 
@@ -50,15 +51,12 @@ export async function deploy(o: DeployOptions): Promise<number> {
     io.error(HOW_TO_LOGIN);
     return 1;
   }
-  let remembered: { scriptId?: string; parentId?: string } = {};
-  if (existsSync(stateFile)) {
-    try {
-      remembered = JSON.parse(readFileSync(stateFile, 'utf8'));
-    } catch {
-      io.error(`${stateFile} is not valid JSON: fix it or delete it, then run npm run deploy again.`);
-      return 1;
-    }
-  }
+  const remembered = readState<{ scriptId: string; parentId: string }>(
+    stateFile,
+    io,
+    'fix it or delete it, then run npm run deploy again.',
+  );
+  if (!remembered) return 1;
   const given = flag(o.argv, 'script');
   let scriptId =
     given ?? resolveScriptId({ CLASP_SCRIPT_ID: o.env.CLASP_SCRIPT_ID }) ?? remembered.scriptId ?? '';
@@ -69,9 +67,7 @@ export async function deploy(o: DeployOptions): Promise<number> {
     return 2;
   }
   const dir = o.bundleDir ?? (await build()).outDir;
-  const files = projectFiles(
-    readdirSync(dir).map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') })),
-  );
+  const files = projectFilesIn(dir, readdirSync(dir));
   if (!files.some((f) => f.name === 'Code')) {
     io.error(`${dir} has no Code.js: run npm run build first.`);
     return 1;

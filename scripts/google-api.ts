@@ -6,6 +6,7 @@
  * OD_GOOGLE_ROOT_URL and OD_GOOGLE_TOKEN_URL point the clients at another server instead of
  * Google (test/scripts/ run both scripts against a loopback stand-in; nothing else uses them).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { google, type script_v1 } from 'googleapis';
@@ -141,4 +142,23 @@ export function projectFiles(files: { name: string; text: string }[]): script_v1
       return { name: stem, type, source: f.text };
     })
     .sort((a, b) => (a.type === 'JSON' ? -1 : b.type === 'JSON' ? 1 : a.name!.localeCompare(b.name!)));
+}
+
+/**
+ * What a script remembered between runs (`.clasp.local.json`, `.clasp.probes.json`): {} when
+ * there is none yet; null, after telling `io` the file and `fix`, when it is not JSON.
+ */
+export function readState<T extends object>(file: string, io: Io, fix: string): Partial<T> | null {
+  if (!existsSync(file)) return {};
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Partial<T>;
+  } catch {
+    io.error(`${file} is not valid JSON: ${fix}`);
+    return null;
+  }
+}
+
+/** The named files of a built project folder, as the Apps Script API takes them. */
+export function projectFilesIn(dir: string, names: readonly string[]): script_v1.Schema$File[] {
+  return projectFiles(names.map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') })));
 }

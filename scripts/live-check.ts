@@ -16,7 +16,7 @@
  *
  * Usage: npm run live-check [-- --only name,name] [--auth <clasprc>] [--user <name>]
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { matchesExpected, show } from '../probes/compare';
@@ -33,7 +33,8 @@ import {
   flag,
   HOW_TO_LOGIN,
   type Io,
-  projectFiles,
+  projectFilesIn,
+  readState,
 } from './google-api';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -85,20 +86,15 @@ export async function liveCheck(o: LiveCheckOptions): Promise<number> {
     return 2;
   }
   const bundle = await buildProbes(o.outDir);
-  const files = projectFiles(
-    ['appsscript.json', 'Code.js'].map((name) => ({
-      name,
-      text: readFileSync(join(bundle.outDir, name), 'utf8'),
-    })),
-  );
+  const files = projectFilesIn(bundle.outDir, ['appsscript.json', 'Code.js']);
   const { script } = clients(auth, o.env);
-  let scriptId = '';
-  try {
-    if (existsSync(stateFile)) scriptId = String(JSON.parse(readFileSync(stateFile, 'utf8')).scriptId ?? '');
-  } catch {
-    io.error(`${stateFile} is not valid JSON: delete it (a new probe project is made) and run again.`);
-    return 1;
-  }
+  const state = readState<{ scriptId: string }>(
+    stateFile,
+    io,
+    'delete it (a new probe project is made) and run again.',
+  );
+  if (!state) return 1;
+  let scriptId = String(state.scriptId ?? '');
   let step = '';
   let deploymentId = '';
   const google: Record<string, Outcome> = {};
