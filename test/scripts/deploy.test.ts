@@ -4,16 +4,15 @@
  * code only, and each failure says what to do; without a clasp login the command itself
  * prints the message naming `clasp login` and exits non-zero.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deploy } from '../../scripts/deploy';
 import { bundleDir } from '../support/bundle';
-import { claspLogin, googleError, StandIn } from './standin';
+import { claspLogin, googleError, runLoggedOut, StandIn } from './standin';
 
-const root = join(__dirname, '../..');
+const _root = join(__dirname, '../..');
 let home = '';
 let google: StandIn;
 let out: string[] = [];
@@ -36,11 +35,7 @@ afterEach(async () => {
 
 describe('npm run deploy', () => {
   it('without a clasp login prints what to do, names clasp login and exits non-zero (no stack trace)', () => {
-    const r = spawnSync('npx', ['tsx', 'scripts/deploy.ts'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH, HOME: home, OD_GOOGLE_ROOT_URL: 'http://127.0.0.1:9/' },
-    });
+    const r = runLoggedOut('scripts/deploy.ts', home);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('npx clasp login');
     expect(r.stderr).toContain('https://script.google.com/home/usersettings');

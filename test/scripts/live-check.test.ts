@@ -5,14 +5,13 @@
  * to do; without a clasp login the command prints the message naming `clasp login` and exits
  * non-zero.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROBES } from '../../probes/index';
 import { liveCheck, probeScopes, report } from '../../scripts/live-check';
-import { claspLogin, googleError, StandIn } from './standin';
+import { claspLogin, googleError, runLoggedOut, StandIn } from './standin';
 
 const root = join(__dirname, '../..');
 let home = '';
@@ -37,11 +36,7 @@ afterEach(async () => {
 
 describe('npm run live-check', () => {
   it('without a clasp login prints what to do, names clasp login and exits non-zero (no stack trace)', () => {
-    const r = spawnSync('npx', ['tsx', 'scripts/live-check.ts'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH, HOME: home, OD_GOOGLE_ROOT_URL: 'http://127.0.0.1:9/' },
-    });
+    const r = runLoggedOut('scripts/live-check.ts', home);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('npx clasp login');
     expect(r.stderr).toContain('https://script.google.com/home/usersettings');

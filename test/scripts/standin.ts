@@ -6,6 +6,7 @@
  * scripts.run runs the functions of the code last pushed in the local runtime, so the
  * stand-in is a Google whose Apps Script is ours.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -193,4 +194,16 @@ export function claspLogin(home: string, fresh = true): void {
     ...(fresh ? { access_token: 'stored-token', expiry_date: Date.now() + 3_600_000 } : {}),
   };
   writeFileSync(join(home, '.clasprc.json'), JSON.stringify({ tokens: { default: token } }));
+}
+
+/**
+ * `npx tsx <script>` as a developer without a clasp login runs it: a HOME with no
+ * ~/.clasprc.json, Google unreachable. What it printed and how it exited.
+ */
+export function runLoggedOut(script: string, home: string) {
+  return spawnSync('npx', ['tsx', script], {
+    cwd: join(__dirname, '../..'),
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: home, OD_GOOGLE_ROOT_URL: 'http://127.0.0.1:9/' },
+  });
 }
