@@ -5,6 +5,7 @@
  * one, is a type error rather than a message that silently falls back to English.
  */
 
+import type { ReminderKind } from './reminder-kinds';
 import { type FieldDef, OPTION_NAMES_ZH, type TableDef } from './schema';
 
 export type Lang = 'en' | 'zh';
@@ -1112,19 +1113,7 @@ export interface ReminderCatalog {
   intro(n: number, today: string): string;
   footer(department: string): string;
   open: string;
-  group: Record<
-    | 'meeting'
-    | 'report'
-    | 'contact'
-    | 'sponsor'
-    | 'feedback'
-    | 'greeting'
-    | 'ledger'
-    | 'orphan'
-    | 'benefit'
-    | 'loan',
-    string
-  >;
+  group: Record<ReminderKind, string>;
   contactNever: string;
   contactDue(last: string, due: string, cadence: number, isDefault: boolean, late: number): string;
   contactProblem(problem: string): string;

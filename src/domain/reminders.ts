@@ -20,34 +20,11 @@ import { addDays, type Day, daysBetween } from './dates';
 import { partnerItems } from './partners/benefits';
 import { type GreetedLog, greetedFor } from './partners/greetings';
 import { dayPart, type SheetRecord } from './records';
+import { REMINDER_KINDS, type ReminderKind } from './reminder-kinds';
 import { SPONSORS, type TableName } from './schema';
 import type { Settings } from './settings';
 
-export type ReminderKind =
-  | 'meeting'
-  | 'report'
-  | 'contact'
-  | 'sponsor'
-  | 'feedback'
-  | 'greeting'
-  | 'ledger'
-  | 'orphan'
-  | 'benefit'
-  | 'loan';
-
-/** Order in which kinds are listed in a digest. */
-export const REMINDER_KINDS: readonly ReminderKind[] = [
-  'meeting',
-  'report',
-  'contact',
-  'sponsor',
-  'feedback',
-  'greeting',
-  'ledger',
-  'orphan',
-  'benefit',
-  'loan',
-];
+export { REMINDER_KINDS, type ReminderKind } from './reminder-kinds';
 
 /** How many records without an active owner the Minister's digest names (the rest are counted). */
 export const ORPHANS_LISTED = 5;

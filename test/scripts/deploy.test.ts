@@ -12,7 +12,6 @@ import { deploy } from '../../scripts/deploy';
 import { bundleDir } from '../support/bundle';
 import { claspLogin, googleError, runLoggedOut, StandIn } from './standin';
 
-const _root = join(__dirname, '../..');
 let home = '';
 let google: StandIn;
 let out: string[] = [];
