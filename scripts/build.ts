@@ -5,7 +5,8 @@
  *    top-level delegating stub per exported function is appended, because Apps Script
  *    only sees top-level function declarations (menus, triggers, google.script.run).
  *  - The build fails when a menu item or trigger names a function that is not exported.
- *  - Each src/sidebar/<page>.html becomes a self-contained appsscript/<Page>.html: its
+ *  - Each src/sidebar/<page>.html (the page's body) becomes a self-contained
+ *    appsscript/<Page>.html: put in the skeleton every page shares (shared/page.html), its
  *    <page>.ts bundled and inlined (it may import src/sidebar/shared/), shared/base.css
  *    and <page>.css inlined. Nothing is loaded from the web.
  *
@@ -88,7 +89,12 @@ export async function build(outDir = join(root, 'appsscript')): Promise<BuildRes
   const pages = existsSync(sidebarDir) ? readdirSync(sidebarDir).filter((f) => f.endsWith('.html')) : [];
   for (const page of pages) {
     const stem = basename(page, '.html');
-    let html = readFileSync(join(sidebarDir, page), 'utf8');
+    // The page's body in the one skeleton every page shares (shared/page.html).
+    const body = readFileSync(join(sidebarDir, page), 'utf8').replace(/\n$/, '');
+    let html = readFileSync(join(sidebarDir, 'shared', 'page.html'), 'utf8').replace(
+      '<!-- BODY -->',
+      () => body,
+    );
     const ts = join(sidebarDir, `${stem}.ts`);
     if (existsSync(ts)) {
       const js = await esbuild.build({
