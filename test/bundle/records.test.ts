@@ -157,15 +157,17 @@ describe('saving records through the sidebar API', () => {
   });
 });
 
+/** The sheet row of the sample's first planned sponsor visit. */
+const plannedVisitRow = (cells: unknown[][], h: string[]) =>
+  cells.findIndex((r) => r[h.indexOf('Status')] === 'Planned' && r[h.indexOf('Type')] === 'Sponsor Visit') +
+  1;
+
 describe('hand edits (onEdit)', () => {
   it('marking a meeting Done by hand updates Last Contacted of what it was with', () => {
     const { google, ss, sheet, header, cell } = setup();
     const sh = sheet('Meetings');
     const h = header('Meetings');
-    const row =
-      sh.cells.findIndex(
-        (r) => r[h.indexOf('Status')] === 'Planned' && r[h.indexOf('Type')] === 'Sponsor Visit',
-      ) + 1;
+    const row = plannedVisitRow(sh.cells, h);
     expect(row).toBeGreaterThan(1);
     const withIds = String(cell('Meetings', row, 'With')).split(', ');
     const sponsorRow = Number(withIds[0]!.slice(2)) + 1;
@@ -188,10 +190,7 @@ describe('hand edits (onEdit)', () => {
     const { google, ss, sheet, header, cell } = setup();
     const sh = sheet('Meetings');
     const h = header('Meetings');
-    const row =
-      sh.cells.findIndex(
-        (r) => r[h.indexOf('Status')] === 'Planned' && r[h.indexOf('Type')] === 'Sponsor Visit',
-      ) + 1;
+    const row = plannedVisitRow(sh.cells, h);
     const sponsorRow =
       Number(
         String(cell('Meetings', row, 'With'))
