@@ -28,6 +28,7 @@ import { writeXlsx } from '../../src/local/xlsx';
 import { run as execution } from '../conformance/fixture';
 import { bundleDir } from '../support/bundle';
 import { progressOf } from '../support/progress';
+import { rows, shDay } from '../support/sheet-rows';
 import { FORMULA_TEXT, fixtureSpreadsheet, HTML_TEXT, shanghai, yuan } from '../unit/report-fixture';
 
 process.env.TZ = 'UTC';
@@ -59,16 +60,6 @@ function run(google: LocalGoogle, ss: SpreadsheetModel, fn: string) {
 }
 
 // ---- the test's own reading of the sheet cells ------------------------------------------
-const shDay = (v: unknown) =>
-  v instanceof Date || Object.prototype.toString.call(v) === '[object Date]'
-    ? new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(v as Date)
-    : String(v).slice(0, 10);
-function rows(ss: SpreadsheetModel, name: string): Record<string, unknown>[] {
-  const [head, ...body] = ss.sheetByName(name)!.cells;
-  return body
-    .filter((r) => r.some((v) => v !== ''))
-    .map((r) => Object.fromEntries(head!.map((h, i) => [String(h), r[i] ?? ''])));
-}
 function setting(ss: SpreadsheetModel, name: string) {
   return rows(ss, 'Settings').find((r) => r.Setting === name)!.Value;
 }

@@ -11,21 +11,12 @@ import { buildSample } from '../../src/local/sample';
 import { documentText, getLocalDocument } from '../../src/local/services/document';
 import type { SpreadsheetModel } from '../../src/local/services/spreadsheet';
 import { bundleDir } from '../support/bundle';
+import { rows, shDay } from '../support/sheet-rows';
 import { shanghai, yuan } from '../unit/report-fixture';
 
 process.env.TZ = 'UTC';
 const TODAY = '2026-11-23';
 
-const shDay = (v: unknown) =>
-  v instanceof Date || Object.prototype.toString.call(v) === '[object Date]'
-    ? new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(v as Date)
-    : String(v).slice(0, 10);
-function rows(ss: SpreadsheetModel, name: string): Record<string, unknown>[] {
-  const [head, ...body] = ss.sheetByName(name)!.cells;
-  return body
-    .filter((r) => r.some((v) => v !== ''))
-    .map((r) => Object.fromEntries(head!.map((h, i) => [String(h), r[i] ?? ''])));
-}
 const setting = (ss: SpreadsheetModel, name: string) =>
   rows(ss, 'Settings').find((r) => r.Setting === name)!.Value;
 
